@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { PaymentMethod } from './domain';
+
+/**
+ * Configuration of one counter. Channel policy (which methods, from when to when), limits and
+ * the receipt header are data, not code: the brief ends cash and bancomat at the Economato and the
+ * pharmacies at a given date, and that date is a value here.
+ */
+export const PaymentChannel = z.object({
+  method: PaymentMethod,
+  /** First day it is accepted (YYYY-MM-DD, Europe/Rome), inclusive. */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Last day it is accepted, inclusive; null for no end. */
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+});
+export type PaymentChannel = z.infer<typeof PaymentChannel>;
+
+export const PrinterConfig = z.object({
+  /** A network ESC/POS printer (raw TCP, usually port 9100). */
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+});
+export type PrinterConfig = z.infer<typeof PrinterConfig>;
+
+export const CounterConfig = z.object({
+  /** Lines at the top of every receipt (the Comune's header). */
+  receiptHeader: z.array(z.string()).min(1),
+  printer: PrinterConfig.nullable(),
+  minTopupCents: z.number().int().positive(),
+  maxTopupCents: z.number().int().positive(),
+  /** Italian legal cash limit: a cash payment must stay below this amount. */
+  cashLimitCents: z.number().int().positive(),
+  channels: z.array(PaymentChannel),
+  stampDuty: z
+    .object({
+      /** Duty applies above this amount (77,47 euro). */
+      thresholdCents: z.number().int().positive(),
+      amountCents: z.number().int().positive(),
+      text: z.string(),
+    })
+    .nullable(),
+  idleLockMinutes: z.number().int().positive(),
+  pinMaxAttempts: z.number().int().positive(),
+  pinLockMinutes: z.number().int().positive(),
+  /** Minutes within which the same amount on the same account asks for confirmation. */
+  duplicateWindowMinutes: z.number().int().positive(),
+  /** Larger type for pharmacy counters. */
+  largeType: z.boolean(),
+});
+export type CounterConfig = z.infer<typeof CounterConfig>;
+
+export const DEFAULT_COUNTER_CONFIG: CounterConfig = {
+  receiptHeader: ['COMUNE DI CARRARA', 'Servizi Educativi e Scolastici'],
+  printer: null,
+  minTopupCents: 500,
+  maxTopupCents: 50_000,
+  cashLimitCents: 500_000,
+  channels: [
+    { method: 'cash', from: '2019-01-01', to: null },
+    { method: 'card', from: '2019-01-01', to: null },
+  ],
+  stampDuty: null,
+  idleLockMinutes: 5,
+  pinMaxAttempts: 5,
+  pinLockMinutes: 15,
+  duplicateWindowMinutes: 10,
+  largeType: false,
+};
+
+/** The methods a counter accepts on a given local day. */
+export function methodsAcceptedOn(config: CounterConfig, localDate: string): PaymentMethod[] {
+  const methods = config.channels
+    .filter((c) => c.from <= localDate && (c.to === null || localDate <= c.to))
+    .map((c) => c.method);
+  return [...new Set(methods)];
+}

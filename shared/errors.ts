@@ -1,0 +1,55 @@
+/**
+ * The one union of error codes that may cross the contract boundary, with the
+ * replies every channel answers with. Messages are Italian, for the operator.
+ */
+export const ERROR_CODES = [
+  'INPUT_INVALID',
+  'UNKNOWN_CHANNEL',
+  'NOT_LOGGED_IN',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'BAD_CREDENTIALS',
+  'OPERATOR_LOCKED',
+  'WRONG_COUNTER',
+  'NOT_FOUND',
+  'AMOUNT_OUT_OF_RANGE',
+  'CASH_LIMIT',
+  'METHOD_NOT_ACCEPTED',
+  'DUPLICATE_SUSPECTED',
+  'ALREADY_VOIDED',
+  'VOID_NOT_ALLOWED',
+  'PRINTER_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Reply<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string): { ok: false; error: AppError } {
+  return { ok: false, error: { code, message } };
+}
+
+/** Thrown inside a process; turned into a reply at the boundary. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function assertNever(value: never, what = 'valore'): never {
+  throw new Error(`${what} inatteso: ${JSON.stringify(value)}`);
+}

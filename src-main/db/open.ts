@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema';
+import * as m0001 from './migrations/0001_initial';
+
+/** Every migration, in order. A new one is a new file added here; released ones are frozen. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+class StaticMigrations implements MigrationProvider {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(MIGRATIONS);
+  }
+}
+
+export interface Db {
+  /** The raw connection: hot paths use prepared statements, transactions are synchronous. */
+  sqlite: BetterSqlite3.Database;
+  kysely: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export class DatabaseFromTheFutureError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `Il database è stato creato da una versione più recente di Sportello (migrazioni sconosciute: ${unknown.join(', ')}). Aggiorna l'applicazione.`,
+    );
+    this.name = 'DatabaseFromTheFutureError';
+  }
+}
+
+export const DB_FILE = 'sportello.sqlite';
+
+/**
+ * Opens (creating if needed) the counter database in `dataDir`, checks its integrity and runs
+ * every pending migration in one transaction. A database newer than this app is refused.
+ */
+export async function openDatabase(dataDir: string): Promise<Db> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const sqlite = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  sqlite.pragma('journal_mode = WAL');
+  // Money: a commit is on disk before we say it happened (and before the receipt prints).
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const check = sqlite.pragma('quick_check', { simple: true });
+  if (check !== 'ok') {
+    sqlite.close();
+    throw new Error(`Il database dello sportello è danneggiato (${String(check)}). Ripristinare l'ultima copia di sicurezza.`);
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db: kysely, provider: new StaticMigrations() });
+  const known = new Set(Object.keys(MIGRATIONS));
+  const applied = await migrator.getMigrations();
+  const unknownApplied = (
+    await kysely
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute()
+      .catch(() => [])
+  ).map((r) => (r as { name: string }).name);
+  const fromTheFuture = unknownApplied.filter((n) => !known.has(n));
+  if (fromTheFuture.length > 0) {
+    await kysely.destroy();
+    throw new DatabaseFromTheFutureError(fromTheFuture);
+  }
+  if (applied.some((m) => !m.executedAt)) {
+    const { error } = await migrator.migrateToLatest();
+    if (error) {
+      await kysely.destroy();
+      throw error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  return {
+    sqlite,
+    kysely,
+    close: () => kysely.destroy(),
+  };
+}
