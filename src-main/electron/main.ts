@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { openCore } from '../core/core';
+import type { Core } from '../core/types';
+import { createLogger, type Logger } from '../log/logger';
+import { counterSwitchFrom, resolveCounterCode } from './counterSetting';
+import { applyGuards } from './guards';
+import { forwardEvents, registerChannels } from './ipc';
+
+/**
+ * The Electron host of Sportello: one sandboxed window, the guards, and the IPC wiring to the core.
+ * Everything with meaning lives in the core; this file only starts things and stops them.
+ * Built by tsc into dist/src-main/electron/main.js; the renderer is dist/renderer/, the bundled
+ * preload dist/preload/preload.js (see scripts/build-preload.mjs).
+ */
+
+const DIST_DIR = path.join(__dirname, '..', '..');
+const RENDERER_INDEX = path.join(DIST_DIR, 'renderer', 'index.html');
+const PRELOAD = path.join(DIST_DIR, 'preload', 'preload.js');
+const APP_PAGE_URL = pathToFileURL(RENDERER_INDEX).href;
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Sportello is already running on this PC: it gets the focus (below), we leave.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, fatal);
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const dataDir = path.join(userData, 'data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const log = createLogger(dataDir).child({ scope: 'electron' });
+
+  // Every webContents the app ever creates gets the guards, not just the main window's.
+  app.on('web-contents-created', (_event, contents) => {
+    applyGuards(contents, APP_PAGE_URL, (what, url) => log.warn({ url }, what));
+  });
+  Menu.setApplicationMenu(null);
+
+  const counterCode = resolveCounterCode({ switchValue: counterSwitchFrom(process.argv), configDir: userData });
+  const core = await openCore(counterCode === undefined ? { dataDir } : { dataDir, counterCode });
+  closeCoreOnQuit(core, log);
+
+  const sessions = new Map<number, string>();
+  registerChannels(ipcMain, core, {
+    appPageUrl: APP_PAGE_URL,
+    sessionIdFor: (sender) => sessions.get(sender.id),
+    report: (what, url) => log.warn({ url }, what),
+  });
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Sportello Servizi Scolastici',
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow = window;
+  const contentsId = window.webContents.id;
+  // The core keeps the operator of this window behind this opaque id, never given to the page.
+  sessions.set(contentsId, randomUUID());
+  const stopEvents = forwardEvents(core, window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    stopEvents();
+    sessions.delete(contentsId);
+    mainWindow = null;
+  });
+  app.on('window-all-closed', () => app.quit());
+  await window.loadFile(RENDERER_INDEX);
+}
+
+/** Quitting waits for the core to close the database cleanly (WAL checkpoint, pending writes). */
+function closeCoreOnQuit(core: Core, log: Logger): void {
+  let closed = false;
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    core
+      .close()
+      .catch((error: unknown) => log.error({ err: error }, 'core close failed'))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+function fatal(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(
+    'Sportello non si avvia',
+    `Sportello non è riuscito ad avviarsi.\n\n${detail}\n\nRiprova; se il problema continua, chiama l'assistenza.`,
+  );
+  app.exit(1);
+}
