@@ -39,6 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
        phone TEXT,
        email TEXT
      ) STRICT`,
+    `CREATE INDEX families_cf ON families(fiscal_code)`,
     `CREATE TABLE children (
        id TEXT PRIMARY KEY,
        family_id TEXT NOT NULL REFERENCES families(id),

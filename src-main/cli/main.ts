@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../core/core';
+import { startBrowserHost } from '../host-browser/server';
+import { createLogger } from '../log/logger';
+import { seedDemoDataDir } from '../../seeds/demo';
+import type { PrinterConfig } from '../../shared/config';
+
+const USAGE = `Uso:
+  sportello serve --port N --data DIR [--counter CODICE] [--printer host:porta | --no-printer]
+      avvia lo sportello nel browser (host su 127.0.0.1); stampa SPORTELLO_URL=<indirizzo>
+  sportello seed --demo --data DIR
+      crea il database con i dati dimostrativi`;
+
+/** The `sportello` command. Returns the exit code. Operator-facing text in Italian. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest);
+      case 'seed':
+        return await seed(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`Comando sconosciuto: ${command}\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (e) {
+    process.stderr.write(`Errore: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '0' },
+      data: { type: 'string' },
+      counter: { type: 'string' },
+      printer: { type: 'string' },
+      'no-printer': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const dataDir = requireDataDir(values.data);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`porta non valida: ${values.port}`);
+  const log = createLogger(dataDir);
+  const core = await openCore({
+    dataDir,
+    counterCode: values.counter ?? 'SE1',
+    log,
+    ...(values.printer !== undefined ? { printer: parsePrinter(values.printer) } : {}),
+    ...(values['no-printer'] ? { printer: null } : {}),
+  });
+  const host = await startBrowserHost({
+    core,
+    port,
+    rendererDir: path.resolve(__dirname, '..', '..', 'renderer'),
+    log,
+  });
+  process.stdout.write(`SPORTELLO_URL=${host.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await core.close();
+  return 0;
+}
+
+async function seed(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { demo: { type: 'boolean', default: false }, data: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.demo) throw new Error('indicare --demo: per ora esistono solo i dati dimostrativi.');
+  const dataDir = requireDataDir(values.data);
+  const started = Date.now();
+  const summary = await seedDemoDataDir(dataDir);
+  process.stdout.write(`Dati dimostrativi creati in ${dataDir} (${JSON.stringify(summary)}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+function requireDataDir(value: string | undefined): string {
+  if (!value) throw new Error('indicare la cartella dei dati con --data DIR');
+  return path.resolve(value);
+}
+
+function parsePrinter(value: string): PrinterConfig {
+  const m = /^(?:tcp:\/\/)?([^:]+):(\d{1,5})$/.exec(value);
+  if (!m) throw new Error(`stampante non valida "${value}": scrivere host:porta, per esempio 192.168.1.50:9100`);
+  return { host: m[1]!, port: Number(m[2]) };
+}

@@ -1,0 +1,16 @@
+import type { Db } from '../db/open';
+import type { Logger } from '../log/logger';
+import type { ReceiptPrinter } from '../printing/printer';
+import type { EventName, EventPayload } from '../../shared/contract';
+import type { Clock } from './clock';
+import type { Counter } from './installation';
+
+/** Everything a handler needs, built once when the core opens. */
+export interface CoreContext {
+  db: Db;
+  counter: Counter;
+  clock: Clock;
+  log: Logger;
+  printer: ReceiptPrinter;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}

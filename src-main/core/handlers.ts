@@ -1,0 +1,182 @@
+import type { z } from 'zod';
+import type { Channel, ChannelOutput, Contract } from '../../shared/contract';
+import { DomainError } from '../../shared/errors';
+import { parseQuery } from '../../shared/lookup';
+import { isMinimised, searchAllowed, searchRefusedMessage } from '../../shared/roles';
+import { methodsAcceptedOn } from '../../shared/config';
+import { romeDate } from '../../shared/time';
+import { AccountLookup, type Visibility } from '../accounts/lookup';
+import { operationsReader } from '../accounts/operations';
+import { daySummary } from '../reports/day';
+import { Receipts } from '../receipts/receipts';
+import { receiptPrinter } from '../receipts/print';
+import { renderDaySummaryText } from '../printing/receiptText';
+import type { Operator, Sessions } from '../session/sessions';
+import { Topups } from '../topups/topups';
+import type { CoreContext } from './context';
+
+export interface Call<C extends Channel> {
+  sessionId: string;
+  input: z.output<Contract[C]['input']>;
+  /** Present on every channel that is not public: the core checked the session before calling. */
+  operator: Operator | null;
+}
+
+export type Handlers = { [C in Channel]: (call: Call<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+
+function need(operator: Operator | null): Operator {
+  if (!operator) throw new DomainError('NOT_LOGGED_IN', 'Accesso richiesto: inserire codice operatore e PIN.');
+  return operator;
+}
+
+/** The typed map channel -> handler. Every channel of the contract must be here, or this does not compile. */
+export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
+  const lookup = new AccountLookup(ctx.db);
+  const topups = new Topups(ctx, lookup);
+  const receipts = new Receipts(ctx);
+  const print = receiptPrinter(ctx);
+  const { counter } = ctx;
+  const operations = operationsReader(ctx.db, counter.code);
+  const visibilityOf = (op: Operator): Visibility => (isMinimised(op.role, counter.kind) ? 'minimal' : 'full');
+  const today = () => romeDate(ctx.clock.now());
+
+  const sessionInfo = (op: Operator) => ({
+    operator: { code: op.code, name: op.name, role: op.role },
+    counter: { code: counter.code, name: counter.name, kind: counter.kind, address: counter.address },
+    settings: {
+      idleLockMinutes: counter.config.idleLockMinutes,
+      minTopupCents: counter.config.minTopupCents,
+      maxTopupCents: counter.config.maxTopupCents,
+      methodsToday: methodsAcceptedOn(counter.config, today()),
+      largeType: counter.config.largeType || counter.kind === 'farmacia',
+      printerConfigured: counter.config.printer !== null,
+    },
+  });
+
+  return {
+    'counter.info': () => ({ code: counter.code, name: counter.name, kind: counter.kind, address: counter.address }),
+
+    'session.login': ({ sessionId, input }) => {
+      const op = sessions.login(sessionId, input.operator, input.pin, ctx.clock.now());
+      ctx.log.info({ scope: 'session', operator: op.code }, 'accesso');
+      return sessionInfo(op);
+    },
+    'session.logout': ({ sessionId }) => {
+      sessions.logout(sessionId);
+      return {};
+    },
+    'session.current': ({ sessionId }) => {
+      const op = sessions.current(sessionId, ctx.clock.now());
+      return op ? sessionInfo(op) : null;
+    },
+
+    'accounts.find': ({ input, operator }) => {
+      const op = need(operator);
+      const parsed = parseQuery(input.query);
+      if (!searchAllowed(op.role, counter.kind, parsed.kind)) throw new DomainError('FORBIDDEN', searchRefusedMessage());
+      if (parsed.kind === 'invalid') throw new DomainError('INPUT_INVALID', parsed.message);
+      const { items, nextPage } = lookup.find(parsed, visibilityOf(op), input.page ?? 0);
+      return { queryKind: parsed.kind, items, nextPage };
+    },
+
+    'accounts.get': ({ input, operator }) => {
+      const op = need(operator);
+      const account = lookup.get(input.accountId, visibilityOf(op));
+      if (!account) throw new DomainError('NOT_FOUND', 'Conto non trovato: ripetere la ricerca.');
+      return { account, operations: operations(input.accountId, today()) };
+    },
+
+    'topups.record': async ({ input, operator }) => {
+      const op = need(operator);
+      const done = topups.record(op, input, visibilityOf(op));
+      const outcome = await print({
+        receiptNo: done.receiptNo,
+        text: done.receiptText,
+        operationId: done.operationId,
+        copy: false,
+        operatorCode: op.code,
+        businessDate: done.businessDate,
+      });
+      return {
+        operationId: done.operationId,
+        receiptNo: done.receiptNo,
+        balanceBeforeCents: done.balanceBeforeCents,
+        balanceAfterCents: done.balanceAfterCents,
+        receiptText: done.receiptText,
+        ...printFields(outcome),
+      };
+    },
+
+    'topups.void': async ({ input, operator }) => {
+      const op = need(operator);
+      const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
+      const done = topups.voidTopup(op, approver, { operationId: input.operationId, reason: input.reason }, visibilityOf(op));
+      const outcome = await print({
+        receiptNo: done.receiptNo,
+        text: done.receiptText,
+        operationId: done.operationId,
+        copy: false,
+        operatorCode: op.code,
+        businessDate: done.businessDate,
+      });
+      return {
+        operationId: done.operationId,
+        receiptNo: done.receiptNo,
+        balanceAfterCents: done.balanceAfterCents,
+        receiptText: done.receiptText,
+        ...printFields(outcome),
+      };
+    },
+
+    'receipts.list': ({ input, operator }) => {
+      const op = need(operator);
+      return { items: receipts.list(input.date ?? today(), input.unprintedOnly ?? false, visibilityOf(op)) };
+    },
+
+    'receipts.reprint': async ({ input, operator }) => {
+      const op = need(operator);
+      const r = receipts.get(input.receiptNo);
+      const outcome = await print({ receiptNo: r.receiptNo, text: r.text, operationId: r.operationId, copy: true, operatorCode: op.code, businessDate: today() });
+      ctx.db.sqlite
+        .prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)')
+        .run(ctx.clock.now().toISOString(), counter.code, op.code, 'receipt.reprint', JSON.stringify({ receiptNo: r.receiptNo }));
+      return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
+    },
+
+    'receipts.printPending': async ({ input, operator }) => {
+      const op = need(operator);
+      const r = receipts.get(input.receiptNo);
+      if (r.printedAt !== null) {
+        throw new DomainError('INPUT_INVALID', `La ricevuta ${r.receiptNo} è già stata stampata: usare la ristampa (copia).`);
+      }
+      const outcome = await print({ receiptNo: r.receiptNo, text: r.text, operationId: r.operationId, copy: false, operatorCode: op.code, businessDate: today() });
+      return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
+    },
+
+    'reports.day': ({ input, operator }) => {
+      need(operator);
+      return daySummary(ctx, input.date ?? today());
+    },
+
+    'reports.printDay': async ({ input, operator }) => {
+      const op = need(operator);
+      const summary = await daySummary(ctx, input.date ?? today());
+      const text = renderDaySummaryText({
+        ...summary,
+        header: counter.config.receiptHeader,
+        counterName: counter.name,
+        counterAddress: counter.address,
+        operator: `${op.name} (${op.code})`,
+        printedAt: ctx.clock.now().toISOString(),
+      });
+      const result = await ctx.printer.print(`riepilogo-${summary.date}`, text, {});
+      return result.ok ? { text, printed: true } : { text, printed: false, printError: result.error };
+    },
+  };
+}
+
+function printFields(outcome: { printed: boolean; printError?: string }) {
+  return outcome.printError === undefined
+    ? { printed: outcome.printed }
+    : { printed: outcome.printed, printError: outcome.printError };
+}

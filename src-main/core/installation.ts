@@ -1,0 +1,61 @@
+import type { Db } from '../db/open';
+import { CounterConfig } from '../../shared/config';
+import { CounterKind } from '../../shared/domain';
+import { DomainError } from '../../shared/errors';
+
+export interface Counter {
+  code: string;
+  name: string;
+  kind: CounterKind;
+  address: string;
+  config: CounterConfig;
+}
+
+/**
+ * Each installation is one counter. The first start fixes which one (stored in the database);
+ * a later start naming another counter is refused.
+ */
+export function establishCounter(db: Db, requested: string | undefined, now: Date): Counter {
+  const row = db.sqlite.prepare('SELECT counter_code FROM installation WHERE id = 1').get() as
+    | { counter_code: string }
+    | undefined;
+  if (row && requested && row.counter_code !== requested) {
+    throw new DomainError(
+      'WRONG_COUNTER',
+      `Questa installazione è lo sportello ${row.counter_code}: non può essere avviata come ${requested}. ` +
+        'Per cambiare sportello serve una nuova installazione.',
+    );
+  }
+  const code = row?.counter_code ?? requested;
+  if (!code) throw new DomainError('INPUT_INVALID', 'Indicare il codice dello sportello (per esempio --counter SE1).');
+  const counter = loadCounter(db, code);
+  if (!row) {
+    db.sqlite
+      .prepare('INSERT INTO installation (id, counter_code, created_at) VALUES (1, ?, ?)')
+      .run(code, now.toISOString());
+  }
+  return counter;
+}
+
+export function loadCounter(db: Db, code: string): Counter {
+  const c = db.sqlite.prepare('SELECT code, name, kind, address, config FROM counters WHERE code = ?').get(code) as
+    | { code: string; name: string; kind: string; address: string; config: string }
+    | undefined;
+  if (!c) {
+    throw new DomainError(
+      'NOT_FOUND',
+      `Lo sportello ${code} non è nell'anagrafica: caricare i dati (sportello seed --demo) o sincronizzare con il servizio centrale.`,
+    );
+  }
+  return {
+    code: c.code,
+    name: c.name,
+    kind: CounterKind.parse(c.kind),
+    address: c.address,
+    config: CounterConfig.parse(JSON.parse(c.config)),
+  };
+}
+
+export function saveCounterConfig(db: Db, code: string, config: CounterConfig): void {
+  db.sqlite.prepare('UPDATE counters SET config = ? WHERE code = ?').run(JSON.stringify(CounterConfig.parse(config)), code);
+}

@@ -1,0 +1,49 @@
+import type { CoreContext } from '../core/context';
+import { markAsCopy } from '../printing/receiptText';
+import type { PrintOutcome } from './types';
+
+/**
+ * Prints a stored receipt after its transaction committed. An original is marked printed only
+ * when the printer (or, with no printer configured, the file on screen) took it; a failure leaves it
+ * in the list of receipts to print at the next start. Every attempt is recorded.
+ */
+export function receiptPrinter(ctx: CoreContext) {
+  const markPrinted = ctx.db.sqlite.prepare('UPDATE receipts SET printed_at = ? WHERE receipt_no = ? AND printed_at IS NULL');
+  const recordPrint = ctx.db.sqlite.prepare(
+    `INSERT INTO receipt_prints (receipt_no, at, business_date, operator_code, copy, printed, error)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const log = ctx.log.child({ scope: 'print' });
+
+  return async function print(args: {
+    receiptNo: string;
+    text: string;
+    operationId: string;
+    copy: boolean;
+    operatorCode: string;
+    businessDate: string;
+  }): Promise<PrintOutcome & { text: string }> {
+    const text = args.copy ? markAsCopy(args.text) : args.text;
+    const name = `${args.receiptNo.replace(/[^A-Za-z0-9-]/g, '_')}${args.copy ? '-copia' : ''}`;
+    const result = await ctx.printer.print(name, text, { qr: args.operationId });
+    const at = ctx.clock.now().toISOString();
+    if (result.ok && !args.copy) markPrinted.run(at, args.receiptNo);
+    recordPrint.run(
+      args.receiptNo,
+      at,
+      args.businessDate,
+      args.operatorCode,
+      args.copy ? 1 : 0,
+      result.ok ? 1 : 0,
+      result.ok ? null : result.error,
+    );
+    if (result.ok) {
+      log.info({ receiptNo: args.receiptNo, copy: args.copy, where: result.where }, 'ricevuta stampata');
+      ctx.emit('receipts.printed', { receiptNo: args.receiptNo, printed: true });
+      return { printed: true, text };
+    }
+    log.warn({ receiptNo: args.receiptNo, error: result.error }, 'stampa non riuscita');
+    ctx.emit('receipts.printed', { receiptNo: args.receiptNo, printed: false, printError: result.error });
+    return { printed: false, printError: result.error, text };
+  };
+}

@@ -1,0 +1,1 @@
+export type PrintOutcome = { printed: true } | { printed: false; printError: string };

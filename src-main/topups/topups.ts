@@ -1,0 +1,361 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CoreContext } from '../core/context';
+import type { AccountLookup, Visibility } from '../accounts/lookup';
+import { balanceReader } from '../accounts/balance';
+import { receiptNumberer } from '../receipts/numbering';
+import { operationWriter } from '../receipts/writer';
+import { renderReceiptText, type ReceiptData } from '../printing/receiptText';
+import type { Operator } from '../session/sessions';
+import type { AccountItem } from '../../shared/contract';
+import { methodsAcceptedOn } from '../../shared/config';
+import { checkFiscalCode } from '../../shared/codiceFiscale';
+import { METHOD_LABELS, PaymentMethod, topupKind } from '../../shared/domain';
+import { DomainError } from '../../shared/errors';
+import { formatEuro } from '../../shared/money';
+import { isValidTaxCode11 } from '../../shared/taxCode11';
+import { formatLocalDate, romeDate, romeYear } from '../../shared/time';
+
+export interface TopupRequest {
+  accountId: string;
+  amountCents: number;
+  method: PaymentMethod;
+  payerCf?: string | undefined;
+  posAuthCode?: string | undefined;
+  confirmDuplicate?: boolean | undefined;
+}
+
+export interface VoidRequest {
+  operationId: string;
+  reason: string;
+}
+
+export interface Committed {
+  operationId: string;
+  receiptNo: string;
+  balanceBeforeCents: number;
+  balanceAfterCents: number;
+  receiptText: string;
+  businessDate: string;
+}
+
+interface TopupEntry {
+  id: string;
+  account_id: string;
+  kind: string;
+  amount_cents: number;
+  counter_code: string | null;
+  business_date: string;
+  created_at: string;
+  voided: number;
+  receipt_no: string | null;
+}
+
+/**
+ * Money in and its compensation. Each operation is one SQLite transaction (synchronous=FULL)
+ * writing the ledger entry (UUIDv7), the numbered receipt with its text, the outbox row and the
+ * audit row. Nothing is printed here: the caller prints after the commit.
+ */
+export class Topups {
+  private readonly balance: (accountId: string) => ReturnType<ReturnType<typeof balanceReader>>;
+  private readonly nextNumber: ReturnType<typeof receiptNumberer>;
+  private readonly writeRows: ReturnType<typeof operationWriter>;
+  private readonly insertLedger;
+  private readonly recentSame;
+  private readonly entryById;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly lookup: AccountLookup,
+  ) {
+    const s = ctx.db.sqlite;
+    this.balance = balanceReader(ctx.db);
+    this.nextNumber = receiptNumberer(ctx.db);
+    this.writeRows = operationWriter(ctx.db);
+    this.insertLedger = s.prepare(
+      `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, business_date, counter_code, operator_code,
+                           voids_id, payer_cf, pos_auth_code, reason, approved_by, origin, included_in_server_balance)
+       VALUES (@id, @accountId, @kind, @amountCents, @createdAt, @businessDate, @counterCode, @operatorCode,
+               @voidsId, @payerCf, @posAuthCode, @reason, @approvedBy, 'local', 0)`,
+    );
+    // The double guard: a top-up of the same amount on the same account, not voided, in the window.
+    this.recentSame = s.prepare(
+      `SELECT l.created_at FROM ledger l
+        WHERE l.account_id = ? AND l.kind IN ('topup_cash', 'topup_card') AND l.amount_cents = ? AND l.created_at >= ?
+          AND NOT EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id)
+        ORDER BY l.created_at DESC LIMIT 1`,
+    );
+    this.entryById = s.prepare(
+      `SELECT l.id, l.account_id, l.kind, l.amount_cents, l.counter_code, l.business_date, l.created_at,
+              EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided, r.receipt_no
+         FROM ledger l LEFT JOIN receipts r ON r.operation_id = l.id
+        WHERE l.id = ?`,
+    );
+  }
+
+  record(operator: Operator, req: TopupRequest, visibility: Visibility): Committed {
+    const { counter } = this.ctx;
+    const config = counter.config;
+    const now = this.ctx.clock.now();
+    const today = romeDate(now);
+    const account = this.requireAccount(req.accountId, visibility);
+
+    if (req.amountCents < config.minTopupCents || req.amountCents > config.maxTopupCents) {
+      throw new DomainError(
+        'AMOUNT_OUT_OF_RANGE',
+        `L'importo deve essere tra ${formatEuro(config.minTopupCents)} e ${formatEuro(config.maxTopupCents)}.`,
+      );
+    }
+    const accepted = methodsAcceptedOn(config, today);
+    if (!accepted.includes(req.method)) {
+      throw new DomainError(
+        'METHOD_NOT_ACCEPTED',
+        accepted.length === 0
+          ? `Dal ${formatLocalDate(today)} questo sportello non accetta più pagamenti: indicare alla famiglia l'avviso pagoPA.`
+          : `Oggi questo sportello non accetta ${METHOD_LABELS[req.method].toLowerCase()}: metodi accettati ${accepted
+              .map((m) => METHOD_LABELS[m].toLowerCase())
+              .join(', ')}.`,
+      );
+    }
+    if (req.method === 'cash' && req.amountCents >= config.cashLimitCents) {
+      throw new DomainError(
+        'CASH_LIMIT',
+        `Pagamento in contanti non consentito da ${formatEuro(config.cashLimitCents)} in su (limite di legge): usare il bancomat.`,
+      );
+    }
+    const payerCf = normalisePayerCf(req.payerCf);
+    const posAuthCode = normalisePosCode(req.method, req.posAuthCode);
+
+    const operationId = uuidv7({ msecs: now.getTime() });
+    const createdAt = now.toISOString();
+    const year = romeYear(now);
+
+    const commit = this.ctx.db.sqlite.transaction((): Committed => {
+      if (!req.confirmDuplicate) {
+        const since = new Date(now.getTime() - config.duplicateWindowMinutes * 60_000).toISOString();
+        const dup = this.recentSame.get(account.accountId, req.amountCents, since) as { created_at: string } | undefined;
+        if (dup) {
+          const minutes = Math.floor((now.getTime() - Date.parse(dup.created_at)) / 60_000);
+          const when = minutes < 1 ? 'meno di un minuto fa' : minutes === 1 ? 'un minuto fa' : `${minutes} minuti fa`;
+          throw new DomainError(
+            'DUPLICATE_SUSPECTED',
+            `Attenzione: ${when} è stata registrata una ricarica di ` +
+              `${formatEuro(req.amountCents)} su questo conto. Confermare solo se si tratta di un nuovo pagamento.`,
+          );
+        }
+      }
+      const before = this.balance(account.accountId);
+      const { receiptNo, number } = this.nextNumber(counter.code, year);
+      const after = before.totalCents + req.amountCents;
+      const stampDuty =
+        config.stampDuty && req.amountCents > config.stampDuty.thresholdCents
+          ? { text: config.stampDuty.text, amountCents: config.stampDuty.amountCents }
+          : null;
+      const text = renderReceiptText(
+        this.receiptData(operator, account, {
+          receiptNo,
+          kind: 'ricarica',
+          createdAt,
+          amountCents: req.amountCents,
+          method: req.method,
+          posAuthCode,
+          payerCf,
+          balanceBeforeCents: before.totalCents,
+          balanceAfterCents: after,
+          balanceAsOf: before.serverAt,
+          operationId,
+          stampDuty,
+        }),
+      );
+      this.insertLedger.run({
+        id: operationId,
+        accountId: account.accountId,
+        kind: topupKind(req.method),
+        amountCents: req.amountCents,
+        createdAt,
+        businessDate: today,
+        counterCode: counter.code,
+        operatorCode: operator.code,
+        voidsId: null,
+        payerCf,
+        posAuthCode,
+        reason: null,
+        approvedBy: null,
+      });
+      this.writeRows({
+        receipt: { receiptNo, counterCode: counter.code, year, number, kind: 'ricarica', operationId, createdAt, businessDate: today, text },
+        outbox: {
+          type: 'topup',
+          payload: {
+            id: operationId,
+            accountId: account.accountId,
+            papayCode: account.papayCode,
+            amountCents: req.amountCents,
+            method: req.method,
+            payerCf,
+            posAuthCode,
+            counterCode: counter.code,
+            operatorCode: operator.code,
+            receiptNo,
+            createdAt,
+          },
+        },
+        audit: {
+          operatorCode: operator.code,
+          action: 'topup.record',
+          detail: { operationId, accountId: account.accountId, amountCents: req.amountCents, method: req.method, receiptNo },
+        },
+      });
+      return {
+        operationId,
+        receiptNo,
+        balanceBeforeCents: before.totalCents,
+        balanceAfterCents: after,
+        receiptText: text,
+        businessDate: today,
+      };
+    });
+    return commit.immediate();
+  }
+
+  voidTopup(operator: Operator, approver: Operator, req: VoidRequest, visibility: Visibility): Committed {
+    const { counter } = this.ctx;
+    const now = this.ctx.clock.now();
+    const today = romeDate(now);
+    const createdAt = now.toISOString();
+    const year = romeYear(now);
+    const operationId = uuidv7({ msecs: now.getTime() });
+
+    const commit = this.ctx.db.sqlite.transaction((): Committed => {
+      const entry = this.entryById.get(req.operationId) as TopupEntry | undefined;
+      if (!entry) throw new DomainError('NOT_FOUND', 'Operazione non trovata.');
+      if (entry.kind !== 'topup_cash' && entry.kind !== 'topup_card') {
+        throw new DomainError('VOID_NOT_ALLOWED', 'Si possono stornare solo le ricariche fatte allo sportello.');
+      }
+      if (entry.voided) throw new DomainError('ALREADY_VOIDED', `La ricarica ${entry.receipt_no ?? ''} è già stata stornata.`);
+      if (entry.counter_code !== counter.code || entry.business_date !== today) {
+        throw new DomainError(
+          'VOID_NOT_ALLOWED',
+          'Si possono stornare solo le ricariche di oggi fatte a questo sportello. Per le altre serve una rettifica dell\'ufficio.',
+        );
+      }
+      const account = this.requireAccount(entry.account_id, visibility);
+      const method: PaymentMethod = entry.kind === 'topup_cash' ? 'cash' : 'card';
+      const before = this.balance(entry.account_id);
+      const after = before.totalCents - entry.amount_cents;
+      const { receiptNo, number } = this.nextNumber(counter.code, year);
+      const text = renderReceiptText(
+        this.receiptData(operator, account, {
+          receiptNo,
+          kind: 'storno',
+          createdAt,
+          amountCents: entry.amount_cents,
+          method,
+          posAuthCode: null,
+          payerCf: null,
+          balanceBeforeCents: before.totalCents,
+          balanceAfterCents: after,
+          balanceAsOf: before.serverAt,
+          operationId,
+          stampDuty: null,
+          storno: { originalReceiptNo: entry.receipt_no ?? '', reason: req.reason, supervisor: approver.name },
+        }),
+      );
+      this.insertLedger.run({
+        id: operationId,
+        accountId: entry.account_id,
+        kind: 'void',
+        amountCents: -entry.amount_cents,
+        createdAt,
+        businessDate: today,
+        counterCode: counter.code,
+        operatorCode: operator.code,
+        voidsId: entry.id,
+        payerCf: null,
+        posAuthCode: null,
+        reason: req.reason,
+        approvedBy: approver.code,
+      });
+      this.writeRows({
+        receipt: { receiptNo, counterCode: counter.code, year, number, kind: 'storno', operationId, createdAt, businessDate: today, text },
+        outbox: {
+          type: 'void',
+          payload: {
+            id: operationId,
+            voidsId: entry.id,
+            accountId: entry.account_id,
+            amountCents: -entry.amount_cents,
+            reason: req.reason,
+            approvedBy: approver.code,
+            counterCode: counter.code,
+            operatorCode: operator.code,
+            receiptNo,
+            createdAt,
+          },
+        },
+        audit: {
+          operatorCode: operator.code,
+          action: 'topup.void',
+          detail: { operationId, voids: entry.id, approvedBy: approver.code, reason: req.reason, receiptNo },
+        },
+      });
+      return {
+        operationId,
+        receiptNo,
+        balanceBeforeCents: before.totalCents,
+        balanceAfterCents: after,
+        receiptText: text,
+        businessDate: today,
+      };
+    });
+    return commit.immediate();
+  }
+
+  private requireAccount(accountId: string, visibility: Visibility): AccountItem {
+    const account = this.lookup.get(accountId, visibility);
+    if (!account) throw new DomainError('NOT_FOUND', 'Conto non trovato: ripetere la ricerca.');
+    return account;
+  }
+
+  private receiptData(
+    operator: Operator,
+    account: AccountItem,
+    rest: Omit<ReceiptData, 'header' | 'counterName' | 'counterAddress' | 'operator' | 'child' | 'school' | 'service' | 'papayCode'>,
+  ): ReceiptData {
+    const { counter } = this.ctx;
+    return {
+      header: counter.config.receiptHeader,
+      counterName: counter.name,
+      counterAddress: counter.address,
+      operator: `${operator.name} (${operator.code})`,
+      child: `${account.child.firstName} ${account.child.surname}`,
+      school: account.child.school,
+      service: account.service,
+      papayCode: account.papayCode,
+      ...rest,
+    };
+  }
+}
+
+function normalisePayerCf(raw: string | undefined): string | null {
+  const text = raw?.replace(/\s/g, '').toUpperCase() ?? '';
+  if (text === '') return null;
+  if (/^\d{11}$/.test(text)) {
+    if (isValidTaxCode11(text)) return text;
+    throw new DomainError('INPUT_INVALID', 'Codice fiscale del pagante non valido: la cifra di controllo non corrisponde.');
+  }
+  const check = checkFiscalCode(text);
+  if (!check.valid) throw new DomainError('INPUT_INVALID', `Pagante: ${check.message}`);
+  return check.code;
+}
+
+function normalisePosCode(method: PaymentMethod, raw: string | undefined): string | null {
+  const text = raw?.trim() ?? '';
+  if (text === '') return null;
+  if (method !== 'card') {
+    throw new DomainError('INPUT_INVALID', 'Il codice di autorizzazione POS si indica solo per i pagamenti con bancomat/carta.');
+  }
+  if (!/^[A-Za-z0-9]{1,20}$/.test(text)) {
+    throw new DomainError('INPUT_INVALID', 'Codice di autorizzazione POS non valido: solo lettere e cifre, al massimo 20.');
+  }
+  return text.toUpperCase();
+}
