@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import CssBaseline from '@mui/material/CssBaseline';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import { ThemeProvider } from '@mui/material/styles';
+import type { CounterInfo, SessionInfo } from '../shared/contract';
+import { call, onSessionLost } from './api';
+import { makeTheme } from './theme';
+import { useIdleLock } from './useIdleLock';
+import { LoginScreen } from './screens/LoginScreen';
+import { MainScreen } from './screens/MainScreen';
+import { PendingReceiptsDialog } from './dialogs/PendingReceiptsDialog';
+import type { ReceiptSummary } from '../shared/contract';
+
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'login'; prefillOperator: string; notice: string | null }
+  | { kind: 'working'; session: SessionInfo };
+
+export function App() {
+  const [counter, setCounter] = useState<CounterInfo | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+  const [pending, setPending] = useState<ReceiptSummary[]>([]);
+
+  useEffect(() => {
+    void (async () => {
+      const info = await call('counter.info', {});
+      if (info.ok) setCounter(info.value);
+      // A reload keeps the operator's session (the core holds it): no need to log in again.
+      const current = await call('session.current', {});
+      if (current.ok && current.value) setPhase({ kind: 'working', session: current.value });
+      else setPhase({ kind: 'login', prefillOperator: '', notice: current.ok ? null : current.error.message });
+    })();
+  }, []);
+
+  const lock = useCallback((notice: string) => {
+    setPending([]);
+    setPhase((previous) => ({
+      kind: 'login',
+      prefillOperator: previous.kind === 'working' ? previous.session.operator.code : '',
+      notice,
+    }));
+  }, []);
+
+  useEffect(
+    () =>
+      onSessionLost((code) =>
+        lock(
+          code === 'SESSION_LOCKED'
+            ? 'Sessione bloccata: inserire di nuovo il PIN.'
+            : 'Sessione scaduta: accedere di nuovo.',
+        ),
+      ),
+    [lock],
+  );
+
+  const idleMinutes = phase.kind === 'working' ? phase.session.settings.idleLockMinutes : null;
+  useIdleLock(idleMinutes, () => {
+    // The lock must not be only on screen: the core ends the session too, so no call goes through.
+    void call('session.logout', {});
+    lock('Sessione bloccata per inattività: inserire di nuovo il PIN.');
+  });
+
+  async function loggedIn(session: SessionInfo) {
+    setPhase({ kind: 'working', session });
+    // Receipts committed but never printed (the app stopped in between) are offered first.
+    const unprinted = await call('receipts.list', { unprintedOnly: true });
+    if (unprinted.ok && unprinted.value.items.length > 0) setPending(unprinted.value.items);
+  }
+
+  async function logout() {
+    await call('session.logout', {});
+    setPending([]);
+    setPhase({ kind: 'login', prefillOperator: '', notice: 'Uscita eseguita.' });
+  }
+
+  const largeType = phase.kind === 'working' && phase.session.settings.largeType;
+  const theme = useMemo(() => makeTheme(largeType), [largeType]);
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      {phase.kind === 'starting' && (
+        <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+          <CircularProgress aria-label="Avvio in corso" />
+        </Box>
+      )}
+      {phase.kind === 'login' && (
+        <LoginScreen
+          key={phase.prefillOperator + (phase.notice ?? '')}
+          counter={counter}
+          prefillOperator={phase.prefillOperator}
+          notice={phase.notice}
+          onLoggedIn={(session) => void loggedIn(session)}
+        />
+      )}
+      {phase.kind === 'working' && (
+        <>
+          <MainScreen session={phase.session} onLogout={() => void logout()} blocked={pending.length > 0} />
+          {pending.length > 0 && (
+            <PendingReceiptsDialog
+              receipts={pending}
+              printerConfigured={phase.session.settings.printerConfigured}
+              onDone={() => setPending([])}
+            />
+          )}
+        </>
+      )}
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,39 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+
+export interface KeyHint {
+  keys: string;
+  label: string;
+}
+
+/** The keys that work right now, always on screen: operators learn them by seeing them. */
+export function KeyHints({ hints }: { hints: KeyHint[] }) {
+  return (
+    <Box
+      component="ul"
+      aria-label="Tasti rapidi"
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, listStyle: 'none', m: 0, px: 2, py: 1, bgcolor: '#E8EDF3' }}
+    >
+      {hints.map((hint) => (
+        <Box component="li" key={hint.keys} sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
+          <Box
+            component="kbd"
+            sx={{
+              fontFamily: 'inherit',
+              fontWeight: 700,
+              border: '1px solid #5C6F82',
+              borderRadius: 1,
+              px: 0.75,
+              bgcolor: '#FFFFFF',
+            }}
+          >
+            {hint.keys}
+          </Box>
+          <Typography component="span" variant="body2">
+            {hint.label}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}

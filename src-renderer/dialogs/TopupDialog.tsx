@@ -1,0 +1,253 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { AccountItem, ChannelOutput, SessionInfo } from '../../shared/contract';
+import { METHOD_LABELS, SERVICE_LABELS, isTraceable, type PaymentMethod } from '../../shared/domain';
+import { formatEuro, parseEuroInput } from '../../shared/money';
+import { call, onEvent } from '../api';
+import { PrintStatus, type PrintOutcome } from '../components/PrintStatus';
+import { ReceiptBox } from '../components/ReceiptBox';
+import { palette } from '../theme';
+
+/** The letter that picks each method from the keyboard (printed beside it). */
+const METHOD_KEYS: Record<PaymentMethod, string> = { cash: 'C', card: 'B' };
+
+type Result = ChannelOutput<'topups.record'>;
+type Step = { kind: 'form' } | { kind: 'duplicate'; message: string } | { kind: 'done'; result: Result };
+
+interface Props {
+  account: AccountItem;
+  settings: SessionInfo['settings'];
+  onClose(recorded: boolean): void;
+}
+
+export function TopupDialog({ account, settings, onClose }: Props) {
+  const methods = settings.methodsToday;
+  const [step, setStep] = useState<Step>({ kind: 'form' });
+  const [amountText, setAmountText] = useState('');
+  const [method, setMethod] = useState<PaymentMethod | null>(methods[0] ?? null);
+  const [payerCf, setPayerCf] = useState('');
+  const [posAuthCode, setPosAuthCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const cfRef = useRef<HTMLInputElement>(null);
+
+  function focusAmount() {
+    amountRef.current?.focus();
+    amountRef.current?.select();
+  }
+
+  async function record(confirmDuplicate: boolean) {
+    const amountCents = parseEuroInput(amountText);
+    if (amountCents === null) {
+      setError('Importo non leggibile: scrivere per esempio 20 oppure 20,50.');
+      focusAmount();
+      return;
+    }
+    if (amountCents < settings.minTopupCents || amountCents > settings.maxTopupCents) {
+      setError(`L'importo deve essere tra ${formatEuro(settings.minTopupCents)} e ${formatEuro(settings.maxTopupCents)}.`);
+      focusAmount();
+      return;
+    }
+    if (method === null) {
+      setError('Oggi questo sportello non accetta pagamenti.');
+      return;
+    }
+    const cf = payerCf.replace(/\s/g, '').toUpperCase();
+    const pos = posAuthCode.trim();
+    setBusy(true);
+    const reply = await call('topups.record', {
+      accountId: account.accountId,
+      amountCents,
+      method,
+      ...(cf !== '' ? { payerCf: cf } : {}),
+      ...(method === 'card' && pos !== '' ? { posAuthCode: pos } : {}),
+      ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
+    });
+    setBusy(false);
+    if (reply.ok) {
+      setError(null);
+      setStep({ kind: 'done', result: reply.value });
+      return;
+    }
+    if (reply.error.code === 'DUPLICATE_SUSPECTED') {
+      setStep({ kind: 'duplicate', message: reply.error.message });
+      return;
+    }
+    setStep({ kind: 'form' });
+    setError(reply.error.message);
+    if (reply.error.code === 'INPUT_INVALID' && cf !== '' && cf.length !== 16) cfRef.current?.focus();
+    else focusAmount();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!busy) void record(false);
+  }
+
+  /** C and B pick the method while the cursor is in the amount or on the method choice. */
+  function methodKeys(event: KeyboardEvent) {
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    if (target.dataset['freeText'] === 'true') return;
+    const picked = methods.find((m) => METHOD_KEYS[m] === event.key.toUpperCase());
+    if (picked) {
+      event.preventDefault();
+      setMethod(picked);
+    }
+  }
+
+  const title = `Ricarica ${SERVICE_LABELS[account.service]} – ${account.child.firstName} ${account.child.surname}`;
+
+  return (
+    <Dialog
+      open
+      onClose={() => onClose(step.kind === 'done')}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="topup-title"
+      disableRestoreFocus
+    >
+      <DialogTitle id="topup-title">{title}</DialogTitle>
+      {step.kind === 'form' && (
+        <Box component="form" onSubmit={submit} onKeyDown={methodKeys} noValidate aria-label="Dati della ricarica">
+          <DialogContent sx={{ pt: 0 }}>
+            <Typography variant="body2" sx={{ color: palette.textSecondary, mb: 1 }}>
+              Codice Pa-Pay {account.papayCode} · saldo attuale {formatEuro(account.balanceCents)}
+            </Typography>
+            <TextField
+              label="Importo in euro"
+              value={amountText}
+              onChange={(e) => setAmountText(e.target.value)}
+              inputRef={amountRef}
+              autoFocus
+              fullWidth
+              margin="dense"
+              helperText={`Per esempio 20 oppure 20,50 (da ${formatEuro(settings.minTopupCents)} a ${formatEuro(settings.maxTopupCents)})`}
+              slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off' } }}
+            />
+            <FormControl margin="dense" fullWidth>
+              <FormLabel id="topup-method-label">Metodo di pagamento</FormLabel>
+              <RadioGroup
+                row
+                aria-labelledby="topup-method-label"
+                value={method ?? ''}
+                onChange={(e) => {
+                  const picked = methods.find((m) => m === e.target.value);
+                  if (picked) setMethod(picked);
+                }}
+              >
+                {methods.map((m) => (
+                  <FormControlLabel key={m} value={m} control={<Radio />} label={`${METHOD_LABELS[m]} (${METHOD_KEYS[m]})`} />
+                ))}
+              </RadioGroup>
+            </FormControl>
+            <TextField
+              label="Codice fiscale di chi paga"
+              value={payerCf}
+              onChange={(e) => setPayerCf(e.target.value.toUpperCase())}
+              inputRef={cfRef}
+              fullWidth
+              margin="dense"
+              helperText={
+                method !== null && !isTraceable(method)
+                  ? 'Facoltativo. Senza codice fiscale il pagamento non può andare nel 730; i contanti comunque non sono detraibili (L. 160/2019).'
+                  : 'Facoltativo, ma chiederlo sempre: senza codice fiscale il pagamento non può andare nel 730.'
+              }
+              slotProps={{ htmlInput: { 'data-free-text': 'true', maxLength: 16, spellCheck: false, autoComplete: 'off' } }}
+            />
+            {method === 'card' && (
+              <TextField
+                label="Codice autorizzazione POS"
+                value={posAuthCode}
+                onChange={(e) => setPosAuthCode(e.target.value)}
+                fullWidth
+                margin="dense"
+                helperText="Lo stampa il POS sullo scontrino della carta."
+                slotProps={{ htmlInput: { 'data-free-text': 'true', maxLength: 20, autoComplete: 'off' } }}
+              />
+            )}
+            {error && (
+              <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+                {error}
+              </Alert>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => onClose(false)}>Annulla (Esc)</Button>
+            <Button type="submit" variant="contained" disabled={busy}>
+              Registra ricarica (Invio)
+            </Button>
+          </DialogActions>
+        </Box>
+      )}
+      {step.kind === 'duplicate' && (
+        <>
+          <DialogContent>
+            <Alert severity="warning" role="alert">
+              {step.message}
+            </Alert>
+            <Typography sx={{ mt: 2 }}>
+              Invio per registrarla comunque, Esc per annullare.
+            </Typography>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => onClose(false)}>Annulla (Esc)</Button>
+            <Button variant="contained" autoFocus disabled={busy} onClick={() => void record(true)}>
+              Conferma ricarica (Invio)
+            </Button>
+          </DialogActions>
+        </>
+      )}
+      {step.kind === 'done' && (
+        <TopupDone result={step.result} printerConfigured={settings.printerConfigured} onClose={() => onClose(true)} />
+      )}
+    </Dialog>
+  );
+}
+
+function TopupDone({ result, printerConfigured, onClose }: { result: Result; printerConfigured: boolean; onClose(): void }) {
+  const [outcome, setOutcome] = useState<PrintOutcome>(result);
+  // A print that finishes later (or is retried) is announced by the core.
+  useEffect(
+    () =>
+      onEvent('receipts.printed', (event) => {
+        if (event.receiptNo === result.receiptNo) setOutcome(event);
+      }),
+    [result.receiptNo],
+  );
+  return (
+    <>
+      <DialogContent>
+        <Alert severity="success" role="status" sx={{ mb: 2 }}>
+          Ricarica registrata. Ricevuta n. <strong data-testid="receipt-no">{result.receiptNo}</strong>. Nuovo saldo:{' '}
+          <strong data-testid="new-balance" style={{ color: result.balanceAfterCents < 0 ? palette.danger : undefined }}>
+            {formatEuro(result.balanceAfterCents)}
+          </strong>
+        </Alert>
+        <ReceiptBox text={result.receiptText} />
+        <Box sx={{ mt: 2 }}>
+          <PrintStatus outcome={outcome} printerConfigured={printerConfigured} />
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button variant="contained" autoFocus onClick={onClose}>
+          Chiudi (Invio)
+        </Button>
+      </DialogActions>
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { ChannelOutput, DaySummary } from '../../shared/contract';
+import { METHOD_LABELS, SERVICE_LABELS } from '../../shared/domain';
+import { formatEuro } from '../../shared/money';
+import { formatLocalDate, formatRomeDateTime } from '../../shared/time';
+import { call } from '../api';
+import { TextResultDialog } from '../dialogs/TextResultDialog';
+
+type Printed = ChannelOutput<'reports.printDay'>;
+
+interface Props {
+  printerConfigured: boolean;
+  onBack(): void;
+}
+
+/** What this counter took today, by method and service, with voids and reprints. */
+export function DayView({ printerConfigured, onBack }: Props) {
+  const [summary, setSummary] = useState<DaySummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [printed, setPrinted] = useState<Printed | null>(null);
+  const printRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const reply = await call('reports.day', {});
+      if (reply.ok) setSummary(reply.value);
+      else setError(reply.error.message);
+    })();
+  }, []);
+
+  useEffect(() => {
+    if (summary !== null && printed === null) printRef.current?.focus();
+  }, [summary, printed]);
+
+  async function print() {
+    const reply = await call('reports.printDay', {});
+    if (reply.ok) {
+      setError(null);
+      setPrinted(reply.value);
+    } else setError(reply.error.message);
+  }
+
+  function keys(event: KeyboardEvent) {
+    if (printed === null && event.key === 'Escape') {
+      event.preventDefault();
+      onBack();
+    }
+  }
+
+  return (
+    <Box component="section" aria-label="Riepilogo del giorno" onKeyDown={keys}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
+        <Typography component="h2" variant="h6" sx={{ fontWeight: 700 }}>
+          Riepilogo del giorno{summary ? ` ${formatLocalDate(summary.date)} – sportello ${summary.counterCode}` : ''}
+        </Typography>
+        <Button ref={printRef} variant="contained" onClick={() => void print()} disabled={summary === null}>
+          Stampa riepilogo (Invio)
+        </Button>
+      </Box>
+      {error && (
+        <Alert severity="error" role="alert" sx={{ mb: 1 }}>
+          {error}
+        </Alert>
+      )}
+      {summary && (
+        <>
+          <Table size="small" aria-label="Incassi per metodo e servizio" sx={{ bgcolor: 'background.paper', mb: 2 }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Metodo</TableCell>
+                <TableCell>Servizio</TableCell>
+                <TableCell align="right">Operazioni</TableCell>
+                <TableCell align="right">Importo</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {summary.rows.map((row) => (
+                <TableRow key={`${row.method}-${row.service}`}>
+                  <TableCell>{METHOD_LABELS[row.method]}</TableCell>
+                  <TableCell>{SERVICE_LABELS[row.service]}</TableCell>
+                  <TableCell align="right">{row.count}</TableCell>
+                  <TableCell align="right">{formatEuro(row.amountCents)}</TableCell>
+                </TableRow>
+              ))}
+              {summary.byMethod.map((row) => (
+                <TableRow key={`total-${row.method}`}>
+                  <TableCell sx={{ fontWeight: 700 }}>Totale {METHOD_LABELS[row.method].toLowerCase()}</TableCell>
+                  <TableCell />
+                  <TableCell align="right">{row.count}</TableCell>
+                  <TableCell align="right" sx={{ fontWeight: 700 }}>
+                    {formatEuro(row.amountCents)}
+                  </TableCell>
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableCell sx={{ fontWeight: 700 }}>Totale del giorno</TableCell>
+                <TableCell />
+                <TableCell />
+                <TableCell align="right" sx={{ fontWeight: 700 }} data-testid="day-total">
+                  {formatEuro(summary.totalCents)}
+                </TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+          <Typography component="h3" sx={{ fontWeight: 700 }}>
+            Storni
+          </Typography>
+          {summary.voids.length === 0 ? (
+            <Typography sx={{ mb: 2 }}>Nessuno storno.</Typography>
+          ) : (
+            <Table size="small" aria-label="Storni del giorno" sx={{ bgcolor: 'background.paper', mb: 2 }}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>Ricevuta storno</TableCell>
+                  <TableCell>Storna la ricevuta</TableCell>
+                  <TableCell>Metodo</TableCell>
+                  <TableCell align="right">Importo</TableCell>
+                  <TableCell>Supervisore</TableCell>
+                  <TableCell>Motivo</TableCell>
+                  <TableCell>Ora</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {summary.voids.map((v) => (
+                  <TableRow key={v.receiptNo}>
+                    <TableCell>{v.receiptNo}</TableCell>
+                    <TableCell>{v.voidsReceiptNo ?? '—'}</TableCell>
+                    <TableCell>{METHOD_LABELS[v.method]}</TableCell>
+                    <TableCell align="right">{formatEuro(v.amountCents)}</TableCell>
+                    <TableCell>{v.supervisor}</TableCell>
+                    <TableCell>{v.reason}</TableCell>
+                    <TableCell>{formatRomeDateTime(v.at)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          <Typography component="h3" sx={{ fontWeight: 700 }}>
+            Ristampe
+          </Typography>
+          {summary.reprints.length === 0 ? (
+            <Typography>Nessuna ristampa.</Typography>
+          ) : (
+            <Table size="small" aria-label="Ristampe del giorno" sx={{ bgcolor: 'background.paper' }}>
+              <TableBody>
+                {summary.reprints.map((r) => (
+                  <TableRow key={`${r.receiptNo}-${r.at}`}>
+                    <TableCell>{r.receiptNo}</TableCell>
+                    <TableCell>{r.operator}</TableCell>
+                    <TableCell>{formatRomeDateTime(r.at)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </>
+      )}
+      {printed && (
+        <TextResultDialog
+          title="Riepilogo del giorno"
+          text={printed.text}
+          outcome={printed}
+          printerConfigured={printerConfigured}
+          textLabel="Testo del riepilogo"
+          onClose={() => setPrinted(null)}
+        />
+      )}
+    </Box>
+  );
+}
