@@ -6,27 +6,29 @@ export interface PrintOutcome {
   printError?: string | undefined;
 }
 
-/** Says plainly whether the paper came out, and what to do when it did not. */
+/**
+ * Says plainly whether the paper came out, and what to do when it did not. With no printer
+ * configured the core "prints" to a file in the data folder: the text on screen is what counts.
+ */
 export function PrintStatus({ outcome, printerConfigured }: { outcome: PrintOutcome; printerConfigured: boolean }) {
-  if (outcome.printed) {
+  if (!outcome.printed) {
     return (
-      <Alert severity="success" role="status">
-        Ricevuta stampata.
+      <Alert severity="error" role="alert">
+        Stampa non riuscita{outcome.printError ? `: ${outcome.printError}` : '.'} Il testo è registrato: si può ristampare
+        da Ricevute (F8).
       </Alert>
     );
   }
-  if (outcome.printError) {
+  if (!printerConfigured) {
     return (
-      <Alert severity="error" role="alert">
-        Stampa non riuscita: {outcome.printError} La ricevuta è registrata: si può ristampare da Ricevute (F8).
+      <Alert severity="info" role="status">
+        Nessuna stampante configurata: il testo è salvato su file nella cartella dei dati ed è mostrato qui.
       </Alert>
     );
   }
   return (
-    <Alert severity="info" role="status">
-      {printerConfigured
-        ? 'Ricevuta non stampata. Si può ristampare da Ricevute (F8).'
-        : 'Nessuna stampante configurata: la ricevuta è salvata e mostrata qui.'}
+    <Alert severity="success" role="status">
+      Stampato.
     </Alert>
   );
 }

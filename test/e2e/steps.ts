@@ -1,0 +1,33 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Logs in by keyboard as a counter operator would, and waits for the search field to take the focus. */
+export async function login(page: Page, url: string, operator: string, pin: string): Promise<Locator> {
+  await page.goto(url);
+  const operatorField = page.getByLabel('Codice operatore');
+  await expect(operatorField).toBeFocused();
+  await page.keyboard.type(operator);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('PIN')).toBeFocused();
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+  const search = page.getByRole('combobox', { name: /^Cerca/ });
+  await expect(search).toBeFocused();
+  return search;
+}
+
+/** "€ 1.234,56" or "€ -17,50" -> cents. */
+export function centsOf(text: string): number {
+  const m = /(-?)([\d.]+),(\d{2})/.exec(text);
+  if (!m) throw new Error(`importo non trovato in "${text}"`);
+  const cents = Number(m[2]!.replace(/\./g, '')) * 100 + Number(m[3]);
+  return m[1] === '-' ? -cents : cents;
+}
+
+/** True when the whole text of the field is selected, so the next scan replaces it. */
+export async function isAllSelected(field: Locator): Promise<boolean> {
+  return field.evaluate((el) => {
+    const input = el as HTMLInputElement;
+    return input.value.length > 0 && input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  });
+}
