@@ -9,7 +9,7 @@ import type { Operator } from '../session/sessions';
 import type { AccountItem } from '../../shared/contract';
 import { methodsAcceptedOn } from '../../shared/config';
 import { checkFiscalCode } from '../../shared/codiceFiscale';
-import { METHOD_LABELS, PaymentMethod, topupKind } from '../../shared/domain';
+import { METHOD_LABELS, type PaymentMethod, topupKind } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { formatEuro } from '../../shared/money';
 import { isValidTaxCode11 } from '../../shared/taxCode11';
@@ -132,7 +132,8 @@ export class Topups {
     const commit = this.ctx.db.sqlite.transaction((): Committed => {
       if (!req.confirmDuplicate) {
         const since = new Date(now.getTime() - config.duplicateWindowMinutes * 60_000).toISOString();
-        const dup = this.recentSame.get(account.accountId, req.amountCents, since) as { created_at: string } | undefined;
+        const dup = this.recentSame.get(account.accountId, req.amountCents, since) as
+          { created_at: string } | undefined;
         if (dup) {
           const minutes = Math.floor((now.getTime() - Date.parse(dup.created_at)) / 60_000);
           const when = minutes < 1 ? 'meno di un minuto fa' : minutes === 1 ? 'un minuto fa' : `${minutes} minuti fa`;
@@ -182,7 +183,17 @@ export class Topups {
         approvedBy: null,
       });
       this.writeRows({
-        receipt: { receiptNo, counterCode: counter.code, year, number, kind: 'ricarica', operationId, createdAt, businessDate: today, text },
+        receipt: {
+          receiptNo,
+          counterCode: counter.code,
+          year,
+          number,
+          kind: 'ricarica',
+          operationId,
+          createdAt,
+          businessDate: today,
+          text,
+        },
         outbox: {
           type: 'topup',
           payload: {
@@ -202,7 +213,13 @@ export class Topups {
         audit: {
           operatorCode: operator.code,
           action: 'topup.record',
-          detail: { operationId, accountId: account.accountId, amountCents: req.amountCents, method: req.method, receiptNo },
+          detail: {
+            operationId,
+            accountId: account.accountId,
+            amountCents: req.amountCents,
+            method: req.method,
+            receiptNo,
+          },
         },
       });
       return {
@@ -231,11 +248,12 @@ export class Topups {
       if (entry.kind !== 'topup_cash' && entry.kind !== 'topup_card') {
         throw new DomainError('VOID_NOT_ALLOWED', 'Si possono stornare solo le ricariche fatte allo sportello.');
       }
-      if (entry.voided) throw new DomainError('ALREADY_VOIDED', `La ricarica ${entry.receipt_no ?? ''} è già stata stornata.`);
+      if (entry.voided)
+        throw new DomainError('ALREADY_VOIDED', `La ricarica ${entry.receipt_no ?? ''} è già stata stornata.`);
       if (entry.counter_code !== counter.code || entry.business_date !== today) {
         throw new DomainError(
           'VOID_NOT_ALLOWED',
-          'Si possono stornare solo le ricariche di oggi fatte a questo sportello. Per le altre serve una rettifica dell\'ufficio.',
+          "Si possono stornare solo le ricariche di oggi fatte a questo sportello. Per le altre serve una rettifica dell'ufficio.",
         );
       }
       const account = this.requireAccount(entry.account_id, visibility);
@@ -276,7 +294,17 @@ export class Topups {
         approvedBy: approver.code,
       });
       this.writeRows({
-        receipt: { receiptNo, counterCode: counter.code, year, number, kind: 'storno', operationId, createdAt, businessDate: today, text },
+        receipt: {
+          receiptNo,
+          counterCode: counter.code,
+          year,
+          number,
+          kind: 'storno',
+          operationId,
+          createdAt,
+          businessDate: today,
+          text,
+        },
         outbox: {
           type: 'void',
           payload: {
@@ -319,7 +347,10 @@ export class Topups {
   private receiptData(
     operator: Operator,
     account: AccountItem,
-    rest: Omit<ReceiptData, 'header' | 'counterName' | 'counterAddress' | 'operator' | 'child' | 'school' | 'service' | 'papayCode'>,
+    rest: Omit<
+      ReceiptData,
+      'header' | 'counterName' | 'counterAddress' | 'operator' | 'child' | 'school' | 'service' | 'papayCode'
+    >,
   ): ReceiptData {
     const { counter } = this.ctx;
     return {
@@ -341,7 +372,10 @@ function normalisePayerCf(raw: string | undefined): string | null {
   if (text === '') return null;
   if (/^\d{11}$/.test(text)) {
     if (isValidTaxCode11(text)) return text;
-    throw new DomainError('INPUT_INVALID', 'Codice fiscale del pagante non valido: la cifra di controllo non corrisponde.');
+    throw new DomainError(
+      'INPUT_INVALID',
+      'Codice fiscale del pagante non valido: la cifra di controllo non corrisponde.',
+    );
   }
   const check = checkFiscalCode(text);
   if (!check.valid) throw new DomainError('INPUT_INVALID', `Pagante: ${check.message}`);
@@ -352,10 +386,16 @@ function normalisePosCode(method: PaymentMethod, raw: string | undefined): strin
   const text = raw?.trim() ?? '';
   if (text === '') return null;
   if (method !== 'card') {
-    throw new DomainError('INPUT_INVALID', 'Il codice di autorizzazione POS si indica solo per i pagamenti con bancomat/carta.');
+    throw new DomainError(
+      'INPUT_INVALID',
+      'Il codice di autorizzazione POS si indica solo per i pagamenti con bancomat/carta.',
+    );
   }
   if (!/^[A-Za-z0-9]{1,20}$/.test(text)) {
-    throw new DomainError('INPUT_INVALID', 'Codice di autorizzazione POS non valido: solo lettere e cifre, al massimo 20.');
+    throw new DomainError(
+      'INPUT_INVALID',
+      'Codice di autorizzazione POS non valido: solo lettere e cifre, al massimo 20.',
+    );
   }
   return text.toUpperCase();
 }

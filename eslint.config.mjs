@@ -1,0 +1,107 @@
+// ESLint: type-aware, zero warnings. The zones of the repo are enforced twice: by one tsconfig
+// per zone (a wrong import does not compile) and here, by the import rules of each zone.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const NODE_ONLY = ['better-sqlite3', 'node-thermal-printer', 'pino', 'kysely', 'pdfmake', 'electron'];
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'path', 'os', 'net', 'http', 'crypto', 'child_process'],
+  message: 'Node built-ins are not allowed in this zone.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/tmp-*/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './tsconfig.main.json',
+          './tsconfig.electron.json',
+          './shared/tsconfig.json',
+          './src-renderer/tsconfig.json',
+          './test/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', ...NODE_ONLY, 'react', 'react-dom', '@mui/*'],
+              message: 'shared/ is pure TypeScript: it imports nothing from the other zones.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/src-main/**', ...NODE_ONLY],
+              message: 'The renderer talks to the core only through the contract (shared/contract.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts', 'seeds/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Only src-main/electron may import electron: the core runs in plain Node.',
+            },
+            { group: ['**/src-renderer/**', 'react', 'react-dom', '@mui/*'], message: 'The core knows no renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**', 'bin/**', '*.config.*'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.cjs', '**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
+  prettier,
+);
