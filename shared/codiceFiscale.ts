@@ -28,7 +28,10 @@ export type FiscalCodeCheck =
 
 /** True when the text has the shape of a personal codice fiscale (16 letters and digits). */
 export function looksLikeFiscalCode(input: string): boolean {
-  return /^[A-Za-z0-9]{16}$/.test(input.replace(/\s/g, '')) && /[A-Za-z]{6}/.test(input.replace(/\s/g, '').slice(0, 6));
+  const text = input.replace(/\s/g, '').toUpperCase();
+  if (!/^[A-Z0-9]{16}$/.test(text) || !/^[A-Z]{6}/.test(text)) return false;
+  // 16 letters without a digit are a name ("Ferrari Francesca") unless they are a fully omocodic code.
+  return /\d/.test(text) || SYNTAX.test(text);
 }
 
 export function checkFiscalCode(input: string): FiscalCodeCheck {

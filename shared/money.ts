@@ -10,7 +10,8 @@ const euroFormat = new Intl.NumberFormat('it-IT', {
 /** 123456 -> "1.234,56" (no currency sign). */
 export function formatCents(cents: number): string {
   if (!Number.isSafeInteger(cents)) throw new Error(`importo non intero: ${cents}`);
-  return euroFormat.format(cents / 100);
+  // -0 (e.g. minus an empty sum of voids) would otherwise print as "-0,00".
+  return euroFormat.format(cents === 0 ? 0 : cents / 100);
 }
 
 /** 123456 -> "€ 1.234,56" */
