@@ -60,7 +60,11 @@ export interface TestCore {
 }
 
 export async function openTestCore(
-  opts: { counter?: string; dataDir?: string; config?: (c: CounterConfig) => CounterConfig } & Partial<CoreOptions> = {},
+  opts: {
+    counter?: string;
+    dataDir?: string;
+    config?: (c: CounterConfig) => CounterConfig;
+  } & Partial<CoreOptions> = {},
 ): Promise<TestCore> {
   const dataDir = opts.dataDir ?? demoDataDir();
   const counterCode = opts.counter ?? 'SE1';
@@ -103,12 +107,22 @@ export function pick(sql: BetterSqlite3.Database) {
   return {
     account(where = '1 = 1'): { id: string; papay_code: string; child_id: string; service: string } {
       return sql
-        .prepare(`SELECT a.id, a.papay_code, a.child_id, a.service FROM accounts a JOIN children c ON c.id = a.child_id WHERE ${where} ORDER BY a.papay_code LIMIT 1`)
+        .prepare(
+          `SELECT a.id, a.papay_code, a.child_id, a.service FROM accounts a JOIN children c ON c.id = a.child_id WHERE ${where} ORDER BY a.papay_code LIMIT 1`,
+        )
         .get() as { id: string; papay_code: string; child_id: string; service: string };
     },
-    child(where = '1 = 1'): { id: string; name: string; surname: string; fiscal_code: string; fiscal_code_canonical: string } {
+    child(where = '1 = 1'): {
+      id: string;
+      name: string;
+      surname: string;
+      fiscal_code: string;
+      fiscal_code_canonical: string;
+    } {
       return sql
-        .prepare(`SELECT id, name, surname, fiscal_code, fiscal_code_canonical FROM children WHERE ${where} ORDER BY id LIMIT 1`)
+        .prepare(
+          `SELECT id, name, surname, fiscal_code, fiscal_code_canonical FROM children WHERE ${where} ORDER BY id LIMIT 1`,
+        )
         .get() as { id: string; name: string; surname: string; fiscal_code: string; fiscal_code_canonical: string };
     },
     count(table: string, where = '1 = 1'): number {

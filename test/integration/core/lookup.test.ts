@@ -21,11 +21,17 @@ describe('lookup at the front office', () => {
     const r = await t.must('accounts.find', { query: acc.papay_code });
     expect(r.queryKind).toBe('papay');
     expect(r.items.map((i) => i.accountId)).toEqual([acc.id]);
-    const row = t.sql.prepare('SELECT server_balance_cents, server_balance_at FROM accounts WHERE id = ?').get(acc.id) as {
+    const row = t.sql
+      .prepare('SELECT server_balance_cents, server_balance_at FROM accounts WHERE id = ?')
+      .get(acc.id) as {
       server_balance_cents: number;
       server_balance_at: string;
     };
-    expect(r.items[0]).toMatchObject({ balanceCents: row.server_balance_cents, balanceAsOf: row.server_balance_at, pendingCents: 0 });
+    expect(r.items[0]).toMatchObject({
+      balanceCents: row.server_balance_cents,
+      balanceAsOf: row.server_balance_at,
+      pendingCents: 0,
+    });
     // Spaces from a scanner or a careful operator are tolerated.
     const spaced = `${acc.papay_code.slice(0, 5)} ${acc.papay_code.slice(5)}`;
     expect((await t.must('accounts.find', { query: spaced })).items).toHaveLength(1);
@@ -44,7 +50,7 @@ describe('lookup at the front office', () => {
 
   it('finds a child by codice fiscale in any case, and by any omocodic variant of it', async () => {
     await frontOffice();
-    const child = pick(t.sql).child("fiscal_code = fiscal_code_canonical");
+    const child = pick(t.sql).child('fiscal_code = fiscal_code_canonical');
     const lower = await t.must('accounts.find', { query: child.fiscal_code.toLowerCase() });
     expect(lower.queryKind).toBe('cf');
     expect(lower.items.length).toBeGreaterThan(0);
@@ -67,7 +73,9 @@ describe('lookup at the front office', () => {
   it("a parent's codice fiscale finds their children", async () => {
     await frontOffice();
     const fam = t.sql
-      .prepare('SELECT f.id, f.fiscal_code FROM families f WHERE EXISTS (SELECT 1 FROM children c JOIN accounts a ON a.child_id = c.id WHERE c.family_id = f.id) LIMIT 1')
+      .prepare(
+        'SELECT f.id, f.fiscal_code FROM families f WHERE EXISTS (SELECT 1 FROM children c JOIN accounts a ON a.child_id = c.id WHERE c.family_id = f.id) LIMIT 1',
+      )
       .get() as { id: string; fiscal_code: string };
     const r = await t.must('accounts.find', { query: fam.fiscal_code });
     const expected = pick(t.sql).count('accounts a JOIN children c ON c.id = a.child_id', `c.family_id = '${fam.id}'`);
@@ -89,7 +97,9 @@ describe('lookup at the front office', () => {
     const dell = await t.must('accounts.find', { query: "dell'amico" });
     expect(dell.queryKind).toBe('name');
     expect(dell.items.length).toBeGreaterThan(0);
-    expect(dell.items.every((i) => /dell'amico/i.test(i.child.surname) || /dell'amico/i.test(i.child.firstName))).toBe(true);
+    expect(dell.items.every((i) => /dell'amico/i.test(i.child.surname) || /dell'amico/i.test(i.child.firstName))).toBe(
+      true,
+    );
 
     const accented = pick(t.sql).child("name LIKE '%ò%'");
     const folded = accented.name.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();

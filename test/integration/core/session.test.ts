@@ -20,7 +20,10 @@ describe('sessions and operators', () => {
     t = await openTestCore();
     for (let i = 0; i < 4; i++) {
       const r = await t.call('session.login', { operator: 'sportello1', pin: '0000' });
-      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', message: 'Codice operatore o PIN errati.' } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_CREDENTIALS', message: 'Codice operatore o PIN errati.' },
+      });
     }
     const fifth = await t.call('session.login', { operator: 'sportello1', pin: '0000' });
     expect(fifth).toMatchObject({ ok: false, error: { code: 'OPERATOR_LOCKED' } });
@@ -50,13 +53,19 @@ describe('sessions and operators', () => {
 
   it('every non-public channel needs a session, and idle sessions lock', async () => {
     t = await openTestCore();
-    expect(await t.call('accounts.find', { query: 'rossi' })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(await t.call('accounts.find', { query: 'rossi' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_LOGGED_IN' },
+    });
     await t.login('sportello1', '2468');
     expect((await t.call('accounts.find', { query: 'rossi' })).ok).toBe(true);
     t.clock.advance(4 * 60_000);
     expect((await t.call('accounts.find', { query: 'rossi' })).ok).toBe(true); // activity renews the session
     t.clock.advance(5 * 60_000 + 1);
-    expect(await t.call('accounts.find', { query: 'rossi' })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect(await t.call('accounts.find', { query: 'rossi' })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_LOCKED' },
+    });
     expect(await t.must('session.current', {})).toBeNull();
   });
 
@@ -77,8 +86,14 @@ describe('sessions and operators', () => {
     if (!bad.ok) expect(bad.error.message).toMatch(/^Dati non validi: amountCents: /);
     const extra = await t.core.invoke('s1', 'accounts.find', { query: 'rossi', sql: 'drop table' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
-    expect(await t.core.invoke('s1', 'accounts.delete', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await t.core.invoke('s1', 'accounts.find', null)).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    expect(await t.core.invoke('s1', 'accounts.delete', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(await t.core.invoke('s1', 'accounts.find', null)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_INVALID' },
+    });
   });
 
   it('a later start naming another counter is refused', async () => {

@@ -37,7 +37,13 @@ describe('top-ups', () => {
     await frontOffice();
     const acc = pick(t.sql).account();
     const before = (await t.must('accounts.get', { accountId: acc.id })).account.balanceCents;
-    const r = await t.must('topups.record', { accountId: acc.id, amountCents: 2050, method: 'card', posAuthCode: 'a1b2c3', payerCf: 'RSSMRA72L09H501S' });
+    const r = await t.must('topups.record', {
+      accountId: acc.id,
+      amountCents: 2050,
+      method: 'card',
+      posAuthCode: 'a1b2c3',
+      payerCf: 'RSSMRA72L09H501S',
+    });
     expect(r.receiptNo).toBe('SE1/2026/000001');
     expect(r.balanceBeforeCents).toBe(before);
     expect(r.balanceAfterCents).toBe(before + 2050);
@@ -45,7 +51,14 @@ describe('top-ups', () => {
     expect(rowsOf(r.operationId)).toEqual({ ledger: 1, receipts: 1, outbox: 1, audit: 1 });
     expect(r.operationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const entry = t.sql.prepare('SELECT * FROM ledger WHERE id = ?').get(r.operationId) as Record<string, unknown>;
-    expect(entry).toMatchObject({ kind: 'topup_card', amount_cents: 2050, pos_auth_code: 'A1B2C3', payer_cf: 'RSSMRA72L09H501S', origin: 'local', included_in_server_balance: 0 });
+    expect(entry).toMatchObject({
+      kind: 'topup_card',
+      amount_cents: 2050,
+      pos_auth_code: 'A1B2C3',
+      payer_cf: 'RSSMRA72L09H501S',
+      origin: 'local',
+      included_in_server_balance: 0,
+    });
     const after = (await t.must('accounts.get', { accountId: acc.id })).account;
     expect(after).toMatchObject({ balanceCents: before + 2050, pendingCents: 2050 });
     // The stored receipt text is what was printed, and it says the payment is traceable.
@@ -93,10 +106,26 @@ describe('top-ups', () => {
       [{ accountId: acc.id, amountCents: 50_001, method: 'card' }, 'AMOUNT_OUT_OF_RANGE', /tra € 5,00 e € 500,00/],
       [{ accountId: acc.id, amountCents: 0, method: 'cash' }, 'AMOUNT_OUT_OF_RANGE', /importo/],
       [{ accountId: acc.id, amountCents: -2000, method: 'cash' }, 'AMOUNT_OUT_OF_RANGE', /importo/],
-      [{ accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: 'RSSMRA72L09H501X' }, 'INPUT_INVALID', /Pagante: .*carattere di controllo/],
-      [{ accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: '12345678901' }, 'INPUT_INVALID', /cifra di controllo/],
-      [{ accountId: acc.id, amountCents: 2000, method: 'cash', posAuthCode: '1234' }, 'INPUT_INVALID', /solo per i pagamenti con bancomat/],
-      [{ accountId: acc.id, amountCents: 2000, method: 'card', posAuthCode: '12 34;' }, 'INPUT_INVALID', /autorizzazione POS non valido/],
+      [
+        { accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: 'RSSMRA72L09H501X' },
+        'INPUT_INVALID',
+        /Pagante: .*carattere di controllo/,
+      ],
+      [
+        { accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: '12345678901' },
+        'INPUT_INVALID',
+        /cifra di controllo/,
+      ],
+      [
+        { accountId: acc.id, amountCents: 2000, method: 'cash', posAuthCode: '1234' },
+        'INPUT_INVALID',
+        /solo per i pagamenti con bancomat/,
+      ],
+      [
+        { accountId: acc.id, amountCents: 2000, method: 'card', posAuthCode: '12 34;' },
+        'INPUT_INVALID',
+        /autorizzazione POS non valido/,
+      ],
       [{ accountId: 'nope', amountCents: 2000, method: 'cash' }, 'NOT_FOUND', /Conto non trovato/],
     ];
     for (const [input, code, message] of cases) {
@@ -106,7 +135,10 @@ describe('top-ups', () => {
     }
     expect(totals()).toEqual(before);
     // An 11-digit provisional code is accepted as payer.
-    expect((await t.call('topups.record', { accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: '80003170661' })).ok).toBe(true);
+    expect(
+      (await t.call('topups.record', { accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: '80003170661' }))
+        .ok,
+    ).toBe(true);
   });
 
   it('enforces the legal cash limit and the payment channels of the day from configuration', async () => {
@@ -142,7 +174,10 @@ describe('top-ups', () => {
     expect(dup).toMatchObject({ ok: false, error: { code: 'DUPLICATE_SUSPECTED' } });
     if (!dup.ok) expect(dup.error.message).toMatch(/9 minuti fa .* € 20,00/);
     expect((await t.call('topups.record', { accountId: acc.id, amountCents: 2500, method: 'cash' })).ok).toBe(true);
-    expect((await t.call('topups.record', { accountId: acc.id, amountCents: 2000, method: 'cash', confirmDuplicate: true })).ok).toBe(true);
+    expect(
+      (await t.call('topups.record', { accountId: acc.id, amountCents: 2000, method: 'cash', confirmDuplicate: true }))
+        .ok,
+    ).toBe(true);
     t.clock.advance(10 * 60_000 + 1);
     await t.login('sportello1', '2468');
     expect((await t.call('topups.record', { accountId: acc.id, amountCents: 2000, method: 'cash' })).ok).toBe(true);
@@ -183,17 +218,42 @@ describe('voids', () => {
     const start = (await t.must('accounts.get', { accountId: acc.id })).account.balanceCents;
     const top = await t.must('topups.record', { accountId: acc.id, amountCents: 4000, method: 'cash' });
 
-    const wrongPin = await t.call('topups.void', { operationId: top.operationId, supervisor: 'supervisore', supervisorPin: '0000', reason: 'importo errato' });
+    const wrongPin = await t.call('topups.void', {
+      operationId: top.operationId,
+      supervisor: 'supervisore',
+      supervisorPin: '0000',
+      reason: 'importo errato',
+    });
     expect(wrongPin).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
-    const notSup = await t.call('topups.void', { operationId: top.operationId, supervisor: 'sportello2', supervisorPin: '2469', reason: 'importo errato' });
+    const notSup = await t.call('topups.void', {
+      operationId: top.operationId,
+      supervisor: 'sportello2',
+      supervisorPin: '2469',
+      reason: 'importo errato',
+    });
     expect(notSup).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const otherCounterSup = await t.call('topups.void', { operationId: top.operationId, supervisor: 'sup-cavatore', supervisorPin: '9753', reason: 'importo errato' });
+    const otherCounterSup = await t.call('topups.void', {
+      operationId: top.operationId,
+      supervisor: 'sup-cavatore',
+      supervisorPin: '9753',
+      reason: 'importo errato',
+    });
     expect(otherCounterSup).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const noReason = await t.call('topups.void', { operationId: top.operationId, supervisor: 'supervisore', supervisorPin: '1357', reason: ' ' });
+    const noReason = await t.call('topups.void', {
+      operationId: top.operationId,
+      supervisor: 'supervisore',
+      supervisorPin: '1357',
+      reason: ' ',
+    });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
     expect(pick(t.sql).count('ledger', "kind = 'void'")).toBe(0);
 
-    const v = await t.must('topups.void', { operationId: top.operationId, supervisor: 'supervisore', supervisorPin: '1357', reason: 'importo errato' });
+    const v = await t.must('topups.void', {
+      operationId: top.operationId,
+      supervisor: 'supervisore',
+      supervisorPin: '1357',
+      reason: 'importo errato',
+    });
     expect(v.receiptNo).toBe('SE1/2026/000002');
     expect(v.balanceAfterCents).toBe(start);
     expect(v.receiptText).toMatch(/RICEVUTA DI STORNO/);
@@ -203,10 +263,21 @@ describe('voids', () => {
     expect(pick(t.sql).count('ledger', `id = '${top.operationId}'`)).toBe(1);
     const detail = await t.must('accounts.get', { accountId: acc.id });
     expect(detail.account.balanceCents).toBe(start);
-    expect(detail.operations.find((o) => o.operationId === top.operationId)).toMatchObject({ voided: true, voidable: false });
-    expect(detail.operations.find((o) => o.operationId === v.operationId)).toMatchObject({ kind: 'void', amountCents: -4000 });
+    expect(detail.operations.find((o) => o.operationId === top.operationId)).toMatchObject({
+      voided: true,
+      voidable: false,
+    });
+    expect(detail.operations.find((o) => o.operationId === v.operationId)).toMatchObject({
+      kind: 'void',
+      amountCents: -4000,
+    });
 
-    const twice = await t.call('topups.void', { operationId: top.operationId, supervisor: 'supervisore', supervisorPin: '1357', reason: 'ancora' });
+    const twice = await t.call('topups.void', {
+      operationId: top.operationId,
+      supervisor: 'supervisore',
+      supervisorPin: '1357',
+      reason: 'ancora',
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'ALREADY_VOIDED' } });
   });
 
@@ -216,10 +287,20 @@ describe('voids', () => {
     const top = await t.must('topups.record', { accountId: acc.id, amountCents: 4000, method: 'cash' });
     t.clock.advance(24 * 3600_000);
     await t.login('sportello1', '2468');
-    const r = await t.call('topups.void', { operationId: top.operationId, supervisor: 'supervisore', supervisorPin: '1357', reason: 'importo errato' });
+    const r = await t.call('topups.void', {
+      operationId: top.operationId,
+      supervisor: 'supervisore',
+      supervisorPin: '1357',
+      reason: 'importo errato',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'VOID_NOT_ALLOWED' } });
     const meal = t.sql.prepare("SELECT id FROM ledger WHERE kind = 'meal' LIMIT 1").get() as { id: string };
-    const m = await t.call('topups.void', { operationId: meal.id, supervisor: 'supervisore', supervisorPin: '1357', reason: 'pasto' });
+    const m = await t.call('topups.void', {
+      operationId: meal.id,
+      supervisor: 'supervisore',
+      supervisorPin: '1357',
+      reason: 'pasto',
+    });
     expect(m).toMatchObject({ ok: false, error: { code: 'VOID_NOT_ALLOWED' } });
   });
 
@@ -228,9 +309,19 @@ describe('voids', () => {
     const acc = pick(t.sql).account();
     const top = await t.must('topups.record', { accountId: acc.id, amountCents: 4000, method: 'cash' });
     for (let i = 0; i < 5; i++) {
-      await t.call('topups.void', { operationId: top.operationId, supervisor: 'supervisore', supervisorPin: '9999', reason: 'prova' });
+      await t.call('topups.void', {
+        operationId: top.operationId,
+        supervisor: 'supervisore',
+        supervisorPin: '9999',
+        reason: 'prova',
+      });
     }
-    const locked = await t.call('topups.void', { operationId: top.operationId, supervisor: 'supervisore', supervisorPin: '1357', reason: 'prova' });
+    const locked = await t.call('topups.void', {
+      operationId: top.operationId,
+      supervisor: 'supervisore',
+      supervisorPin: '1357',
+      reason: 'prova',
+    });
     expect(locked).toMatchObject({ ok: false, error: { code: 'OPERATOR_LOCKED' } });
   });
 });
@@ -247,7 +338,12 @@ describe('reprints and the day summary', () => {
     expect(copy.text).toMatch(/COPIA/);
     expect(copy.text).toContain(t1.receiptText.split('\n')[0]!.trim());
     expect(t.printer.jobs.at(-1)?.text).toBe(copy.text);
-    await t.must('topups.void', { operationId: t1.operationId, supervisor: 'supervisore', supervisorPin: '1357', reason: 'errore' });
+    await t.must('topups.void', {
+      operationId: t1.operationId,
+      supervisor: 'supervisore',
+      supervisorPin: '1357',
+      reason: 'errore',
+    });
 
     const day = await t.must('reports.day', {});
     expect(day.date).toBe('2026-11-30');
@@ -262,7 +358,13 @@ describe('reprints and the day summary', () => {
     ]);
     expect(day.totalCents).toBe(4500);
     expect(day.voids).toHaveLength(1);
-    expect(day.voids[0]).toMatchObject({ voidsReceiptNo: t1.receiptNo, amountCents: 2000, method: 'cash', supervisor: 'supervisore', reason: 'errore' });
+    expect(day.voids[0]).toMatchObject({
+      voidsReceiptNo: t1.receiptNo,
+      amountCents: 2000,
+      method: 'cash',
+      supervisor: 'supervisore',
+      reason: 'errore',
+    });
     expect(day.reprints.map((r) => r.receiptNo)).toEqual([t1.receiptNo]);
 
     const list = await t.must('receipts.list', {});

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoDataDir, openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import BetterSqlite3 from 'better-sqlite3';
+import { DB_FILE } from '../../../src-main/db/open';
+
+const CHILD = path.join(__dirname, '..', '..', 'support', 'crash-child.ts');
+
+let t: TestCore | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+function someAccounts(dataDir: string, n: number): string[] {
+  const db = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
+  const ids = (db.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT ?').all(n) as { id: string }[]).map(
+    (r) => r.id,
+  );
+  db.close();
+  return ids;
+}
+
+/** Runs the child; resolves with its exit signal once it is gone. `killAfter` kills it after that many commits. */
+function runChild(
+  dataDir: string,
+  mode: string,
+  killAfter?: number,
+): Promise<{ signal: NodeJS.Signals | null; commits: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, mode], {
+      env: { ...process.env, CRASH_ACCOUNTS: someAccounts(dataDir, 7).join(',') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let commits = 0;
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      commits += chunk.split('\n').filter((l) => l.startsWith('committed')).length;
+      if (killAfter !== undefined && commits >= killAfter) child.kill('SIGKILL');
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => resolve({ signal, commits, stderr }));
+  });
+}
+
+function invariants(sql: BetterSqlite3.Database) {
+  const p = pick(sql);
+  const local = p.count('ledger', "origin = 'local'");
+  const numbers = (
+    sql.prepare("SELECT number FROM receipts WHERE counter_code = 'SE1' ORDER BY number").all() as { number: number }[]
+  ).map((r) => r.number);
+  return {
+    local,
+    receipts: p.count('receipts'),
+    outbox: p.count('outbox'),
+    audit: p.count('audit', "action LIKE 'topup.%'"),
+    orphanLedger: p.count(
+      'ledger l',
+      "origin = 'local' AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.operation_id = l.id) ",
+    ),
+    orphanOutbox: p.count('outbox o', 'NOT EXISTS (SELECT 1 FROM ledger l WHERE l.id = o.operation_id)'),
+    gapless: numbers.every((n, i) => n === i + 1),
+    integrity: sql.pragma('integrity_check', { simple: true }) as string,
+  };
+}
+
+describe('a counter process killed at the worst moments', () => {
+  it('killed right after the commit: the operation is whole and its receipt waits to be printed', async () => {
+    const dataDir = demoDataDir();
+    const run = await runChild(dataDir, 'after-commit');
+    expect(run.signal).toBe('SIGKILL');
+    t = await openTestCore({ dataDir });
+    const inv = invariants(t.sql);
+    expect(inv).toEqual({
+      local: 1,
+      receipts: 1,
+      outbox: 1,
+      audit: 1,
+      orphanLedger: 0,
+      orphanOutbox: 0,
+      gapless: true,
+      integrity: 'ok',
+    });
+    await t.login('sportello1', '2468');
+    const pending = await t.must('receipts.list', { unprintedOnly: true });
+    expect(pending.items).toHaveLength(1);
+    const printed = await t.must('receipts.printPending', { receiptNo: pending.items[0]!.receiptNo });
+    expect(printed.printed).toBe(true);
+    expect(t.printer.jobs[0]?.qr).toBe(pending.items[0]!.operationId);
+    // The next operation continues the numbering.
+    const acc = pick(t.sql).account();
+    const next = await t.must('topups.record', { accountId: acc.id, amountCents: 1234, method: 'cash' });
+    expect(next.receiptNo).toBe('SE1/2026/000002');
+  });
+
+  it('killed at random moments while recording: never a half-written operation, numbering gapless', async () => {
+    const dataDir = demoDataDir();
+    let committedSeen = 0;
+    for (const killAfter of [3, 17, 41]) {
+      const run = await runChild(dataDir, 'loop', killAfter);
+      expect(run.signal, run.stderr).toBe('SIGKILL');
+      committedSeen += run.commits;
+      const sql = new BetterSqlite3(path.join(dataDir, DB_FILE));
+      const inv = invariants(sql);
+      sql.close();
+      expect(inv.orphanLedger).toBe(0);
+      expect(inv.orphanOutbox).toBe(0);
+      expect(inv.receipts).toBe(inv.local);
+      expect(inv.outbox).toBe(inv.local);
+      expect(inv.audit).toBe(inv.local);
+      expect(inv.gapless).toBe(true);
+      expect(inv.integrity).toBe('ok');
+      // Every commit the child announced is on disk (it may have committed one more it could not announce).
+      expect(inv.local).toBeGreaterThanOrEqual(committedSeen);
+      committedSeen = inv.local;
+    }
+  });
+});

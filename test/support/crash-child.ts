@@ -1,0 +1,41 @@
+/**
+ * A counter process for crash tests, run as a child (node --import tsx). Modes:
+ * - after-commit: records one top-up whose printer kills the process with SIGKILL, i.e. right after
+ *   the commit and before anything is printed;
+ * - loop: records top-ups as fast as it can, printing "committed <n>" after each, until the parent
+ *   kills it at a moment of its choosing.
+ */
+import { openCore } from '../../src-main/core/core';
+import type { ReceiptPrinter } from '../../src-main/printing/printer';
+
+async function run(): Promise<void> {
+  const [dataDir, mode] = process.argv.slice(2);
+  if (!dataDir || (mode !== 'after-commit' && mode !== 'loop')) throw new Error('usage: crash-child <dataDir> <mode>');
+  const killer: ReceiptPrinter = {
+    print: () => {
+      process.kill(process.pid, 'SIGKILL');
+      return new Promise(() => undefined);
+    },
+  };
+  const fine: ReceiptPrinter = { print: () => Promise.resolve({ ok: true, where: 'file' }) };
+  const core = await openCore({ dataDir, counterCode: 'SE1', receiptPrinter: mode === 'after-commit' ? killer : fine });
+  const login = await core.invoke('s', 'session.login', { operator: 'sportello1', pin: '2468' });
+  if (!login.ok) throw new Error(login.error.message);
+  const accounts = (process.env['CRASH_ACCOUNTS'] ?? '').split(',');
+  for (let n = 1; ; n++) {
+    const accountId = accounts[n % accounts.length];
+    const r = await core.invoke('s', 'topups.record', {
+      accountId,
+      amountCents: 500 + (n % 200),
+      method: n % 2 ? 'cash' : 'card',
+      confirmDuplicate: true,
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    process.stdout.write(`committed ${n}\n`);
+  }
+}
+
+run().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
