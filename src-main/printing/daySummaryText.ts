@@ -52,7 +52,9 @@ function byMethodLines(input: DaySummary): string[] {
   if (input.byMethod.length === 0) return ['Nessuna operazione.'];
   // Fixed order (cash first) so that two slips of different days read the same way.
   const ordered = PAYMENT_METHODS.flatMap((m) => input.byMethod.filter((row) => row.method === m));
-  return ordered.flatMap((row) => leftRight(countLabel(METHOD_LABELS[row.method], row.count), formatEuro(row.amountCents)));
+  return ordered.flatMap((row) =>
+    leftRight(countLabel(METHOD_LABELS[row.method], row.count), formatEuro(row.amountCents)),
+  );
 }
 
 function byServiceLines(input: DaySummary): string[] {
@@ -63,7 +65,9 @@ function byServiceLines(input: DaySummary): string[] {
     const count = rows.reduce((sum, r) => sum + r.count, 0);
     return [
       ...leftRight(countLabel(SERVICE_LABELS[service], count), formatEuro(total)),
-      ...rows.flatMap((r) => leftRight(`di cui ${METHOD_LABELS[r.method].toLowerCase()}`, formatEuro(r.amountCents), 1)),
+      ...rows.flatMap((r) =>
+        leftRight(`di cui ${METHOD_LABELS[r.method].toLowerCase()}`, formatEuro(r.amountCents), 1),
+      ),
     ];
   });
   return lines.length === 0 ? ['Nessuna operazione.'] : lines;

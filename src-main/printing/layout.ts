@@ -10,7 +10,9 @@ export const RULE = '-'.repeat(RECEIPT_WIDTH);
  * Continuation lines start with `indent` so that a wrapped value stays visibly under its label.
  */
 export function wrap(text: string, indent = '', firstIndent = ''): string[] {
-  const words = toPc858Line(text).split(' ').filter((w) => w !== '');
+  const words = toPc858Line(text)
+    .split(' ')
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let current = ''; // the current line without its indent
   const prefix = () => (lines.length === 0 ? firstIndent : indent);

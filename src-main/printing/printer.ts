@@ -13,7 +13,10 @@ export interface ReceiptPrinter {
 export const DEFAULT_PRINT_TIMEOUT_MS = 5_000;
 
 /** A network ESC/POS printer on raw TCP (JetDirect, usually port 9100). */
-export function networkPrinter(cfg: { host: string; port: number }, timeoutMs = DEFAULT_PRINT_TIMEOUT_MS): ReceiptPrinter {
+export function networkPrinter(
+  cfg: { host: string; port: number },
+  timeoutMs = DEFAULT_PRINT_TIMEOUT_MS,
+): ReceiptPrinter {
   return {
     async print(_name, text, opts) {
       let bytes: Buffer;
@@ -100,31 +103,32 @@ async function freeBaseName(dir: string, base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     const taken = await Promise.all(
-      ['.txt', '.bin'].map((ext) => fs.promises.access(path.join(dir, candidate + ext)).then(() => true, () => false)),
+      ['.txt', '.bin'].map((ext) =>
+        fs.promises.access(path.join(dir, candidate + ext)).then(
+          () => true,
+          () => false,
+        ),
+      ),
     );
     if (!taken.includes(true)) return candidate;
   }
 }
 
+/** Socket error codes an operator can act on, in their words. */
+const SOCKET_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ECONNREFUSED', 'connessione rifiutata (stampante spenta o porta errata)'],
+  ['ECONNRESET', 'connessione interrotta dalla stampante'],
+  ['EPIPE', 'connessione interrotta dalla stampante'],
+  ['ETIMEDOUT', 'tempo di connessione scaduto'],
+  ['EHOSTUNREACH', 'indirizzo non raggiungibile sulla rete'],
+  ['ENETUNREACH', 'indirizzo non raggiungibile sulla rete'],
+  ['ENOTFOUND', 'nome della stampante non trovato'],
+  ['EAI_AGAIN', 'nome della stampante non trovato'],
+]);
+
 function describeSocketError(err: Error): string {
   const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connessione rifiutata (stampante spenta o porta errata)';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'connessione interrotta dalla stampante';
-    case 'ETIMEDOUT':
-      return 'tempo di connessione scaduto';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'indirizzo non raggiungibile sulla rete';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'nome della stampante non trovato';
-    default:
-      return err.message;
-  }
+  return (code === undefined ? undefined : SOCKET_ERRORS.get(code)) ?? err.message;
 }
 
 function formatSeconds(ms: number): string {

@@ -69,7 +69,10 @@ export function renderReceiptText(d: ReceiptData): string {
     ...(d.posAuthCode === null ? [] : field('Autorizzazione POS', d.posAuthCode)),
     ...(isStorno ? [] : paymentNotes(d)),
     RULE,
-    ...leftRight(isStorno ? 'Saldo prima dello storno' : 'Saldo prima della ricarica', formatEuro(d.balanceBeforeCents)),
+    ...leftRight(
+      isStorno ? 'Saldo prima dello storno' : 'Saldo prima della ricarica',
+      formatEuro(d.balanceBeforeCents),
+    ),
     ...leftRight(isStorno ? 'Saldo dopo lo storno' : 'Saldo dopo la ricarica', formatEuro(d.balanceAfterCents)),
     ...wrap(
       d.balanceAsOf === null

@@ -68,7 +68,7 @@ describe('renderDaySummaryText', () => {
       'SE1/2026/000045 28/11/2026 11:00         € 20,00',
       '  Storna: SE1/2026/000044',
       '  Metodo: Contanti',
-      "  Motivo: Importo digitato due volte per errore",
+      '  Motivo: Importo digitato due volte per errore',
       "    dell'operatore di turno",
       '  Autorizzato da: Anna Neri (SUP1)',
     ]);

@@ -70,7 +70,9 @@ describe('decodeEscPos', () => {
   });
 
   it('records which lines were bold', () => {
-    const decoded = decodeEscPos(bytes([ESC, 0x45, 0x01], Buffer.from('TITOLO\n'), [ESC, 0x45, 0x00], Buffer.from('corpo\n')));
+    const decoded = decodeEscPos(
+      bytes([ESC, 0x45, 0x01], Buffer.from('TITOLO\n'), [ESC, 0x45, 0x00], Buffer.from('corpo\n')),
+    );
     expect(decoded.boldLines).toEqual(['TITOLO']);
   });
 
