@@ -5,6 +5,8 @@ import { contract, isChannel, PUBLIC_CHANNELS, type EventName, type EventPayload
 import { DomainError, fail, ok, type Reply } from '../../shared/errors';
 import type { PrinterConfig } from '../../shared/config';
 import { openDatabase } from '../db/open';
+import { dailyBackup } from '../db/backup';
+import { romeDate } from '../../shared/time';
 import { createLogger, type Logger } from '../log/logger';
 import { fileOnlyPrinter, networkPrinter, type ReceiptPrinter } from '../printing/printer';
 import { Sessions } from '../session/sessions';
@@ -64,6 +66,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const sessions = new Sessions(db, counter);
   const handlers = createHandlers(ctx, sessions);
   log.info({ scope: 'core', counter: counter.code, dataDir: opts.dataDir }, 'core aperto');
+  const backup = dailyBackup(db, opts.dataDir, romeDate(clock.now())).catch((e: unknown) => {
+    log.error({ scope: 'db', err: e }, 'copia di sicurezza non riuscita');
+    return null;
+  });
 
   return {
     invoke: (sessionId, channel, input) => invoke(handlers, sessions, ctx, sessionId, channel, input),
@@ -75,6 +81,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       };
     },
     close: async () => {
+      await backup;
       events.removeAllListeners();
       await db.close();
       log.flush();
@@ -96,7 +103,11 @@ async function invoke(
   if (!parsed.success) return fail('INPUT_INVALID', describeIssues(parsed.error));
   try {
     const operator = PUBLIC_CHANNELS.has(channel) ? null : sessions.require(sessionId, ctx.clock.now());
-    const handler = handlers[channel] as (call: { sessionId: string; input: unknown; operator: typeof operator }) => unknown;
+    const handler = handlers[channel] as (call: {
+      sessionId: string;
+      input: unknown;
+      operator: typeof operator;
+    }) => unknown;
     const value = await handler({ sessionId, input: parsed.data, operator });
     return ok(value);
   } catch (e) {

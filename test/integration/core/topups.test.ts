@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import type { CounterConfig } from '../../../shared/config';
 
 let t: TestCore;
 afterEach(async () => {
   await t?.close();
 });
 
-async function frontOffice(config?: Parameters<typeof openTestCore>[0]['config']): Promise<TestCore> {
+async function frontOffice(config?: (c: CounterConfig) => CounterConfig): Promise<TestCore> {
   t = await openTestCore(config ? { config } : {});
   await t.login('sportello1', '2468');
   return t;
