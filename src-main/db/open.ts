@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  SqliteAdapter,
+  SqliteDialect,
+  type DialectAdapter,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001_initial';
 
@@ -13,6 +21,23 @@ const MIGRATIONS: Record<string, Migration> = {
 class StaticMigrations implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {
     return Promise.resolve(MIGRATIONS);
+  }
+}
+
+/**
+ * Kysely's SQLite adapter says SQLite has no transactional DDL, so its Migrator would run migrations
+ * outside a transaction; SQLite does have it, and a failed upgrade must leave the old schema intact
+ * (a half-built one would fail on every later start).
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class CounterSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 
@@ -49,9 +74,11 @@ export async function openDatabase(dataDir: string): Promise<Db> {
   const check = sqlite.pragma('quick_check', { simple: true });
   if (check !== 'ok') {
     sqlite.close();
-    throw new Error(`Il database dello sportello è danneggiato (${String(check)}). Ripristinare l'ultima copia di sicurezza.`);
+    throw new Error(
+      `Il database dello sportello è danneggiato (${String(check)}). Ripristinare l'ultima copia di sicurezza.`,
+    );
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new CounterSqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db: kysely, provider: new StaticMigrations() });
   const known = new Set(Object.keys(MIGRATIONS));
   const applied = await migrator.getMigrations();
@@ -71,7 +98,7 @@ export async function openDatabase(dataDir: string): Promise<Db> {
     const { error } = await migrator.migrateToLatest();
     if (error) {
       await kysely.destroy();
-      throw error instanceof Error ? error : new Error(String(error));
+      throw error instanceof Error ? error : new Error('migrazione del database non riuscita');
     }
   }
   return {
