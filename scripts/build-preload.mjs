@@ -78,5 +78,7 @@ export async function buildPreload(outDir = path.join(projectDir, 'dist/preload'
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const outDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
   const { file, names } = await buildPreload(outDir);
-  process.stdout.write(`preload: ${path.relative(projectDir, file)} (${names.channels.length} channels, ${names.events.length} events)\n`);
+  process.stdout.write(
+    `preload: ${path.relative(projectDir, file)} (${names.channels.length} channels, ${names.events.length} events)\n`,
+  );
 }

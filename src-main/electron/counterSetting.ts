@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Which counter this PC is. It is set once: by the installer or a technician starting the app with
- * `--counter SE1`, and then remembered in a small JSON file beside the data folder, so that the
- * desktop shortcut needs no switch. A switch given later wins and replaces the remembered code.
+ * Which counter this PC is, for the first start: from the `--counter` switch (a technician's
+ * shortcut) or else from a small JSON file `{"counterCode": "SE1"}` that the technician puts in
+ * the app's user-data folder before the first start. The core stores the code in the database at
+ * the first start and refuses a different one later, so nothing is written back here.
  */
 
 export const COUNTER_FILE_NAME = 'sportello-counter.json';
@@ -29,17 +30,12 @@ export function isCounterCode(value: string): boolean {
 }
 
 export function resolveCounterCode(opts: { switchValue: string | undefined; configDir: string }): string | undefined {
-  const file = path.join(opts.configDir, COUNTER_FILE_NAME);
   const fromSwitch = opts.switchValue?.trim();
   if (fromSwitch !== undefined && fromSwitch !== '') {
     if (!isCounterCode(fromSwitch)) throw new Error(`Codice sportello non valido: ${fromSwitch}`);
-    if (readCounterFile(file) !== fromSwitch) {
-      fs.mkdirSync(opts.configDir, { recursive: true });
-      fs.writeFileSync(file, `${JSON.stringify({ counterCode: fromSwitch }, null, 2)}\n`);
-    }
     return fromSwitch;
   }
-  return readCounterFile(file);
+  return readCounterFile(path.join(opts.configDir, COUNTER_FILE_NAME));
 }
 
 function readCounterFile(file: string): string | undefined {
@@ -47,12 +43,17 @@ function readCounterFile(file: string): string | undefined {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    return undefined; // First run without a switch: the core uses its own default.
+    return undefined; // No file: the core uses the code it stored at the first start.
   }
-  const parsed: unknown = JSON.parse(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`Il file ${file} non è JSON valido.`);
+  }
   if (typeof parsed === 'object' && parsed !== null && 'counterCode' in parsed) {
-    const code = (parsed as { counterCode: unknown }).counterCode;
+    const code = parsed.counterCode;
     if (typeof code === 'string' && isCounterCode(code)) return code;
   }
-  throw new Error(`File ${file} non valido: manca "counterCode".`);
+  throw new Error(`Il file ${file} non è valido: serve {"counterCode": "SE1"}.`);
 }

@@ -34,9 +34,7 @@ export interface GuardableSession {
   ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
   webRequest: {
-    onHeadersReceived(
-      listener: (details: HeadersDetails, callback: (response: HeadersResponse) => void) => void,
-    ): void;
+    onHeadersReceived(listener: (details: HeadersDetails, callback: (response: HeadersResponse) => void) => void): void;
   };
 }
 

@@ -40,7 +40,8 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const dataDir = path.join(userData, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
-  const log = createLogger(dataDir).child({ scope: 'electron' });
+  const rootLog = createLogger(dataDir);
+  const log = rootLog.child({ scope: 'electron' });
 
   // Every webContents the app ever creates gets the guards, not just the main window's.
   app.on('web-contents-created', (_event, contents) => {
@@ -49,7 +50,10 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
 
   const counterCode = resolveCounterCode({ switchValue: counterSwitchFrom(process.argv), configDir: userData });
-  const core = await openCore(counterCode === undefined ? { dataDir } : { dataDir, counterCode });
+  // The core writes to the same log file through the host's logger.
+  const core = await openCore(
+    counterCode === undefined ? { dataDir, log: rootLog } : { dataDir, counterCode, log: rootLog },
+  );
   closeCoreOnQuit(core, log);
 
   const sessions = new Map<number, string>();

@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  COUNTER_FILE_NAME,
-  counterSwitchFrom,
-  resolveCounterCode,
-} from '../../../src-main/electron/counterSetting';
+import { COUNTER_FILE_NAME, counterSwitchFrom, resolveCounterCode } from '../../../src-main/electron/counterSetting';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -27,23 +23,22 @@ describe('counter switch', () => {
 });
 
 describe('counter code resolution', () => {
-  it('has no code on a first run without a switch', () => {
+  it('has no code without a switch or a file (the core keeps the one of the first start)', () => {
     expect(resolveCounterCode({ switchValue: undefined, configDir: tempDir() })).toBeUndefined();
+    expect(resolveCounterCode({ switchValue: '', configDir: tempDir() })).toBeUndefined();
   });
 
-  it('remembers the code given once by the switch', () => {
+  it('reads the first-run file', () => {
     const dir = tempDir();
-    expect(resolveCounterCode({ switchValue: 'SE1', configDir: dir })).toBe('SE1');
-    expect(JSON.parse(fs.readFileSync(path.join(dir, COUNTER_FILE_NAME), 'utf8'))).toEqual({ counterCode: 'SE1' });
-    expect(resolveCounterCode({ switchValue: undefined, configDir: dir })).toBe('SE1');
-    expect(resolveCounterCode({ switchValue: '', configDir: dir })).toBe('SE1');
+    fs.writeFileSync(path.join(dir, COUNTER_FILE_NAME), '{"counterCode": "FA3"}');
+    expect(resolveCounterCode({ switchValue: undefined, configDir: dir })).toBe('FA3');
   });
 
-  it('lets a later switch replace the remembered code', () => {
+  it('lets the switch win over the file, and writes nothing', () => {
     const dir = tempDir();
-    resolveCounterCode({ switchValue: 'SE1', configDir: dir });
-    expect(resolveCounterCode({ switchValue: 'FA2', configDir: dir })).toBe('FA2');
-    expect(resolveCounterCode({ switchValue: undefined, configDir: dir })).toBe('FA2');
+    fs.writeFileSync(path.join(dir, COUNTER_FILE_NAME), '{"counterCode": "FA3"}');
+    expect(resolveCounterCode({ switchValue: ' SE1 ', configDir: dir })).toBe('SE1');
+    expect(fs.readFileSync(path.join(dir, COUNTER_FILE_NAME), 'utf8')).toBe('{"counterCode": "FA3"}');
   });
 
   it('refuses a malformed code and a broken file', () => {
@@ -51,5 +46,7 @@ describe('counter code resolution', () => {
     expect(() => resolveCounterCode({ switchValue: '../etc', configDir: dir })).toThrow(/non valido/);
     fs.writeFileSync(path.join(dir, COUNTER_FILE_NAME), '{"counter": 1}');
     expect(() => resolveCounterCode({ switchValue: undefined, configDir: dir })).toThrow(/counterCode/);
+    fs.writeFileSync(path.join(dir, COUNTER_FILE_NAME), 'SE1');
+    expect(() => resolveCounterCode({ switchValue: undefined, configDir: dir })).toThrow(/JSON/);
   });
 });

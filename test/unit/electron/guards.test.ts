@@ -17,12 +17,10 @@ type NavListener = (event: PreventableEvent, url: string) => void;
 function fakeContents() {
   const listeners = new Map<string, NavListener[]>();
   let windowOpen: ((details: { url: string }) => WindowOpenDecision) | undefined;
-  let permissionRequest:
-    | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void)
-    | undefined;
+  let permissionRequest: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
   let permissionCheck: ((wc: unknown, permission: string) => boolean) | undefined;
   let headers: ((details: HeadersDetails, callback: (response: HeadersResponse) => void) => void) | undefined;
-  const contents = {
+  const contents: GuardableContents = {
     setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenDecision) {
       windowOpen = handler;
     },
@@ -43,7 +41,7 @@ function fakeContents() {
         },
       },
     },
-  } as unknown as GuardableContents;
+  };
 
   /** Emits an event the way Electron would and tells whether a listener prevented it. */
   function emit(event: string, url = ''): boolean {
@@ -58,8 +56,7 @@ function fakeContents() {
     permissionRequest: (permission: string) =>
       new Promise<boolean>((resolve) => permissionRequest?.({}, permission, resolve)),
     permissionCheck: (permission: string) => permissionCheck?.({}, permission),
-    headers: (details: HeadersDetails) =>
-      new Promise<HeadersResponse>((resolve) => headers?.(details, resolve)),
+    headers: (details: HeadersDetails) => new Promise<HeadersResponse>((resolve) => headers?.(details, resolve)),
   };
 }
 

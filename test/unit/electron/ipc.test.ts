@@ -25,9 +25,8 @@ function fakeIpcMain() {
 function fakeCore() {
   type Listener = (event: EventName, payload: EventPayload<EventName>) => void;
   const listeners = new Set<Listener>();
-  const invoke = vi.fn(
-    (sessionId: string, channel: string, input: unknown): Promise<Reply<unknown>> =>
-      Promise.resolve({ ok: true, value: { sessionId, channel, input } }),
+  const invoke = vi.fn((sessionId: string, channel: string, input: unknown): Promise<Reply<unknown>> =>
+    Promise.resolve({ ok: true, value: { sessionId, channel, input } }),
   );
   const core: Core = {
     invoke,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENT_NAMES } from '../../../shared/contract';
 import type { SportelloBridge } from '../../../src-main/electron/bridge';
@@ -43,7 +44,8 @@ function runPreload() {
     throw new Error(`a sandboxed preload cannot require ${id}`);
   };
   const module = { exports: {} };
-  new Function('require', 'module', 'exports', bundle)(sandboxRequire, module, module.exports);
+  // A fresh V8 context with nothing but the CommonJS wrapper's variables, as in a sandboxed renderer.
+  vm.runInNewContext(bundle, { require: sandboxRequire, module, exports: module.exports }, { filename: 'preload.js' });
   return { bridge: exposed.get('sportello') as SportelloBridge, exposed, ipcRenderer };
 }
 
@@ -68,7 +70,10 @@ describe('preload bundle', () => {
   it('forwards every contract channel to ipcRenderer.invoke', async () => {
     const { bridge, ipcRenderer } = runPreload();
     for (const channel of CHANNELS) {
-      await expect(bridge.invoke(channel, { a: 1 })).resolves.toEqual({ ok: true, value: { channel, input: { a: 1 } } });
+      await expect(bridge.invoke(channel, { a: 1 })).resolves.toEqual({
+        ok: true,
+        value: { channel, input: { a: 1 } },
+      });
     }
     expect(ipcRenderer.invoke).toHaveBeenCalledTimes(CHANNELS.length);
   });
