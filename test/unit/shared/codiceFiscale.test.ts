@@ -119,6 +119,13 @@ describe('omocodia', () => {
     }
   });
 
+  it('every level 1..127 is valid and reads back to the same person', () => {
+    for (let level = 1; level <= 127; level++) {
+      const result = checkFiscalCode(omocodicVariant(MARIO, level));
+      expect(result.valid && result.canonical, `level ${level}`).toBe(MARIO);
+    }
+  });
+
   it('level 1 replaces the rightmost digit (1 -> M) and recomputes the check character', () => {
     expect(omocodicVariant(MARIO, 1)).toBe('RSSMRA72L09H50MK');
   });
