@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
 
@@ -7,8 +7,8 @@ const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
  * unattended between customers: the session must not stay open for the next person at the desk.
  */
 export function useIdleLock(minutes: number | null, onIdle: () => void): void {
-  const onIdleRef = useRef(onIdle);
-  onIdleRef.current = onIdle;
+  // Always the latest callback, without restarting the timer when it changes.
+  const fireIdle = useEffectEvent(onIdle);
 
   useEffect(() => {
     if (minutes === null) return undefined;
@@ -19,12 +19,15 @@ export function useIdleLock(minutes: number | null, onIdle: () => void): void {
     };
     for (const name of INPUT_EVENTS) window.addEventListener(name, touch, { capture: true, passive: true });
     // Polling instead of one timer reset per keystroke: a scanner types ten keys in a few milliseconds.
-    const timer = window.setInterval(() => {
-      if (Date.now() - lastInput >= limitMs) {
-        window.clearInterval(timer);
-        onIdleRef.current();
-      }
-    }, Math.min(5_000, limitMs));
+    const timer = window.setInterval(
+      () => {
+        if (Date.now() - lastInput >= limitMs) {
+          window.clearInterval(timer);
+          fireIdle();
+        }
+      },
+      Math.min(5_000, limitMs),
+    );
     return () => {
       window.clearInterval(timer);
       for (const name of INPUT_EVENTS) window.removeEventListener(name, touch, { capture: true });

@@ -9,9 +9,19 @@ import { Balance } from './Balance';
 export function AccountCard({ account, headingLevel }: { account: AccountItem; headingLevel?: 'h2' }) {
   const { child } = account;
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 2fr) minmax(0, 3fr)', gap: 2, alignItems: 'center' }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 2fr) minmax(0, 3fr)',
+        gap: 2,
+        alignItems: 'center',
+      }}
+    >
       <Box>
-        <Typography component={headingLevel ?? 'div'} sx={{ fontWeight: 700, fontSize: headingLevel ? '1.4em' : '1.05em' }}>
+        <Typography
+          component={headingLevel ?? 'div'}
+          sx={{ fontWeight: 700, fontSize: headingLevel ? '1.4em' : '1.05em' }}
+        >
           {child.firstName} {child.surname}
         </Typography>
         <Typography variant="body2" sx={{ color: palette.textSecondary }}>
@@ -24,7 +34,11 @@ export function AccountCard({ account, headingLevel }: { account: AccountItem; h
           Codice Pa-Pay <span data-testid="papay-code">{account.papayCode}</span>
         </Typography>
       </Box>
-      <Balance balanceCents={account.balanceCents} balanceAsOf={account.balanceAsOf} pendingCents={account.pendingCents} />
+      <Balance
+        balanceCents={account.balanceCents}
+        balanceAsOf={account.balanceAsOf}
+        pendingCents={account.pendingCents}
+      />
     </Box>
   );
 }

@@ -14,8 +14,8 @@ export function PrintStatus({ outcome, printerConfigured }: { outcome: PrintOutc
   if (!outcome.printed) {
     return (
       <Alert severity="error" role="alert">
-        Stampa non riuscita{outcome.printError ? `: ${outcome.printError}` : '.'} Il testo è registrato: si può ristampare
-        da Ricevute (F8).
+        Stampa non riuscita{outcome.printError ? `: ${outcome.printError}` : '.'} Il testo è registrato: si può
+        ristampare da Ricevute (F8).
       </Alert>
     );
   }

@@ -16,7 +16,7 @@ import { call } from '../api';
 interface Props {
   receipts: ReceiptSummary[];
   printerConfigured: boolean;
-  onDone(): void;
+  onDone: () => void;
 }
 
 type Outcome = { receiptNo: string; message: string; ok: boolean };

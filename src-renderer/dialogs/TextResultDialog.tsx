@@ -13,7 +13,7 @@ interface Props {
   outcome: PrintOutcome;
   printerConfigured: boolean;
   textLabel?: string;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /** Shows a printed text (reprint, day summary) and whether the paper came out. */

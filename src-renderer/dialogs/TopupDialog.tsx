@@ -30,7 +30,7 @@ type Step = { kind: 'form' } | { kind: 'duplicate'; message: string } | { kind: 
 interface Props {
   account: AccountItem;
   settings: SessionInfo['settings'];
-  onClose(recorded: boolean): void;
+  onClose: (recorded: boolean) => void;
 }
 
 export function TopupDialog({ account, settings, onClose }: Props) {
@@ -58,7 +58,9 @@ export function TopupDialog({ account, settings, onClose }: Props) {
       return;
     }
     if (amountCents < settings.minTopupCents || amountCents > settings.maxTopupCents) {
-      setError(`L'importo deve essere tra ${formatEuro(settings.minTopupCents)} e ${formatEuro(settings.maxTopupCents)}.`);
+      setError(
+        `L'importo deve essere tra ${formatEuro(settings.minTopupCents)} e ${formatEuro(settings.maxTopupCents)}.`,
+      );
       focusAmount();
       return;
     }
@@ -151,7 +153,12 @@ export function TopupDialog({ account, settings, onClose }: Props) {
                 }}
               >
                 {methods.map((m) => (
-                  <FormControlLabel key={m} value={m} control={<Radio />} label={`${METHOD_LABELS[m]} (${METHOD_KEYS[m]})`} />
+                  <FormControlLabel
+                    key={m}
+                    value={m}
+                    control={<Radio />}
+                    label={`${METHOD_LABELS[m]} (${METHOD_KEYS[m]})`}
+                  />
                 ))}
               </RadioGroup>
             </FormControl>
@@ -167,7 +174,9 @@ export function TopupDialog({ account, settings, onClose }: Props) {
                   ? 'Facoltativo. Senza codice fiscale il pagamento non può andare nel 730; i contanti comunque non sono detraibili (L. 160/2019).'
                   : 'Facoltativo, ma chiederlo sempre: senza codice fiscale il pagamento non può andare nel 730.'
               }
-              slotProps={{ htmlInput: { 'data-free-text': 'true', maxLength: 16, spellCheck: false, autoComplete: 'off' } }}
+              slotProps={{
+                htmlInput: { 'data-free-text': 'true', maxLength: 16, spellCheck: false, autoComplete: 'off' },
+              }}
             />
             {method === 'card' && (
               <TextField
@@ -200,9 +209,7 @@ export function TopupDialog({ account, settings, onClose }: Props) {
             <Alert severity="warning" role="alert">
               {step.message}
             </Alert>
-            <Typography sx={{ mt: 2 }}>
-              Invio per registrarla comunque, Esc per annullare.
-            </Typography>
+            <Typography sx={{ mt: 2 }}>Invio per registrarla comunque, Esc per annullare.</Typography>
           </DialogContent>
           <DialogActions>
             <Button onClick={() => onClose(false)}>Annulla (Esc)</Button>
@@ -219,7 +226,15 @@ export function TopupDialog({ account, settings, onClose }: Props) {
   );
 }
 
-function TopupDone({ result, printerConfigured, onClose }: { result: Result; printerConfigured: boolean; onClose(): void }) {
+function TopupDone({
+  result,
+  printerConfigured,
+  onClose,
+}: {
+  result: Result;
+  printerConfigured: boolean;
+  onClose: () => void;
+}) {
   const [outcome, setOutcome] = useState<PrintOutcome>(result);
   // A print that finishes later (or is retried) is announced by the core.
   useEffect(
@@ -234,7 +249,10 @@ function TopupDone({ result, printerConfigured, onClose }: { result: Result; pri
       <DialogContent>
         <Alert severity="success" role="status" sx={{ mb: 2 }}>
           Ricarica registrata. Ricevuta n. <strong data-testid="receipt-no">{result.receiptNo}</strong>. Nuovo saldo:{' '}
-          <strong data-testid="new-balance" style={{ color: result.balanceAfterCents < 0 ? palette.danger : undefined }}>
+          <strong
+            data-testid="new-balance"
+            style={{ color: result.balanceAfterCents < 0 ? palette.danger : undefined }}
+          >
             {formatEuro(result.balanceAfterCents)}
           </strong>
         </Alert>

@@ -21,7 +21,7 @@ type Result = ChannelOutput<'topups.void'>;
 interface Props {
   operation: OperationView;
   printerConfigured: boolean;
-  onClose(voided: boolean): void;
+  onClose: (voided: boolean) => void;
 }
 
 /** A void needs a supervisor at the desk: their code and PIN, and a reason that goes to the audit. */
@@ -76,14 +76,22 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
   }
 
   return (
-    <Dialog open onClose={() => onClose(result !== null)} maxWidth="md" fullWidth aria-labelledby="void-title" disableRestoreFocus>
+    <Dialog
+      open
+      onClose={() => onClose(result !== null)}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="void-title"
+      disableRestoreFocus
+    >
       <DialogTitle id="void-title">Storno di {LEDGER_KIND_LABELS[operation.kind].toLowerCase()}</DialogTitle>
       {result === null ? (
-        <Box component="form" onSubmit={submit} noValidate aria-label="Dati dello storno">
+        <Box component="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Dati dello storno">
           <DialogContent sx={{ pt: 0 }}>
             <Typography sx={{ mb: 1 }}>
               {formatEuro(operation.amountCents)} del {formatRomeDateTime(operation.createdAt)}
-              {operation.receiptNo ? `, ricevuta n. ${operation.receiptNo}` : ''}. Serve l'autorizzazione di un supervisore.
+              {operation.receiptNo ? `, ricevuta n. ${operation.receiptNo}` : ''}. Serve l'autorizzazione di un
+              supervisore.
             </Typography>
             <TextField
               label="Codice supervisore"
@@ -131,8 +139,8 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
         <>
           <DialogContent>
             <Alert severity="success" role="status" sx={{ mb: 2 }}>
-              Storno registrato. Ricevuta di storno n. <strong data-testid="receipt-no">{result.receiptNo}</strong>. Nuovo
-              saldo: <strong data-testid="new-balance">{formatEuro(result.balanceAfterCents)}</strong>
+              Storno registrato. Ricevuta di storno n. <strong data-testid="receipt-no">{result.receiptNo}</strong>.
+              Nuovo saldo: <strong data-testid="new-balance">{formatEuro(result.balanceAfterCents)}</strong>
             </Alert>
             <ReceiptBox text={result.receiptText} label="Testo della ricevuta di storno" />
             <Box sx={{ mt: 2 }}>

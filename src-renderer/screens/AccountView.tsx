@@ -62,7 +62,10 @@ export function AccountView({ account, operations, selected }: Props) {
                 data-testid="operation-row"
               >
                 <TableCell>{LEDGER_KIND_LABELS[op.kind]}</TableCell>
-                <TableCell align="right" sx={{ color: op.amountCents < 0 ? palette.danger : palette.text, fontWeight: 600 }}>
+                <TableCell
+                  align="right"
+                  sx={{ color: op.amountCents < 0 ? palette.danger : palette.text, fontWeight: 600 }}
+                >
                   {formatEuro(op.amountCents)}
                 </TableCell>
                 <TableCell>{formatRomeDateTime(op.createdAt)}</TableCell>

@@ -19,7 +19,7 @@ type Printed = ChannelOutput<'reports.printDay'>;
 
 interface Props {
   printerConfigured: boolean;
-  onBack(): void;
+  onBack: () => void;
 }
 
 /** What this counter took today, by method and service, with voids and reprints. */

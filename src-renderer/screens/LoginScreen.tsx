@@ -14,7 +14,7 @@ interface Props {
   /** Set when the screen was locked: the same operator only types the PIN again. */
   prefillOperator: string;
   notice: string | null;
-  onLoggedIn(session: SessionInfo): void;
+  onLoggedIn: (session: SessionInfo) => void;
 }
 
 export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn }: Props) {
@@ -57,7 +57,10 @@ export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn }: Pr
   }
 
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default' }}>
+    <Box
+      component="main"
+      sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default' }}
+    >
       <Paper sx={{ p: 4, width: 440 }} elevation={2}>
         <Typography variant="h4" component="h1" sx={{ color: palette.primaryDark, fontWeight: 700 }}>
           Sportello
@@ -80,7 +83,7 @@ export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn }: Pr
             {notice}
           </Alert>
         )}
-        <Box component="form" onSubmit={submit} noValidate aria-label="Accesso operatore">
+        <Box component="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Accesso operatore">
           <TextField
             label="Codice operatore"
             value={operator}

@@ -24,7 +24,7 @@ type AccountDetail = ChannelOutput<'accounts.get'>;
 
 interface Props {
   session: SessionInfo;
-  onLogout(): void;
+  onLogout: () => void;
   /** True while something above (the unprinted receipts) owns the keyboard. */
   blocked: boolean;
 }
@@ -96,7 +96,8 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
         event.preventDefault();
         const step = event.key === 'ArrowDown' ? 1 : -1;
         if (detail) setSelectedOp((i) => Math.max(0, Math.min(detail.operations.length - 1, i + step)));
-        else if (step > 0 && search.selected === search.results.length - 1 && search.nextPage !== null) void search.loadMore();
+        else if (step > 0 && search.selected === search.results.length - 1 && search.nextPage !== null)
+          void search.loadMore();
         else search.move(step);
         break;
       }
@@ -135,7 +136,8 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
           event.preventDefault();
           if (view !== 'search') return;
           if (!detail) setNotice('Aprire prima un conto: cercare il codice Pa-Pay e premere Invio.');
-          else if (session.settings.methodsToday.length === 0) setNotice('Oggi questo sportello non accetta ricariche.');
+          else if (session.settings.methodsToday.length === 0)
+            setNotice('Oggi questo sportello non accetta ricariche.');
           else setModal({ kind: 'topup' });
           break;
         case 'F4': {
@@ -178,14 +180,24 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
       ? [
           { keys: 'Invio', label: 'cerca / apri' },
           { keys: '↑ ↓', label: detail ? 'scegli operazione' : 'scegli conto' },
-          ...(detail ? [{ keys: 'F2', label: 'ricarica' }, { keys: 'F4', label: 'storna operazione' }] : []),
+          ...(detail
+            ? [
+                { keys: 'F2', label: 'ricarica' },
+                { keys: 'F4', label: 'storna operazione' },
+              ]
+            : []),
           { keys: 'Esc', label: detail ? 'chiudi conto' : 'svuota' },
           { keys: 'F8', label: 'ricevute' },
           { keys: 'F9', label: 'riepilogo del giorno' },
           { keys: 'Ctrl+Maiusc+L', label: 'esci' },
         ]
       : [
-          ...(view === 'receipts' ? [{ keys: '↑ ↓', label: 'scegli' }, { keys: 'Invio', label: 'ristampa' }] : []),
+          ...(view === 'receipts'
+            ? [
+                { keys: '↑ ↓', label: 'scegli' },
+                { keys: 'Invio', label: 'ristampa' },
+              ]
+            : []),
           ...(view === 'day' ? [{ keys: 'Invio', label: 'stampa riepilogo' }] : []),
           { keys: 'Esc', label: 'torna alla ricerca' },
           { keys: view === 'receipts' ? 'F9' : 'F8', label: view === 'receipts' ? 'riepilogo del giorno' : 'ricevute' },
@@ -261,14 +273,20 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
         {view === 'receipts' && (
           <ReceiptsView printerConfigured={session.settings.printerConfigured} onBack={() => setView('search')} />
         )}
-        {view === 'day' && <DayView printerConfigured={session.settings.printerConfigured} onBack={() => setView('search')} />}
+        {view === 'day' && (
+          <DayView printerConfigured={session.settings.printerConfigured} onBack={() => setView('search')} />
+        )}
       </Box>
       <KeyHints hints={hints} />
       {modal.kind === 'topup' && detail && (
         <TopupDialog account={detail.account} settings={session.settings} onClose={closeModal} />
       )}
       {modal.kind === 'void' && (
-        <VoidDialog operation={modal.operation} printerConfigured={session.settings.printerConfigured} onClose={closeModal} />
+        <VoidDialog
+          operation={modal.operation}
+          printerConfigured={session.settings.printerConfigured}
+          onClose={closeModal}
+        />
       )}
     </Box>
   );

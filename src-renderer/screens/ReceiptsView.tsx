@@ -19,7 +19,7 @@ type Reprint = ChannelOutput<'receipts.reprint'>;
 
 interface Props {
   printerConfigured: boolean;
-  onBack(): void;
+  onBack: () => void;
 }
 
 /** Today's receipts of this counter; Enter reprints the selected one as a COPIA. */
@@ -93,7 +93,9 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
           {error}
         </Alert>
       )}
-      {items !== null && items.length === 0 && <Typography>Nessuna ricevuta emessa oggi da questo sportello.</Typography>}
+      {items !== null && items.length === 0 && (
+        <Typography>Nessuna ricevuta emessa oggi da questo sportello.</Typography>
+      )}
       {items !== null && items.length > 0 && (
         <Table
           size="small"
@@ -116,7 +118,12 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
           </TableHead>
           <TableBody>
             {items.map((r, index) => (
-              <TableRow key={r.receiptNo} data-index={index} selected={index === selected} aria-selected={index === selected}>
+              <TableRow
+                key={r.receiptNo}
+                data-index={index}
+                selected={index === selected}
+                aria-selected={index === selected}
+              >
                 <TableCell>{r.receiptNo}</TableCell>
                 <TableCell>{r.kind}</TableCell>
                 <TableCell>{formatRomeDateTime(r.createdAt)}</TableCell>

@@ -12,7 +12,7 @@ interface Props {
   items: AccountItem[];
   selected: number;
   hasMore: boolean;
-  onLoadMore(): void;
+  onLoadMore: () => void;
 }
 
 /**

@@ -32,12 +32,14 @@ function startServe(dataDir: string, counter: string): Promise<{ child: ChildPro
     stderr += chunk.toString();
   });
   return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout! });
+    const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const m = /^SPORTELLO_URL=(\S+)$/.exec(line);
       if (m) resolve({ child, url: m[1]! });
     });
-    child.once('exit', (code) => reject(new Error(`sportello serve è uscito (${code}) prima di essere pronto:\n${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`sportello serve è uscito (${code}) prima di essere pronto:\n${stderr}`)),
+    );
     child.once('error', reject);
   });
 }

@@ -94,7 +94,9 @@ test('sportello: ricerca per cognome, ricarica con bancomat, ristampa COPIA, sto
   await expect(voidDialog.getByText('Storno registrato.')).toBeVisible();
   await expect(voidDialog.getByTestId('new-balance')).toHaveText(formatEuro(before));
   const voidReceiptNo = (await voidDialog.getByTestId('receipt-no').textContent()) ?? '';
-  await expect(voidDialog.getByRole('document', { name: 'Testo della ricevuta di storno' })).toContainText(voidReceiptNo);
+  await expect(voidDialog.getByRole('document', { name: 'Testo della ricevuta di storno' })).toContainText(
+    voidReceiptNo,
+  );
   await page.keyboard.press('Enter');
   await expect(voidDialog).toBeHidden();
   await expect(search).toBeFocused();
