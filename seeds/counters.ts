@@ -1,0 +1,69 @@
+import { DEFAULT_COUNTER_CONFIG, type CounterConfig } from '../shared/config';
+import type { CounterInput } from '../src-main/roster/store';
+
+/**
+ * The counters of the Comune di Carrara: the two front-office desks of the Servizi Educativi, the
+ * Ufficio Economato and the six Apuafarma pharmacies. Codes are fixed: tests, README and the central
+ * emulator refer to them.
+ */
+const COMUNE = 'COMUNE DI CARRARA';
+const SERVIZI_EDUCATIVI_ADDRESS = 'Via Solferino 12A, 54033 Carrara (MS)';
+
+// Stamp duty on receipts above 77,47 euro, paid virtually by the Comune: an example of the setting.
+const STAMP_DUTY: NonNullable<CounterConfig['stampDuty']> = {
+  thresholdCents: 7747,
+  amountCents: 200,
+  text: 'Imposta di bollo assolta in modo virtuale',
+};
+
+function officeConfig(officeLine: string, address: string): CounterConfig {
+  return { ...DEFAULT_COUNTER_CONFIG, receiptHeader: [COMUNE, officeLine, address], stampDuty: STAMP_DUTY };
+}
+
+function pharmacy(code: string, name: string, address: string): CounterInput {
+  return {
+    code,
+    name,
+    kind: 'farmacia',
+    address,
+    config: {
+      ...DEFAULT_COUNTER_CONFIG,
+      receiptHeader: [COMUNE, `Apuafarma - ${name}`, address],
+      stampDuty: null,
+      // Pharmacy counters are read at arm's length between customers.
+      largeType: true,
+    },
+  };
+}
+
+export const DEMO_COUNTERS: readonly CounterInput[] = [
+  {
+    code: 'SE1',
+    name: 'Servizi Educativi e Scolastici - Sportello 1',
+    kind: 'sportello',
+    address: SERVIZI_EDUCATIVI_ADDRESS,
+    config: officeConfig('Servizi Educativi e Scolastici', SERVIZI_EDUCATIVI_ADDRESS),
+  },
+  {
+    code: 'SE2',
+    name: 'Servizi Educativi e Scolastici - Sportello 2',
+    kind: 'sportello',
+    address: SERVIZI_EDUCATIVI_ADDRESS,
+    config: officeConfig('Servizi Educativi e Scolastici', SERVIZI_EDUCATIVI_ADDRESS),
+  },
+  {
+    code: 'ECO',
+    name: 'Ufficio Economato',
+    kind: 'economato',
+    address: 'Piazza 2 Giugno 1, primo piano, 54033 Carrara (MS)',
+    config: officeConfig('Ufficio Economato', 'Piazza 2 Giugno 1, primo piano, 54033 Carrara (MS)'),
+  },
+  pharmacy('FAR-CAVATORE', 'Farmacia del Cavatore', 'Carrara centro, 54033 Carrara (MS)'),
+  pharmacy('FAR-LAPERLA', 'Farmacia La Perla', 'Bonascola, 54031 Carrara (MS)'),
+  pharmacy('FAR-LAPRADA', 'Farmacia La Prada', 'Avenza, 54031 Carrara (MS)'),
+  pharmacy('FAR-FOSSONE', 'Farmacia Fossone', 'Fossone, 54031 Carrara (MS)'),
+  pharmacy('FAR-FIORILLO', 'Farmacia Fiorillo', 'Marina di Carrara, 54036 Carrara (MS)'),
+  pharmacy('FAR-PARADISO', 'Farmacia Paradiso', 'Marina di Carrara, 54036 Carrara (MS)'),
+];
+
+export const PHARMACY_COUNTER_CODES = DEMO_COUNTERS.filter((c) => c.kind === 'farmacia').map((c) => c.code);
