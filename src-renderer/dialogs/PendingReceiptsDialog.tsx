@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -28,8 +28,15 @@ type Outcome = { receiptNo: string; message: string; ok: boolean };
 export function PendingReceiptsDialog({ receipts, printerConfigured, onDone }: Props) {
   const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  // Enter after the outcome closes: the focus is moved explicitly because the printing button it was on is gone.
+  useEffect(() => {
+    if (outcomes !== null) closeRef.current?.focus();
+  }, [outcomes]);
 
   async function printAll() {
+    if (busy) return;
     setBusy(true);
     const results: Outcome[] = [];
     // One at a time: a receipt printer handles one job, and the order is the order of the receipts.
@@ -78,12 +85,13 @@ export function PendingReceiptsDialog({ receipts, printerConfigured, onDone }: P
         {outcomes === null ? (
           <>
             <Button onClick={onDone}>Più tardi (Esc)</Button>
-            <Button variant="contained" autoFocus disabled={busy} onClick={() => void printAll()}>
-              Stampa ora (Invio)
+            {/* Not disabled while printing: a disabled button drops the focus, and Enter must keep working. */}
+            <Button variant="contained" autoFocus aria-busy={busy} onClick={() => void printAll()}>
+              {busy ? 'Stampa in corso…' : 'Stampa ora (Invio)'}
             </Button>
           </>
         ) : (
-          <Button variant="contained" autoFocus onClick={onDone}>
+          <Button variant="contained" ref={closeRef} onClick={onDone}>
             Chiudi (Invio)
           </Button>
         )}

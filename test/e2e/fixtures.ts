@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -19,14 +20,36 @@ export interface RunningApp {
 
 interface Options {
   counter: string;
+  /** Configure a receipt printer that refuses every connection (a closed port on loopback). */
+  brokenPrinter: boolean;
+}
+
+/** A loopback port nobody listens on: taken from the OS, then released. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Starts `sportello serve` and resolves with the URL it prints once it is ready to answer. */
-function startServe(dataDir: string, counter: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir, '--counter', counter], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startServe(
+  dataDir: string,
+  counter: string,
+  extraArgs: string[],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--port', '0', '--data', dataDir, '--counter', counter, ...extraArgs],
+    {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -54,10 +77,12 @@ function stop(child: ChildProcess): Promise<void> {
 
 export const test = base.extend<Options & { app: RunningApp }>({
   counter: ['SE1', { option: true }],
-  app: async ({ counter }, use) => {
+  brokenPrinter: [false, { option: true }],
+  app: async ({ counter, brokenPrinter }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     execFileSync(process.execPath, [CLI, 'seed', '--demo', '--data', dataDir], { cwd: REPO, stdio: 'pipe' });
-    const { child, url } = await startServe(dataDir, counter);
+    const extraArgs = brokenPrinter ? ['--printer', `127.0.0.1:${await closedPort()}`] : [];
+    const { child, url } = await startServe(dataDir, counter, extraArgs);
     const db = new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
     try {
       await use({
