@@ -1,0 +1,92 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedBench, type SeedSummary } from '../../seeds';
+import { DB_FILE } from '../../src-main/db/open';
+
+/**
+ * The bench database: seeded once per machine (about a minute for 100,000 accounts) and kept in the
+ * temp folder. A cached copy is trusted only if it was made by the same seeds and migrations, so a
+ * change to the builders never benchmarks yesterday's data.
+ */
+export interface BenchData {
+  cacheDir: string;
+  summary: SeedSummary;
+  seedMs: number;
+  /** True when this run reused the cached database instead of seeding it. */
+  cached: boolean;
+}
+
+interface CacheMeta {
+  fingerprint: string;
+  accounts: number;
+  summary: SeedSummary;
+  seedMs: number;
+}
+
+const META_FILE = 'bench-meta.json';
+const REPO = path.resolve(__dirname, '..', '..');
+
+/** What the seeded data depends on: the seed builders and the schema. */
+function sourceFingerprint(): string {
+  const hash = crypto.createHash('sha256');
+  const dirs = [path.join(REPO, 'seeds'), path.join(REPO, 'src-main', 'db', 'migrations')];
+  for (const dir of dirs) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.ts'))
+      .sort()) {
+      hash.update(name);
+      hash.update(fs.readFileSync(path.join(dir, name)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+function readMeta(cacheDir: string): CacheMeta | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(cacheDir, META_FILE), 'utf8')) as CacheMeta;
+  } catch {
+    return null;
+  }
+}
+
+export async function ensureBenchData(accounts: number, progress: (line: string) => void): Promise<BenchData> {
+  const cacheDir = path.join(os.tmpdir(), `sportello-bench-${accounts}`);
+  const fingerprint = sourceFingerprint();
+  const meta = readMeta(cacheDir);
+  if (
+    meta &&
+    meta.fingerprint === fingerprint &&
+    meta.accounts === accounts &&
+    fs.existsSync(path.join(cacheDir, DB_FILE))
+  ) {
+    progress(`dati: riuso ${cacheDir} (seminato in ${(meta.seedMs / 1000).toFixed(1)} s)`);
+    return { cacheDir, summary: meta.summary, seedMs: meta.seedMs, cached: true };
+  }
+  // Seed beside the cache and rename at the end: an interrupted seed never looks like a good cache.
+  const partial = `${cacheDir}.partial-${process.pid}`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  progress(`dati: semino ${accounts} conti in ${partial} ...`);
+  const started = process.hrtime.bigint();
+  const summary = await seedBench(partial, { accounts });
+  const seedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (summary.accounts !== accounts) throw new Error(`seedBench made ${summary.accounts} accounts, not ${accounts}`);
+  const newMeta: CacheMeta = { fingerprint, accounts, summary, seedMs };
+  fs.writeFileSync(path.join(partial, META_FILE), JSON.stringify(newMeta, null, 2));
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  fs.renameSync(partial, cacheDir);
+  progress(`dati: seminati in ${(seedMs / 1000).toFixed(1)} s`);
+  return { cacheDir, summary, seedMs, cached: false };
+}
+
+/** A private copy of the cached database for a run that writes (the core's first start, top-ups). */
+export function workingCopy(cacheDir: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-run-'));
+  for (const suffix of ['', '-wal']) {
+    const from = path.join(cacheDir, DB_FILE + suffix);
+    if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dir, DB_FILE + suffix));
+  }
+  return dir;
+}

@@ -1,0 +1,102 @@
+import type { Core } from '../../src-main/core/types';
+import { ftsQuery } from '../../src-main/accounts/lookup';
+import { parseQuery } from '../../shared/lookup';
+import { compare, type Comparison } from './measure';
+import type { QuerySets } from './queries';
+import type { RawDatabase } from './raw';
+import { loginFresh, valueOf } from './session';
+
+export interface LookupResults {
+  lookup_code: Comparison;
+  lookup_cf: Comparison;
+  search_name: Comparison;
+}
+
+export interface LookupPlan {
+  runs: number;
+  samples: number;
+  warmup: number;
+  progress: (line: string) => void;
+}
+
+type Kind = keyof LookupResults;
+
+/** The raw side gets what the core would have parsed, parsed beforehand: only the SQL is timed. */
+function rawArgument(kind: Kind, query: string): string {
+  const parsed = parseQuery(query);
+  switch (kind) {
+    case 'lookup_code':
+      if (parsed.kind !== 'papay') throw new Error(`not a Pa-Pay code: ${query}`);
+      return parsed.code;
+    case 'lookup_cf':
+      if (parsed.kind !== 'cf') throw new Error(`not a codice fiscale: ${query}`);
+      return parsed.canonical;
+    case 'search_name':
+      if (parsed.kind !== 'name') throw new Error(`not a name: ${query}`);
+      return ftsQuery(parsed.words);
+  }
+}
+
+function rawCall(raw: RawDatabase, kind: Kind): (arg: string) => unknown[] {
+  switch (kind) {
+    case 'lookup_code':
+      return raw.byCode;
+    case 'lookup_cf':
+      return raw.byChildCf;
+    case 'search_name':
+      return raw.byName;
+  }
+}
+
+function itemsOf(value: unknown): unknown[] {
+  return (value as { items: unknown[] }).items;
+}
+
+/**
+ * Before timing anything: the core and the raw query must find the same accounts, or the ratio
+ * would compare two different pieces of work.
+ */
+async function checkSameAnswers(core: Core, sessionId: string, raw: RawDatabase, kind: Kind, queries: string[]) {
+  const call = rawCall(raw, kind);
+  for (const query of queries.slice(0, 100)) {
+    const coreItems = itemsOf(valueOf(await core.invoke(sessionId, 'accounts.find', { query }), query)).length;
+    const rawRows = Math.min(call(rawArgument(kind, query)).length, 20);
+    if (coreItems !== rawRows) throw new Error(`${kind} "${query}": core ${coreItems} accounts, raw ${rawRows}`);
+    if (coreItems === 0 && kind !== 'search_name') throw new Error(`${kind} "${query}" found nothing`);
+  }
+}
+
+export async function benchLookups(core: Core, raw: RawDatabase, sets: QuerySets, plan: LookupPlan) {
+  const byKind: Record<Kind, string[]> = {
+    lookup_code: sets.papayCodes,
+    lookup_cf: sets.childFiscalCodes,
+    search_name: sets.names,
+  };
+  const results: Partial<LookupResults> = {};
+  for (const kind of Object.keys(byKind) as Kind[]) {
+    const queries = byKind[kind];
+    if (queries.length < plan.samples + plan.warmup) throw new Error(`${kind}: too few queries`);
+    const rawArgs = queries.map((q) => rawArgument(kind, q));
+    const call = rawCall(raw, kind);
+    let sessionId = await loginFresh(core, `${kind}-check`);
+    await checkSameAnswers(core, sessionId, raw, kind, queries);
+    results[kind] = await compare({
+      label: kind,
+      runs: plan.runs,
+      samples: plan.samples,
+      warmup: plan.warmup,
+      progress: plan.progress,
+      beforeCoreRun: async (run) => {
+        sessionId = await loginFresh(core, `${kind}-${run}`);
+      },
+      core: async (i) => {
+        const query = queries[i] ?? '';
+        valueOf(await core.invoke(sessionId, 'accounts.find', { query }), query);
+      },
+      raw: (i) => {
+        call(rawArgs[i] ?? '');
+      },
+    });
+  }
+  return results as LookupResults;
+}

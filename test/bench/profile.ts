@@ -1,0 +1,250 @@
+/**
+ * `npx tsx test/bench/profile.ts [--accounts N]`: where the time of a lookup and of a top-up goes,
+ * piece by piece, on the cached bench database (run `npm run bench` once first). A developer's
+ * tool: it prints a plain report on stdout and is not part of the figures of the README.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { contract } from '../../shared/contract';
+import { parseQuery } from '../../shared/lookup';
+import { AccountLookup, ftsQuery } from '../../src-main/accounts/lookup';
+import { systemClock } from '../../src-main/core/clock';
+import type { CoreContext } from '../../src-main/core/context';
+import { openCore } from '../../src-main/core/core';
+import { establishCounter } from '../../src-main/core/installation';
+import { openDatabase } from '../../src-main/db/open';
+import { createLogger } from '../../src-main/log/logger';
+import { receiptPrinter } from '../../src-main/receipts/print';
+import type { Operator } from '../../src-main/session/sessions';
+import { Topups } from '../../src-main/topups/topups';
+import { ensureBenchData, workingCopy } from './dataset';
+import { sampleQueries } from './queries';
+import { openRaw } from './raw';
+import { BENCH_COUNTER, instantPrinter, loginFresh, valueOf } from './session';
+import { percentiles, type Percentiles } from './stats';
+
+const SAMPLES = 2000;
+const COMMITS = 300;
+
+function row(label: string, p: Percentiles, extra = ''): void {
+  const f = (n: number) => n.toFixed(3).padStart(9);
+  console.log(`${label.padEnd(58)}${f(p.p50)}${f(p.p95)}${f(p.p99)}  ${extra}`);
+}
+
+function header(title: string): void {
+  console.log(`\n${title}\n${''.padEnd(58)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
+}
+
+function timeSync<T>(items: readonly T[], op: (item: T) => unknown): Percentiles {
+  for (const item of items.slice(0, 100)) op(item);
+  const out: bigint[] = [];
+  for (const item of items) {
+    const t0 = process.hrtime.bigint();
+    op(item);
+    out.push(process.hrtime.bigint() - t0);
+  }
+  return percentiles(out);
+}
+
+async function timeAsync<T>(items: readonly T[], op: (item: T) => Promise<unknown>): Promise<Percentiles> {
+  for (const item of items.slice(0, 100)) await op(item);
+  const out: bigint[] = [];
+  for (const item of items) {
+    const t0 = process.hrtime.bigint();
+    await op(item);
+    out.push(process.hrtime.bigint() - t0);
+  }
+  return percentiles(out);
+}
+
+/** The four ways the bench types a name, told apart again for the per-form figures. */
+function nameForm(query: string): string {
+  const words = query.split(/[^\p{L}]+/u).filter((w) => w.length > 0);
+  if (words.length >= 2 && words.at(-1)?.length === 1) return 'cognome + iniziale';
+  if (query.includes(' ') && !/^(de|del|dell|d)\b/.test(query)) return 'cognome + nome';
+  return query.length === 4 ? 'prime 4 lettere' : 'cognome intero';
+}
+
+async function main(): Promise<void> {
+  const accountsArg = process.argv.indexOf('--accounts');
+  const accounts = accountsArg > 0 ? Number(process.argv[accountsArg + 1]) : 100_000;
+  const data = await ensureBenchData(accounts, (l) => process.stderr.write(`[profile] ${l}\n`));
+  const workDir = workingCopy(data.cacheDir);
+  const raw = openRaw(workDir);
+  const sets = sampleQueries(raw.sqlite, SAMPLES, 'sportello-profile');
+  const core = await openCore({ dataDir: workDir, counterCode: BENCH_COUNTER, receiptPrinter: instantPrinter });
+  const sessionId = await loginFresh(core, 'profile');
+  const db = await openDatabase(path.join(workDir));
+  const lookup = new AccountLookup(db);
+  const findInput = contract['accounts.find'].input;
+
+  const kinds: [string, string[]][] = [
+    ['Pa-Pay', sets.papayCodes],
+    ['codice fiscale', sets.childFiscalCodes],
+    ['nome', sets.names],
+  ];
+  for (const [label, queries] of kinds) {
+    header(`Ricerca per ${label}: ${SAMPLES} query`);
+    const parsed = queries.map((q) => parseQuery(q));
+    row(
+      'zod input (contract accounts.find)',
+      timeSync(queries, (q) => findInput.safeParse({ query: q })),
+    );
+    row(
+      'parseQuery (riconosce e controlla il testo)',
+      timeSync(queries, (q) => parseQuery(q)),
+    );
+    row(
+      'AccountLookup.find (SQL + mapping, senza invoke)',
+      timeSync(parsed, (p) => {
+        if (p.kind !== 'invalid') lookup.find(p, 'full');
+      }),
+    );
+    const rawArg = parsed.map((p) =>
+      p.kind === 'papay' ? p.code : p.kind === 'cf' ? p.canonical : p.kind === 'name' ? ftsQuery(p.words) : '',
+    );
+    const rawCall = label === 'Pa-Pay' ? raw.byCode : label === 'nome' ? raw.byName : raw.byChildCf;
+    row('SQL grezzo (better-sqlite3)', timeSync(rawArg, rawCall));
+    row(
+      'core.invoke completo',
+      await timeAsync(queries, async (q) => valueOf(await core.invoke(sessionId, 'accounts.find', { query: q }), q)),
+    );
+  }
+
+  // Name search: which query forms are slow, and which part of the SQL costs what.
+  const nameArgs = sets.names.map((q) => {
+    const p = parseQuery(q);
+    if (p.kind !== 'name') throw new Error(q);
+    return { q, match: ftsQuery(p.words) };
+  });
+  const countMatches = raw.sqlite.prepare('SELECT count(*) FROM children_fts WHERE children_fts MATCH ?').pluck();
+  header('Ricerca per nome, per forma della query (SQL grezzo)');
+  const forms = new Map<string, { match: string; hits: number }[]>();
+  for (const a of nameArgs) {
+    const list = forms.get(nameForm(a.q)) ?? [];
+    list.push({ match: a.match, hits: countMatches.get(a.match) as number });
+    forms.set(nameForm(a.q), list);
+  }
+  for (const [form, list] of forms) {
+    const hits = list.map((l) => l.hits).sort((x, y) => x - y);
+    row(
+      `${form} (${list.length} query)`,
+      timeSync(list, (l) => raw.byName(l.match)),
+      `bambini trovati: mediana ${hits[Math.floor(hits.length / 2)]}, max ${hits.at(-1)}`,
+    );
+  }
+
+  header('Ricerca per nome: varianti della stessa SQL (tutte le query)');
+  const variants: [string, string][] = [
+    ['solo FTS5 MATCH (rowid)', 'SELECT rowid FROM children_fts WHERE children_fts MATCH ?'],
+    [
+      'FTS5 + children + ORDER BY (nessun conto, nessun saldo)',
+      `SELECT c.id FROM children c JOIN (SELECT rowid AS rid FROM children_fts WHERE children_fts MATCH ?) m
+         ON m.rid = c.rowid ORDER BY c.surname, c.name, c.id LIMIT 21`,
+    ],
+    [
+      'query del core senza la sottoquery del saldo in sospeso',
+      `SELECT a.id, a.papay_code, a.service, c.id, c.name, c.surname, c.school, c.fiscal_code, c.birth_date,
+              f.name, f.surname, f.fiscal_code, f.address
+         FROM accounts a JOIN children c ON c.id = a.child_id JOIN families f ON f.id = c.family_id
+         JOIN (SELECT rowid AS rid FROM children_fts WHERE children_fts MATCH ?) m ON m.rid = c.rowid
+        ORDER BY c.surname, c.name, c.id, a.service LIMIT 21`,
+    ],
+    [
+      'prima la pagina (21 conti), poi famiglie e saldi solo per quelli',
+      `WITH page AS (
+         SELECT a.rowid AS arid, c.rowid AS crid FROM children_fts
+           JOIN children c ON c.rowid = children_fts.rowid JOIN accounts a ON a.child_id = c.id
+          WHERE children_fts MATCH ? ORDER BY c.surname, c.name, c.id, a.service LIMIT 21)
+       SELECT a.id, a.papay_code, a.service, a.server_balance_cents,
+              (SELECT COALESCE(SUM(l.amount_cents), 0) FROM ledger l
+                WHERE l.account_id = a.id AND l.included_in_server_balance = 0) AS pending,
+              c.id, c.name, c.surname, c.school, c.fiscal_code, c.birth_date,
+              f.name, f.surname, f.fiscal_code, f.address
+         FROM page JOIN accounts a ON a.rowid = page.arid JOIN children c ON c.rowid = page.crid
+         JOIN families f ON f.id = c.family_id
+        ORDER BY c.surname, c.name, c.id, a.service`,
+    ],
+  ];
+  for (const [label, sql] of variants) {
+    const stmt = raw.sqlite.prepare(sql);
+    row(
+      label,
+      timeSync(nameArgs, (a) => stmt.all(a.match)),
+    );
+  }
+  row(
+    'query del core (come lookup.ts), cache SQLite 2 MB di default',
+    timeSync(nameArgs, (a) => raw.byName(a.match)),
+  );
+  raw.sqlite.pragma('cache_size = -65536');
+  row(
+    'query del core, cache SQLite 64 MB',
+    timeSync(nameArgs, (a) => raw.byName(a.match)),
+  );
+  raw.sqlite.pragma('cache_size = -2000');
+
+  // Top-up: the money transaction, then the print bookkeeping, then the whole call.
+  header(`Ricarica: ${COMMITS} commit per riga (synchronous=FULL, WAL)`);
+  const ctx: CoreContext = {
+    db,
+    counter: establishCounter(db, BENCH_COUNTER, new Date()),
+    clock: systemClock,
+    log: createLogger(workDir),
+    printer: instantPrinter,
+    emit: () => undefined,
+  };
+  const topups = new Topups(ctx, lookup);
+  const print = receiptPrinter(ctx);
+  const operator: Operator = { code: 'sportello1', name: 'Francesca Lazzerini', role: 'sportello', counterCode: 'SE1' };
+  const work = sets.topups.slice(0, COMMITS);
+  row(
+    'una INSERT nel ledger, una transazione (grezzo)',
+    timeSync(work, (t) => raw.insertLedgerRow(t.accountId, t.amountCents)),
+  );
+  const txTimes: bigint[] = [];
+  const printTimes: bigint[] = [];
+  for (const t of work) {
+    const t0 = process.hrtime.bigint();
+    const done = topups.record(operator, { ...t, method: 'cash', confirmDuplicate: true }, 'full');
+    const t1 = process.hrtime.bigint();
+    await print({ ...done, text: done.receiptText, copy: false, operatorCode: operator.code });
+    txTimes.push(t1 - t0);
+    printTimes.push(process.hrtime.bigint() - t1);
+  }
+  row('Topups.record: transazione (ledger, ricevuta, outbox, audit)', percentiles(txTimes));
+  row('dopo la stampa: UPDATE printed_at + INSERT receipt_prints', percentiles(printTimes), '2 commit separati');
+  const markAndRecord = raw.sqlite.transaction((receiptNo: string) => {
+    raw.sqlite
+      .prepare('UPDATE receipts SET printed_at = ? WHERE receipt_no = ?')
+      .run(new Date().toISOString(), receiptNo);
+    raw.sqlite
+      .prepare(
+        `INSERT INTO receipt_prints (receipt_no, at, business_date, operator_code, copy, printed, error)
+         VALUES (?, ?, '2026-01-01', 'sportello1', 0, 1, NULL)`,
+      )
+      .run(receiptNo, new Date().toISOString());
+  });
+  const someReceipt = raw.sqlite.prepare('SELECT receipt_no FROM receipts LIMIT 1').pluck().get() as string;
+  row(
+    'le stesse due scritture in una sola transazione (grezzo)',
+    timeSync(work, () => markAndRecord.immediate(someReceipt)),
+  );
+  const sid = await loginFresh(core, 'profile-topup');
+  row(
+    'core.invoke topups.record completo',
+    await timeAsync(work, async (t) =>
+      valueOf(await core.invoke(sid, 'topups.record', { ...t, method: 'cash', confirmDuplicate: true }), t.accountId),
+    ),
+  );
+
+  await core.close();
+  await db.close();
+  raw.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

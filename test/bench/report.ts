@@ -1,0 +1,108 @@
+import type { Comparison } from './measure';
+import { roundMs } from './stats';
+
+export interface Figures {
+  core_p50_ms: number;
+  core_p95_ms: number;
+  core_p99_ms: number;
+  raw_p50_ms: number;
+  raw_p95_ms: number;
+  raw_p99_ms: number;
+  /** core / raw at the median. */
+  ratio_p50: number;
+}
+
+export const OPERATIONS = ['lookup_code', 'lookup_cf', 'search_name', 'topup_commit'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** The goals of the issue, each a yes/no the JSON carries. */
+export interface Goals {
+  lookup_code_p99_under_1ms: boolean;
+  lookup_code_p50_within_5x_raw: boolean;
+  lookup_cf_p99_under_1ms: boolean;
+  lookup_cf_p50_within_5x_raw: boolean;
+  search_name_p95_under_20ms: boolean;
+  topup_commit_p99_under_10ms: boolean;
+  topup_commit_p50_within_2x_raw: boolean;
+  all: boolean;
+}
+
+export type BenchReport = { accounts: number } & Record<Operation, Figures> & {
+    goals: Goals;
+    samples: { lookups: number; commits: number; runs: number };
+    seed_ms: number;
+    seed_cached: boolean;
+    peak_rss_mb: number;
+    machine: {
+      cpus: number;
+      cpu: string;
+      node: string;
+      platform: string;
+      sqlite: string;
+      load_1m_before: number;
+      load_1m_after: number;
+    };
+  };
+
+export function figures(c: Comparison): Figures {
+  return {
+    core_p50_ms: roundMs(c.core.p50),
+    core_p95_ms: roundMs(c.core.p95),
+    core_p99_ms: roundMs(c.core.p99),
+    raw_p50_ms: roundMs(c.raw.p50),
+    raw_p95_ms: roundMs(c.raw.p95),
+    raw_p99_ms: roundMs(c.raw.p99),
+    ratio_p50: Math.round((c.core.p50 / c.raw.p50) * 100) / 100,
+  };
+}
+
+export function goals(f: Record<Operation, Figures>): Goals {
+  const g = {
+    lookup_code_p99_under_1ms: f.lookup_code.core_p99_ms < 1,
+    lookup_code_p50_within_5x_raw: f.lookup_code.ratio_p50 <= 5,
+    lookup_cf_p99_under_1ms: f.lookup_cf.core_p99_ms < 1,
+    lookup_cf_p50_within_5x_raw: f.lookup_cf.ratio_p50 <= 5,
+    search_name_p95_under_20ms: f.search_name.core_p95_ms < 20,
+    topup_commit_p99_under_10ms: f.topup_commit.core_p99_ms < 10,
+    topup_commit_p50_within_2x_raw: f.topup_commit.ratio_p50 <= 2,
+  };
+  return { ...g, all: Object.values(g).every(Boolean) };
+}
+
+const LABELS: Record<Operation, string> = {
+  lookup_code: 'Ricerca per codice Pa-Pay',
+  lookup_cf: 'Ricerca per codice fiscale',
+  search_name: 'Ricerca per nome (prima pagina)',
+  topup_commit: 'Ricarica registrata (fsync)',
+};
+
+/** The readable form: one row per operation, then the goals. */
+export function formatTable(r: BenchReport): string {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const num = (n: number) => n.toFixed(3).padStart(8);
+  const lines = [
+    `Sportello bench: ${r.accounts.toLocaleString('it-IT')} conti, best of ${r.samples.runs} runs, ` +
+      `${r.samples.lookups} campioni per ricerca, ${r.samples.commits} per ricarica (ms)`,
+    '',
+    `${pad('operazione', 34)}${'core p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}` +
+      `${'raw p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'core/raw'.padStart(10)}`,
+  ];
+  for (const op of OPERATIONS) {
+    const f = r[op];
+    lines.push(
+      `${pad(LABELS[op], 34)} ${num(f.core_p50_ms)} ${num(f.core_p95_ms)} ${num(f.core_p99_ms)}` +
+        ` ${num(f.raw_p50_ms)} ${num(f.raw_p95_ms)} ${num(f.raw_p99_ms)} ${f.ratio_p50.toFixed(2).padStart(8)}x`,
+    );
+  }
+  lines.push('', 'Obiettivi:');
+  for (const [name, met] of Object.entries(r.goals)) {
+    if (name !== 'all') lines.push(`  ${met ? 'OK     ' : 'MANCATO'} ${name}`);
+  }
+  lines.push(
+    '',
+    `Dati: ${r.seed_cached ? 'riusati dalla cache' : 'seminati ora'} (semina ${(r.seed_ms / 1000).toFixed(1)} s); ` +
+      `RSS massimo ${r.peak_rss_mb} MB; ${r.machine.cpus} x ${r.machine.cpu}, Node ${r.machine.node}, SQLite ${r.machine.sqlite}, ` +
+      `carico 1 min ${r.machine.load_1m_before} -> ${r.machine.load_1m_after}`,
+  );
+  return lines.join('\n');
+}
