@@ -75,7 +75,20 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<Options & { app: RunningApp }>({
+export const test = base.extend<Options & { app: RunningApp; pageProblems: void }>({
+  // Any script error, CSP violation or failed load in the page fails the test that caused it.
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      await use();
+      expect(problems, 'errori nella pagina').toEqual([]);
+    },
+    { auto: true },
+  ],
   counter: ['SE1', { option: true }],
   brokenPrinter: [false, { option: true }],
   app: async ({ counter, brokenPrinter }, use) => {
