@@ -16,8 +16,9 @@ const STAMP_DUTY: NonNullable<CounterConfig['stampDuty']> = {
   text: 'Imposta di bollo assolta in modo virtuale',
 };
 
-function officeConfig(officeLine: string, address: string): CounterConfig {
-  return { ...DEFAULT_COUNTER_CONFIG, receiptHeader: [COMUNE, officeLine, address], stampDuty: STAMP_DUTY };
+// The header is the Comune's: the receipt itself adds the counter's name and address below it.
+function officeConfig(officeLine: string): CounterConfig {
+  return { ...DEFAULT_COUNTER_CONFIG, receiptHeader: [COMUNE, officeLine], stampDuty: STAMP_DUTY };
 }
 
 function pharmacy(code: string, name: string, address: string): CounterInput {
@@ -28,7 +29,7 @@ function pharmacy(code: string, name: string, address: string): CounterInput {
     address,
     config: {
       ...DEFAULT_COUNTER_CONFIG,
-      receiptHeader: [COMUNE, `Apuafarma - ${name}`, address],
+      receiptHeader: [COMUNE, 'Servizi scolastici - ricarica presso Apuafarma'],
       stampDuty: null,
       // Pharmacy counters are read at arm's length between customers.
       largeType: true,
@@ -42,21 +43,21 @@ export const DEMO_COUNTERS: readonly CounterInput[] = [
     name: 'Servizi Educativi e Scolastici - Sportello 1',
     kind: 'sportello',
     address: SERVIZI_EDUCATIVI_ADDRESS,
-    config: officeConfig('Servizi Educativi e Scolastici', SERVIZI_EDUCATIVI_ADDRESS),
+    config: officeConfig('Servizi Educativi e Scolastici'),
   },
   {
     code: 'SE2',
     name: 'Servizi Educativi e Scolastici - Sportello 2',
     kind: 'sportello',
     address: SERVIZI_EDUCATIVI_ADDRESS,
-    config: officeConfig('Servizi Educativi e Scolastici', SERVIZI_EDUCATIVI_ADDRESS),
+    config: officeConfig('Servizi Educativi e Scolastici'),
   },
   {
     code: 'ECO',
     name: 'Ufficio Economato',
     kind: 'economato',
     address: 'Piazza 2 Giugno 1, primo piano, 54033 Carrara (MS)',
-    config: officeConfig('Ufficio Economato', 'Piazza 2 Giugno 1, primo piano, 54033 Carrara (MS)'),
+    config: officeConfig('Ufficio Economato'),
   },
   pharmacy('FAR-CAVATORE', 'Farmacia del Cavatore', 'Carrara centro, 54033 Carrara (MS)'),
   pharmacy('FAR-LAPERLA', 'Farmacia La Perla', 'Bonascola, 54031 Carrara (MS)'),

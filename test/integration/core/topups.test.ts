@@ -68,6 +68,14 @@ describe('top-ups', () => {
     expect(t.printer.jobs[0]).toMatchObject({ text: r.receiptText, qr: r.operationId });
     expect(r.receiptText).toMatch(/Pagamento tracciabile: sì/);
     expect(r.receiptText).toContain(acc.papay_code);
+    // The Comune's header, then the counter's name and address once.
+    expect(
+      r.receiptText
+        .split('\n')
+        .slice(0, 2)
+        .map((l) => l.trim()),
+    ).toEqual(['COMUNE DI CARRARA', 'Servizi Educativi e Scolastici']);
+    expect(r.receiptText.split('Via Solferino 12A')).toHaveLength(2);
   });
 
   it('a cash receipt says it is not traceable and, without payer CF, that it cannot go on the 730', async () => {
