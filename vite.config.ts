@@ -1,23 +1,17 @@
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './src-main/security/csp';
 
 /**
  * The built page carries its own CSP too (Electron loads it from a file, with no server to send a
  * header). Only on build: the dev server injects an inline script for fast refresh.
  * Emotion (MUI) writes <style> elements, hence 'unsafe-inline' for styles and for nothing else.
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// The same policy both hosts send as a header, less frame-ancestors (ignored, and warned about, in a meta tag).
+const CSP = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');
 
 function contentSecurityPolicy(): Plugin {
   return {

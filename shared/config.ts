@@ -11,7 +11,10 @@ export const PaymentChannel = z.object({
   /** First day it is accepted (YYYY-MM-DD, Europe/Rome), inclusive. */
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Last day it is accepted, inclusive; null for no end. */
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
 });
 export type PaymentChannel = z.infer<typeof PaymentChannel>;
 

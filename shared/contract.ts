@@ -100,9 +100,7 @@ export type ReceiptSummary = z.infer<typeof ReceiptSummary>;
 export const DaySummary = z.object({
   date: LocalDate,
   counterCode: z.string(),
-  rows: z.array(
-    z.object({ method: PaymentMethod, service: Service, count: z.number().int(), amountCents: Cents }),
-  ),
+  rows: z.array(z.object({ method: PaymentMethod, service: Service, count: z.number().int(), amountCents: Cents })),
   byMethod: z.array(z.object({ method: PaymentMethod, count: z.number().int(), amountCents: Cents })),
   totalCents: Cents,
   voids: z.array(

@@ -35,7 +35,8 @@ export function parseQuery(raw: string): ParsedQuery {
   if (words.some((w) => /\d/.test(w))) {
     return {
       kind: 'invalid',
-      message: 'Testo non riconosciuto: un codice Pa-Pay ha 10 cifre, un codice fiscale 16 caratteri, un nome solo lettere.',
+      message:
+        'Testo non riconosciuto: un codice Pa-Pay ha 10 cifre, un codice fiscale 16 caratteri, un nome solo lettere.',
     };
   }
   if (words.join('').length < MIN_NAME_CHARS) {

@@ -37,11 +37,17 @@ export function checkPapayCode(input: string): PapayCheck {
   const code = input.replace(/[\s-]/g, '');
   if (!/^\d+$/.test(code)) return { valid: false, message: 'Il codice Pa-Pay contiene solo cifre.' };
   if (code.length !== PAPAY_LENGTH) {
-    return { valid: false, message: `Il codice Pa-Pay ha ${PAPAY_LENGTH} cifre: ne sono state inserite ${code.length}.` };
+    return {
+      valid: false,
+      message: `Il codice Pa-Pay ha ${PAPAY_LENGTH} cifre: ne sono state inserite ${code.length}.`,
+    };
   }
   const expected = luhnCheckDigit(code.slice(0, -1));
   if (Number(code.at(-1)) !== expected) {
-    return { valid: false, message: 'Codice Pa-Pay non valido: la cifra di controllo non corrisponde. Ricontrolla il codice.' };
+    return {
+      valid: false,
+      message: 'Codice Pa-Pay non valido: la cifra di controllo non corrisponde. Ricontrolla il codice.',
+    };
   }
   return { valid: true, code };
 }

@@ -79,11 +79,16 @@ export class AccountLookup {
         return { items: this.map(this.byCode.all(query.code), visibility), nextPage: null };
       case 'cf': {
         const asChild = this.byChildCf.all(query.canonical) as AccountJoinRow[];
-        const rows = asChild.length > 0 ? asChild : (this.byParentCf.all(query.code, query.canonical) as AccountJoinRow[]);
+        const rows =
+          asChild.length > 0 ? asChild : (this.byParentCf.all(query.code, query.canonical) as AccountJoinRow[]);
         return { items: this.map(rows, visibility), nextPage: null };
       }
       case 'name': {
-        const rows = this.byName.all(ftsQuery(query.words), NAME_PAGE_SIZE + 1, page * NAME_PAGE_SIZE) as AccountJoinRow[];
+        const rows = this.byName.all(
+          ftsQuery(query.words),
+          NAME_PAGE_SIZE + 1,
+          page * NAME_PAGE_SIZE,
+        ) as AccountJoinRow[];
         const more = rows.length > NAME_PAGE_SIZE;
         return { items: this.map(rows.slice(0, NAME_PAGE_SIZE), visibility), nextPage: more ? page + 1 : null };
       }

@@ -87,7 +87,9 @@ async function seed(args: string[]): Promise<number> {
   const dataDir = requireDataDir(values.data);
   const started = Date.now();
   const summary = await seedDemoDataDir(dataDir);
-  process.stdout.write(`Dati dimostrativi creati in ${dataDir} (${JSON.stringify(summary)}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `Dati dimostrativi creati in ${dataDir} (${JSON.stringify(summary)}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return 0;
 }
 

@@ -73,7 +73,8 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
     'accounts.find': ({ input, operator }) => {
       const op = need(operator);
       const parsed = parseQuery(input.query);
-      if (!searchAllowed(op.role, counter.kind, parsed.kind)) throw new DomainError('FORBIDDEN', searchRefusedMessage());
+      if (!searchAllowed(op.role, counter.kind, parsed.kind))
+        throw new DomainError('FORBIDDEN', searchRefusedMessage());
       if (parsed.kind === 'invalid') throw new DomainError('INPUT_INVALID', parsed.message);
       const { items, nextPage } = lookup.find(parsed, visibilityOf(op), input.page ?? 0);
       return { queryKind: parsed.kind, items, nextPage };
@@ -110,7 +111,12 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
     'topups.void': async ({ input, operator }) => {
       const op = need(operator);
       const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
-      const done = topups.voidTopup(op, approver, { operationId: input.operationId, reason: input.reason }, visibilityOf(op));
+      const done = topups.voidTopup(
+        op,
+        approver,
+        { operationId: input.operationId, reason: input.reason },
+        visibilityOf(op),
+      );
       const outcome = await print({
         receiptNo: done.receiptNo,
         text: done.receiptText,
@@ -136,10 +142,23 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
     'receipts.reprint': async ({ input, operator }) => {
       const op = need(operator);
       const r = receipts.get(input.receiptNo);
-      const outcome = await print({ receiptNo: r.receiptNo, text: r.text, operationId: r.operationId, copy: true, operatorCode: op.code, businessDate: today() });
+      const outcome = await print({
+        receiptNo: r.receiptNo,
+        text: r.text,
+        operationId: r.operationId,
+        copy: true,
+        operatorCode: op.code,
+        businessDate: today(),
+      });
       ctx.db.sqlite
         .prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)')
-        .run(ctx.clock.now().toISOString(), counter.code, op.code, 'receipt.reprint', JSON.stringify({ receiptNo: r.receiptNo }));
+        .run(
+          ctx.clock.now().toISOString(),
+          counter.code,
+          op.code,
+          'receipt.reprint',
+          JSON.stringify({ receiptNo: r.receiptNo }),
+        );
       return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
     },
 
@@ -147,9 +166,19 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
       const op = need(operator);
       const r = receipts.get(input.receiptNo);
       if (r.printedAt !== null) {
-        throw new DomainError('INPUT_INVALID', `La ricevuta ${r.receiptNo} è già stata stampata: usare la ristampa (copia).`);
+        throw new DomainError(
+          'INPUT_INVALID',
+          `La ricevuta ${r.receiptNo} è già stata stampata: usare la ristampa (copia).`,
+        );
       }
-      const outcome = await print({ receiptNo: r.receiptNo, text: r.text, operationId: r.operationId, copy: false, operatorCode: op.code, businessDate: today() });
+      const outcome = await print({
+        receiptNo: r.receiptNo,
+        text: r.text,
+        operationId: r.operationId,
+        copy: false,
+        operatorCode: op.code,
+        businessDate: today(),
+      });
       return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
     },
 

@@ -17,8 +17,7 @@ export interface Counter {
  */
 export function establishCounter(db: Db, requested: string | undefined, now: Date): Counter {
   const row = db.sqlite.prepare('SELECT counter_code FROM installation WHERE id = 1').get() as
-    | { counter_code: string }
-    | undefined;
+    { counter_code: string } | undefined;
   if (row && requested && row.counter_code !== requested) {
     throw new DomainError(
       'WRONG_COUNTER',
@@ -39,8 +38,7 @@ export function establishCounter(db: Db, requested: string | undefined, now: Dat
 
 export function loadCounter(db: Db, code: string): Counter {
   const c = db.sqlite.prepare('SELECT code, name, kind, address, config FROM counters WHERE code = ?').get(code) as
-    | { code: string; name: string; kind: string; address: string; config: string }
-    | undefined;
+    { code: string; name: string; kind: string; address: string; config: string } | undefined;
   if (!c) {
     throw new DomainError(
       'NOT_FOUND',
@@ -57,5 +55,7 @@ export function loadCounter(db: Db, code: string): Counter {
 }
 
 export function saveCounterConfig(db: Db, code: string, config: CounterConfig): void {
-  db.sqlite.prepare('UPDATE counters SET config = ? WHERE code = ?').run(JSON.stringify(CounterConfig.parse(config)), code);
+  db.sqlite
+    .prepare('UPDATE counters SET config = ? WHERE code = ?')
+    .run(JSON.stringify(CounterConfig.parse(config)), code);
 }

@@ -103,7 +103,11 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     }
     const auth = req.headers.authorization;
     if (!tokenOk(auth?.startsWith('Bearer ') ? auth.slice(7) : undefined)) {
-      return sendJson(res, 401, fail('FORBIDDEN', 'Accesso negato: aprire Sportello dall\'indirizzo completo mostrato all\'avvio.'));
+      return sendJson(
+        res,
+        401,
+        fail('FORBIDDEN', "Accesso negato: aprire Sportello dall'indirizzo completo mostrato all'avvio."),
+      );
     }
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
@@ -167,7 +171,10 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

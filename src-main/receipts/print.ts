@@ -8,7 +8,9 @@ import type { PrintOutcome } from './types';
  * in the list of receipts to print at the next start. Every attempt is recorded.
  */
 export function receiptPrinter(ctx: CoreContext) {
-  const markPrinted = ctx.db.sqlite.prepare('UPDATE receipts SET printed_at = ? WHERE receipt_no = ? AND printed_at IS NULL');
+  const markPrinted = ctx.db.sqlite.prepare(
+    'UPDATE receipts SET printed_at = ? WHERE receipt_no = ? AND printed_at IS NULL',
+  );
   const recordPrint = ctx.db.sqlite.prepare(
     `INSERT INTO receipt_prints (receipt_no, at, business_date, operator_code, copy, printed, error)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -47,9 +47,13 @@ export class Receipts {
         LEFT JOIN ledger o ON o.id = l.voids_id
         JOIN accounts a ON a.id = l.account_id
         JOIN children c ON c.id = a.child_id`;
-    this.listDay = s.prepare(`${select} WHERE r.counter_code = ? AND r.business_date = ? ORDER BY r.created_at DESC, r.number DESC`);
+    this.listDay = s.prepare(
+      `${select} WHERE r.counter_code = ? AND r.business_date = ? ORDER BY r.created_at DESC, r.number DESC`,
+    );
     this.listUnprinted = s.prepare(`${select} WHERE r.counter_code = ? AND r.printed_at IS NULL ORDER BY r.created_at`);
-    this.one = s.prepare('SELECT receipt_no, operation_id, text, printed_at FROM receipts WHERE receipt_no = ? AND counter_code = ?');
+    this.one = s.prepare(
+      'SELECT receipt_no, operation_id, text, printed_at FROM receipts WHERE receipt_no = ? AND counter_code = ?',
+    );
   }
 
   list(date: string, unprintedOnly: boolean, visibility: Visibility): ReceiptSummary[] {
@@ -77,8 +81,7 @@ export class Receipts {
 
   get(receiptNo: string): StoredReceipt {
     const r = this.one.get(receiptNo.trim().toUpperCase(), this.ctx.counter.code) as
-      | { receipt_no: string; operation_id: string; text: string; printed_at: string | null }
-      | undefined;
+      { receipt_no: string; operation_id: string; text: string; printed_at: string | null } | undefined;
     if (!r) throw new DomainError('NOT_FOUND', `Ricevuta ${receiptNo} non trovata tra quelle di questo sportello.`);
     return { receiptNo: r.receipt_no, operationId: r.operation_id, text: r.text, printedAt: r.printed_at };
   }

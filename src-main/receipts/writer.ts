@@ -25,9 +25,7 @@ export function operationWriter(db: Db): (rows: OperationRows) => void {
     `INSERT INTO receipts (receipt_no, counter_code, year, number, kind, operation_id, created_at, business_date, text)
      VALUES (@receiptNo, @counterCode, @year, @number, @kind, @operationId, @createdAt, @businessDate, @text)`,
   );
-  const outbox = db.sqlite.prepare(
-    'INSERT INTO outbox (operation_id, type, payload, created_at) VALUES (?, ?, ?, ?)',
-  );
+  const outbox = db.sqlite.prepare('INSERT INTO outbox (operation_id, type, payload, created_at) VALUES (?, ?, ?, ?)');
   const audit = db.sqlite.prepare(
     'INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)',
   );
@@ -35,6 +33,12 @@ export function operationWriter(db: Db): (rows: OperationRows) => void {
     const r = rows.receipt;
     receipt.run(r);
     outbox.run(r.operationId, rows.outbox.type, JSON.stringify(rows.outbox.payload), r.createdAt);
-    audit.run(r.createdAt, r.counterCode, rows.audit.operatorCode, rows.audit.action, JSON.stringify(rows.audit.detail));
+    audit.run(
+      r.createdAt,
+      r.counterCode,
+      rows.audit.operatorCode,
+      rows.audit.action,
+      JSON.stringify(rows.audit.detail),
+    );
   };
 }

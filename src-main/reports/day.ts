@@ -18,7 +18,12 @@ export async function daySummary(ctx: CoreContext, date: string): Promise<DaySum
     .where('l.counter_code', '=', counterCode)
     .where('l.business_date', '=', date)
     .where('l.kind', 'in', ['topup_cash', 'topup_card'])
-    .select([methodOf.as('method'), 'a.service', sql<number>`COUNT(*)`.as('count'), sql<number>`SUM(l.amount_cents)`.as('amount')])
+    .select([
+      methodOf.as('method'),
+      'a.service',
+      sql<number>`COUNT(*)`.as('count'),
+      sql<number>`SUM(l.amount_cents)`.as('amount'),
+    ])
     .groupBy(['method', 'a.service'])
     .orderBy('method')
     .orderBy('a.service')

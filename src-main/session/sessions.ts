@@ -80,7 +80,10 @@ export class Sessions {
   approve(code: string, pin: string, now: Date): Operator {
     const operator = this.checkCredentials(code, pin, now);
     if (!mayApproveAt(operator.counterCode, operator.role, this.counter.code)) {
-      throw new DomainError('FORBIDDEN', `${operator.name} non è un supervisore di questo sportello: non può approvare.`);
+      throw new DomainError(
+        'FORBIDDEN',
+        `${operator.name} non è un supervisore di questo sportello: non può approvare.`,
+      );
     }
     return operator;
   }
@@ -120,7 +123,9 @@ export class Sessions {
       throw bad;
     }
     if (row.failed_attempts !== 0 || row.locked_until !== null) {
-      this.db.sqlite.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE code = ?').run(row.code);
+      this.db.sqlite
+        .prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE code = ?')
+        .run(row.code);
     }
     return { code: row.code, name: row.name, role: Role.parse(row.role), counterCode: row.counter_code };
   }
