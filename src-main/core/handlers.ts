@@ -12,7 +12,7 @@ import { Receipts } from '../receipts/receipts';
 import { receiptPrinter } from '../receipts/print';
 import { renderDaySummaryText } from '../printing/receiptText';
 import type { Operator, Sessions } from '../session/sessions';
-import { Topups } from '../topups/topups';
+import { Topups, type Committed } from '../topups/topups';
 import type { CoreContext } from './context';
 
 export interface Call<C extends Channel> {
@@ -39,6 +39,19 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
   const operations = operationsReader(ctx.db, counter.code);
   const visibilityOf = (op: Operator): Visibility => (isMinimised(op.role, counter.kind) ? 'minimal' : 'full');
   const today = () => romeDate(ctx.clock.now());
+
+  /** The original of a receipt just committed goes to the printer; the outcome joins the reply. */
+  const printCommitted = async (done: Committed, op: Operator) =>
+    printFields(
+      await print({
+        receiptNo: done.receiptNo,
+        text: done.receiptText,
+        operationId: done.operationId,
+        copy: false,
+        operatorCode: op.code,
+        businessDate: done.businessDate,
+      }),
+    );
 
   const sessionInfo = (op: Operator) => ({
     operator: { code: op.code, name: op.name, role: op.role },
@@ -90,48 +103,16 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
     'topups.record': async ({ input, operator }) => {
       const op = need(operator);
       const done = topups.record(op, input, visibilityOf(op));
-      const outcome = await print({
-        receiptNo: done.receiptNo,
-        text: done.receiptText,
-        operationId: done.operationId,
-        copy: false,
-        operatorCode: op.code,
-        businessDate: done.businessDate,
-      });
-      return {
-        operationId: done.operationId,
-        receiptNo: done.receiptNo,
-        balanceBeforeCents: done.balanceBeforeCents,
-        balanceAfterCents: done.balanceAfterCents,
-        receiptText: done.receiptText,
-        ...printFields(outcome),
-      };
+      return { ...withoutDate(done), ...(await printCommitted(done, op)) };
     },
 
     'topups.void': async ({ input, operator }) => {
       const op = need(operator);
       const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
-      const done = topups.voidTopup(
-        op,
-        approver,
-        { operationId: input.operationId, reason: input.reason },
-        visibilityOf(op),
-      );
-      const outcome = await print({
-        receiptNo: done.receiptNo,
-        text: done.receiptText,
-        operationId: done.operationId,
-        copy: false,
-        operatorCode: op.code,
-        businessDate: done.businessDate,
-      });
-      return {
-        operationId: done.operationId,
-        receiptNo: done.receiptNo,
-        balanceAfterCents: done.balanceAfterCents,
-        receiptText: done.receiptText,
-        ...printFields(outcome),
-      };
+      const { operationId, reason } = input;
+      const done = topups.voidTopup(op, approver, { operationId, reason }, visibilityOf(op));
+      const { balanceBeforeCents: _before, ...rest } = withoutDate(done);
+      return { ...rest, ...(await printCommitted(done, op)) };
     },
 
     'receipts.list': ({ input, operator }) => {
@@ -208,4 +189,8 @@ function printFields(outcome: { printed: boolean; printError?: string }) {
   return outcome.printError === undefined
     ? { printed: outcome.printed }
     : { printed: outcome.printed, printError: outcome.printError };
+}
+
+function withoutDate({ businessDate: _date, ...reply }: Committed) {
+  return reply;
 }
