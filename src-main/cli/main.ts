@@ -4,13 +4,18 @@ import { openCore } from '../core/core';
 import { startBrowserHost } from '../host-browser/server';
 import { createLogger } from '../log/logger';
 import { seedDemoDataDir } from '../../seeds/demo';
+import { centralCommand } from '../central/cli';
 import type { PrinterConfig } from '../../shared/config';
 
 const USAGE = `Uso:
   sportello serve --port N --data DIR [--counter CODICE] [--printer host:porta | --no-printer]
       avvia lo sportello nel browser (host su 127.0.0.1); stampa SPORTELLO_URL=<indirizzo>
   sportello seed --demo --data DIR
-      crea il database con i dati dimostrativi`;
+      crea il database con i dati dimostrativi
+  sportello central --port N --data DIR [--demo] [--faults SPEC]
+      avvia l'emulatore del servizio centrale; stampa CENTRAL_URL=<indirizzo>
+  sportello central enrolment-code --data DIR --counter CODICE
+      crea un codice di attivazione monouso per uno sportello`;
 
 /** The `sportello` command. Returns the exit code. Operator-facing text in Italian. */
 export async function main(argv: string[]): Promise<number> {
@@ -21,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest);
       case 'seed':
         return await seed(rest);
+      case 'central':
+        return await centralCommand(rest);
       case undefined:
       case 'help':
       case '--help':
