@@ -81,12 +81,31 @@ export async function ensureBenchData(accounts: number, progress: (line: string)
   return { cacheDir, summary, seedMs, cached: false };
 }
 
-/** A private copy of the cached database for a run that writes (the core's first start, top-ups). */
+/**
+ * A private copy of the cached database for a run that writes (the core's first start, top-ups).
+ * The copy is read through once: a fresh copy may not be in the OS page cache, and a counter PC
+ * that has been open for a while has its database there; cold reads would time the disk.
+ */
 export function workingCopy(cacheDir: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-run-'));
   for (const suffix of ['', '-wal']) {
     const from = path.join(cacheDir, DB_FILE + suffix);
-    if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dir, DB_FILE + suffix));
+    if (!fs.existsSync(from)) continue;
+    const to = path.join(dir, DB_FILE + suffix);
+    fs.copyFileSync(from, to);
+    readThrough(to);
   }
   return dir;
+}
+
+function readThrough(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    while (fs.readSync(fd, buffer, 0, buffer.length, null) > 0) {
+      // reading is the point
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -21,7 +21,10 @@ export interface ComparisonPlan {
   progress: (line: string) => void;
 }
 
-/** Times core and raw call by call, alternating, so both meet the same moments of the machine. */
+/**
+ * Times core and raw call by call, alternating, so both meet the same moments of the machine. Who
+ * goes first swaps at each sample: the first of the two to read a page pays for it.
+ */
 async function timeInterleaved(
   from: number,
   count: number,
@@ -29,14 +32,24 @@ async function timeInterleaved(
   raw: (i: number) => void,
 ): Promise<{ core: bigint[]; raw: bigint[] }> {
   const out = { core: new Array<bigint>(count), raw: new Array<bigint>(count) };
-  for (let i = 0; i < count; i++) {
+  const timeCore = async (i: number) => {
     const t0 = process.hrtime.bigint();
     await core(from + i);
-    const t1 = process.hrtime.bigint();
+    out.core[i] = process.hrtime.bigint() - t0;
+  };
+  const timeRaw = (i: number) => {
+    const t0 = process.hrtime.bigint();
     raw(from + i);
-    const t2 = process.hrtime.bigint();
-    out.core[i] = t1 - t0;
-    out.raw[i] = t2 - t1;
+    out.raw[i] = process.hrtime.bigint() - t0;
+  };
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      await timeCore(i);
+      timeRaw(i);
+    } else {
+      timeRaw(i);
+      await timeCore(i);
+    }
   }
   return out;
 }

@@ -25,6 +25,8 @@ import { percentiles, type Percentiles } from './stats';
 
 const SAMPLES = 2000;
 const COMMITS = 300;
+/** Name searches take milliseconds each: fewer of them keep the profile within a few minutes. */
+const NAME_SAMPLES = 500;
 
 function row(label: string, p: Percentiles, extra = ''): void {
   const f = (n: number) => n.toFixed(3).padStart(9);
@@ -81,10 +83,10 @@ async function main(): Promise<void> {
   const kinds: [string, string[]][] = [
     ['Pa-Pay', sets.papayCodes],
     ['codice fiscale', sets.childFiscalCodes],
-    ['nome', sets.names],
+    ['nome', sets.names.slice(0, NAME_SAMPLES)],
   ];
   for (const [label, queries] of kinds) {
-    header(`Ricerca per ${label}: ${SAMPLES} query`);
+    header(`Ricerca per ${label}: ${queries.length} query`);
     const parsed = queries.map((q) => parseQuery(q));
     row(
       'zod input (contract accounts.find)',
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
   }
 
   // Name search: which query forms are slow, and which part of the SQL costs what.
-  const nameArgs = sets.names.map((q) => {
+  const nameArgs = sets.names.slice(0, NAME_SAMPLES).map((q) => {
     const p = parseQuery(q);
     if (p.kind !== 'name') throw new Error(q);
     return { q, match: ftsQuery(p.words) };
@@ -181,6 +183,11 @@ async function main(): Promise<void> {
   row(
     'query del core, cache SQLite 64 MB',
     timeSync(nameArgs, (a) => raw.byName(a.match)),
+  );
+  const pageFirst = raw.sqlite.prepare(variants.at(-1)?.[1] ?? '');
+  row(
+    'prima la pagina, cache SQLite 64 MB',
+    timeSync(nameArgs, (a) => pageFirst.all(a.match)),
   );
   raw.sqlite.pragma('cache_size = -2000');
 
