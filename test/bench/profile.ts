@@ -205,45 +205,63 @@ async function main(): Promise<void> {
   const print = receiptPrinter(ctx);
   const operator: Operator = { code: 'sportello1', name: 'Francesca Lazzerini', role: 'sportello', counterCode: 'SE1' };
   const work = sets.topups.slice(0, COMMITS);
-  row(
-    'una INSERT nel ledger, una transazione (grezzo)',
-    timeSync(work, (t) => raw.insertLedgerRow(t.accountId, t.amountCents)),
-  );
-  const txTimes: bigint[] = [];
-  const printTimes: bigint[] = [];
-  for (const t of work) {
-    const t0 = process.hrtime.bigint();
-    const done = topups.record(operator, { ...t, method: 'cash', confirmDuplicate: true }, 'full');
-    const t1 = process.hrtime.bigint();
-    await print({ ...done, text: done.receiptText, copy: false, operatorCode: operator.code });
-    txTimes.push(t1 - t0);
-    printTimes.push(process.hrtime.bigint() - t1);
-  }
-  row('Topups.record: transazione (ledger, ricevuta, outbox, audit)', percentiles(txTimes));
-  row('dopo la stampa: UPDATE printed_at + INSERT receipt_prints', percentiles(printTimes), '2 commit separati');
-  const markAndRecord = raw.sqlite.transaction((receiptNo: string) => {
-    raw.sqlite
-      .prepare('UPDATE receipts SET printed_at = ? WHERE receipt_no = ?')
-      .run(new Date().toISOString(), receiptNo);
-    raw.sqlite
-      .prepare(
-        `INSERT INTO receipt_prints (receipt_no, at, business_date, operator_code, copy, printed, error)
-         VALUES (?, ?, '2026-01-01', 'sportello1', 0, 1, NULL)`,
-      )
-      .run(receiptNo, new Date().toISOString());
-  });
-  const someReceipt = raw.sqlite.prepare('SELECT receipt_no FROM receipts LIMIT 1').pluck().get() as string;
-  row(
-    'le stesse due scritture in una sola transazione (grezzo)',
-    timeSync(work, () => markAndRecord.immediate(someReceipt)),
-  );
-  const sid = await loginFresh(core, 'profile-topup');
-  row(
-    'core.invoke topups.record completo',
-    await timeAsync(work, async (t) =>
-      valueOf(await core.invoke(sid, 'topups.record', { ...t, method: 'cash', confirmDuplicate: true }), t.accountId),
+  const markAndRecordStmts = [
+    raw.sqlite.prepare('UPDATE receipts SET printed_at = ? WHERE receipt_no = ?'),
+    raw.sqlite.prepare(
+      `INSERT INTO receipt_prints (receipt_no, at, business_date, operator_code, copy, printed, error)
+       VALUES (?, ?, '2026-01-01', 'sportello1', 0, 1, NULL)`,
     ),
-  );
+  ] as const;
+  const markAndRecord = raw.sqlite.transaction((receiptNo: string) => {
+    const at = new Date().toISOString();
+    markAndRecordStmts[0].run(at, receiptNo);
+    markAndRecordStmts[1].run(receiptNo, at);
+  });
+  const sid = await loginFresh(core, 'profile-topup');
+  const input = (t: { accountId: string; amountCents: number }) => ({
+    ...t,
+    method: 'cash' as const,
+    confirmDuplicate: true,
+  });
+  // Every piece once per sample, one after the other, so all meet the same moments of the disk.
+  const lap = async (t: { accountId: string; amountCents: number }, times: bigint[][]) => {
+    const t0 = process.hrtime.bigint();
+    raw.insertLedgerRow(t.accountId, t.amountCents);
+    const t1 = process.hrtime.bigint();
+    const done = topups.record(operator, input(t), 'full');
+    const t2 = process.hrtime.bigint();
+    await print({ ...done, text: done.receiptText, copy: false, operatorCode: operator.code });
+    const t3 = process.hrtime.bigint();
+    markAndRecord.immediate(done.receiptNo);
+    const t4 = process.hrtime.bigint();
+    valueOf(await core.invoke(sid, 'topups.record', input(t)), t.accountId);
+    const t5 = process.hrtime.bigint();
+    [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4].forEach((d, k) => times[k]?.push(d));
+  };
+  const labels = [
+    'una INSERT nel ledger, una transazione (grezzo)',
+    'Topups.record: transazione (ledger, ricevuta, outbox, audit)',
+    'dopo la stampa: UPDATE printed_at + INSERT receipt_prints',
+    'le stesse due scritture in una sola transazione (grezzo)',
+    'core.invoke topups.record completo',
+  ];
+  for (const t of sets.topups.slice(COMMITS, COMMITS + 30))
+    await lap(
+      t,
+      labels.map(() => []),
+    );
+  const times = labels.map((): bigint[] => []);
+  for (const t of work) await lap(t, times);
+  labels.forEach((label, k) => row(label, percentiles(times[k] ?? []), k === 2 ? '2 commit separati' : ''));
+
+  header('Ricarica senza fsync (synchronous=OFF sulle connessioni del profilo): il lavoro di CPU');
+  db.sqlite.pragma('synchronous = OFF');
+  raw.sqlite.pragma('synchronous = OFF');
+  const cpu = labels.map((): bigint[] => []);
+  for (const t of sets.topups.slice(COMMITS + 30, COMMITS * 2 + 30)) await lap(t, cpu);
+  [0, 1, 2, 3].forEach((k) => row(labels[k] ?? '', percentiles(cpu[k] ?? [])));
+  db.sqlite.pragma('synchronous = FULL');
+  raw.sqlite.pragma('synchronous = FULL');
 
   await core.close();
   await db.close();
