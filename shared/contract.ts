@@ -118,6 +118,41 @@ export const DaySummary = z.object({
 });
 export type DaySummary = z.infer<typeof DaySummary>;
 
+/** What the status bar shows of the sync with the central service (also pushed as the 'sync.status' event). */
+export const SyncStatus = z.object({
+  /** This PC holds a live token of the central service. */
+  enrolled: z.boolean(),
+  /** The last call to the central service got an answer. */
+  online: z.boolean(),
+  centralUrl: z.string().nullable(),
+  /** Operations of this counter not yet confirmed by the central service (waiting or being retried). */
+  pendingCount: z.number().int().nonnegative(),
+  /** Operations the central service refused: "Da risolvere", for a supervisor. */
+  deadLetterCount: z.number().int().nonnegative(),
+  lastSyncAt: IsoDateTime.nullable(),
+  /** Central time minus this PC's time, from the last reply. */
+  serverTimeOffsetMs: z.number().int().nullable(),
+  /** Italian text when this PC's clock is more than 2 minutes off the central's. */
+  clockWarning: z.string().nullable(),
+  initialSync: z.object({ done: z.boolean(), progress: z.number().min(0).max(1) }),
+  /** Italian, for the operator: why the last attempt failed (null when it went well). */
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncProblem = z.object({
+  operationId: Id,
+  type: z.enum(['topup', 'void']),
+  receiptNo: z.string(),
+  accountId: Id,
+  amountCents: Cents,
+  /** The central service's reason for refusing it. */
+  reason: z.string(),
+  attempts: z.number().int().nonnegative(),
+  createdAt: IsoDateTime,
+});
+export type SyncProblem = z.infer<typeof SyncProblem>;
+
 const Empty = z.object({}).strict();
 
 function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -202,6 +237,18 @@ export const contract = {
     z.object({ date: LocalDate.optional() }).strict(),
     z.object({ text: z.string() }).extend(PrintOutcome.shape),
   ),
+  /** Enrols this PC with the one-time code a supervisor obtained (first-run screen: no session). */
+  'sync.enrol': channel(
+    z.object({ code: z.string().trim().min(6).max(64) }).strict(),
+    z.object({ counterCode: z.string() }),
+  ),
+  'sync.status': channel(Empty, SyncStatus),
+  /** One full push and pull now; answers with the status after it. */
+  'sync.now': channel(Empty, SyncStatus),
+  /** Operations the central service refused ("Da risolvere"); supervisors only. */
+  'sync.problems': channel(Empty, z.object({ items: z.array(SyncProblem) })),
+  /** Puts a refused operation back in the queue (after the cause was fixed centrally); supervisors only. */
+  'sync.retry': channel(z.object({ operationId: Id }).strict(), z.object({})),
 } as const;
 
 export type Contract = typeof contract;
@@ -220,11 +267,15 @@ export const PUBLIC_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'session.login',
   'session.current',
   'session.logout',
+  'sync.enrol',
+  'sync.status',
 ]);
 
 /** Events the core pushes to the renderer (Electron `on`, browser host SSE). */
 export const events = {
   'receipts.printed': z.object({ receiptNo: z.string(), printed: z.boolean(), printError: z.string().optional() }),
+  /** Emitted whenever the sync status changes. */
+  'sync.status': SyncStatus,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'ALREADY_VOIDED',
   'VOID_NOT_ALLOWED',
   'PRINTER_ERROR',
+  /** The central service did not answer (network, timeout, 5xx): the operator may try again later. */
+  'CENTRAL_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

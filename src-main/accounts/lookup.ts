@@ -23,12 +23,13 @@ interface AccountJoinRow {
   child_name: string;
   child_surname: string;
   school: string;
-  child_cf: string;
-  birth_date: string;
-  parent_name: string;
-  parent_surname: string;
-  parent_cf: string;
-  address: string;
+  /** Null at a pharmacy, which never stores them (and has no families). */
+  child_cf: string | null;
+  birth_date: string | null;
+  parent_name: string | null;
+  parent_surname: string | null;
+  parent_cf: string | null;
+  address: string | null;
 }
 
 const SELECT_ACCOUNT = `
@@ -40,7 +41,7 @@ const SELECT_ACCOUNT = `
          f.name AS parent_name, f.surname AS parent_surname, f.fiscal_code AS parent_cf, f.address
     FROM accounts a
     JOIN children c ON c.id = a.child_id
-    JOIN families f ON f.id = c.family_id`;
+    LEFT JOIN families f ON f.id = c.family_id`;
 
 export type Visibility = 'full' | 'minimal';
 
@@ -123,10 +124,12 @@ function toItem(r: AccountJoinRow, visibility: Visibility): AccountItem {
       : {
           ...minimal,
           surname: r.child_surname,
-          fiscalCode: r.child_cf,
-          birthDate: r.birth_date,
-          address: r.address,
-          parent: { name: `${r.parent_name} ${r.parent_surname}`, fiscalCode: r.parent_cf },
+          ...(r.child_cf !== null ? { fiscalCode: r.child_cf } : {}),
+          ...(r.birth_date !== null ? { birthDate: r.birth_date } : {}),
+          ...(r.address !== null ? { address: r.address } : {}),
+          ...(r.parent_cf !== null
+            ? { parent: { name: `${r.parent_name ?? ''} ${r.parent_surname ?? ''}`.trim(), fiscalCode: r.parent_cf } }
+            : {}),
         };
   return {
     accountId: r.account_id,

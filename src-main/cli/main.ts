@@ -8,8 +8,9 @@ import { centralCommand } from '../central/cli';
 import type { PrinterConfig } from '../../shared/config';
 
 const USAGE = `Uso:
-  sportello serve --port N --data DIR [--counter CODICE] [--printer host:porta | --no-printer]
-      avvia lo sportello nel browser (host su 127.0.0.1); stampa SPORTELLO_URL=<indirizzo>
+  sportello serve --port N --data DIR [--counter CODICE] [--printer host:porta | --no-printer] [--central URL]
+      avvia lo sportello nel browser (host su 127.0.0.1); stampa SPORTELLO_URL=<indirizzo>;
+      --central indica il servizio centrale con cui sincronizzarsi (ricordato per gli avvii successivi)
   sportello seed --demo --data DIR
       crea il database con i dati dimostrativi
   sportello central --port N --data DIR [--demo] [--faults SPEC]
@@ -53,6 +54,7 @@ async function serve(args: string[]): Promise<number> {
       counter: { type: 'string' },
       printer: { type: 'string' },
       'no-printer': { type: 'boolean', default: false },
+      central: { type: 'string' },
     },
     strict: true,
   });
@@ -66,6 +68,7 @@ async function serve(args: string[]): Promise<number> {
     log,
     ...(values.printer !== undefined ? { printer: parsePrinter(values.printer) } : {}),
     ...(values['no-printer'] ? { printer: null } : {}),
+    ...(values.central !== undefined ? { centralUrl: parseCentralUrl(values.central) } : {}),
   });
   const host = await startBrowserHost({
     core,
@@ -103,6 +106,19 @@ async function seed(args: string[]): Promise<number> {
 function requireDataDir(value: string | undefined): string {
   if (!value) throw new Error('indicare la cartella dei dati con --data DIR');
   return path.resolve(value);
+}
+
+function parseCentralUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`indirizzo del servizio centrale non valido "${value}": scrivere per esempio http://127.0.0.1:8080`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`indirizzo del servizio centrale non valido "${value}": deve iniziare con http:// o https://`);
+  }
+  return url.toString();
 }
 
 function parsePrinter(value: string): PrinterConfig {

@@ -8,9 +8,12 @@ import type { Counter } from './installation';
 /** Everything a handler needs, built once when the core opens. */
 export interface CoreContext {
   db: Db;
+  /** Always the current record: a pull from the central service may change its configuration. */
   counter: Counter;
   clock: Clock;
   log: Logger;
   printer: ReceiptPrinter;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Told after every committed money operation (the sync sends it soon after); must not throw. */
+  afterMoneyCommit?: () => void;
 }

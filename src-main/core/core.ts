@@ -13,8 +13,10 @@ import { Sessions } from '../session/sessions';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { createHandlers, type Handlers } from './handlers';
-import { establishCounter, saveCounterConfig } from './installation';
+import { ensureProvisionalCounter, establishCounter, loadCounter, saveCounterConfig, type Counter } from './installation';
 import type { Core } from './types';
+import { SyncService } from '../sync/service';
+import { configureCentralUrl, readSyncState } from '../sync/state';
 
 // Validation messages of the contract reach the operator: in Italian.
 z.config(z.locales.it());
@@ -30,14 +32,30 @@ export interface CoreOptions {
   receiptPrinter?: ReceiptPrinter;
   /** The host's logger, so both write one file; otherwise the core opens it. */
   log?: Logger;
+  /** The central service's URL: stored (first start, or when it changes); the sync runs when one is stored. */
+  centralUrl?: string;
+  /** How often the sync runs on its own (default 30 s). */
+  syncIntervalMs?: number;
+  /** Timeout of one call to the central service (default 15 s). */
+  syncRequestTimeoutMs?: number;
+  /** Delay between a money operation and the sync it starts (default 500 ms). */
+  syncDebounceMs?: number;
 }
+
+const DEFAULT_SYNC_INTERVAL_MS = 30_000;
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(opts.dataDir);
   const db = await openDatabase(opts.dataDir);
-  let counter;
+  let counter: Counter;
   try {
+    if (opts.centralUrl !== undefined) configureCentralUrl(db, opts.centralUrl);
+    const syncConfigured = readSyncState(db).centralUrl !== null;
+    const installed = db.sqlite.prepare('SELECT counter_code FROM installation WHERE id = 1').get() as
+      { counter_code: string } | undefined;
+    const code = installed?.counter_code ?? opts.counterCode;
+    if (syncConfigured && code !== undefined) ensureProvisionalCounter(db, code);
     counter = establishCounter(db, opts.counterCode, clock.now());
     if (opts.printer !== undefined) {
       counter = { ...counter, config: { ...counter.config, printer: opts.printer } };
@@ -53,9 +71,29 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     (printerConfig ? networkPrinter(printerConfig) : fileOnlyPrinter(path.join(opts.dataDir, 'ricevute')));
 
   const events = new EventEmitter();
+  // Handlers and sessions keep this object; its fields always read the current record, which a
+  // pull from the central service may replace (a new configuration takes effect at once).
+  let current = counter;
+  const liveCounter: Counter = {
+    get code() {
+      return current.code;
+    },
+    get name() {
+      return current.name;
+    },
+    get kind() {
+      return current.kind;
+    },
+    get address() {
+      return current.address;
+    },
+    get config() {
+      return current.config;
+    },
+  };
   const ctx: CoreContext = {
     db,
-    counter,
+    counter: liveCounter,
     clock,
     log,
     printer,
@@ -63,8 +101,27 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       events.emit('event', event, payload);
     },
   };
-  const sessions = new Sessions(db, counter);
-  const handlers = createHandlers(ctx, sessions);
+  const sync = new SyncService({
+    db,
+    counterCode: counter.code,
+    clock,
+    log,
+    ...(opts.syncRequestTimeoutMs !== undefined ? { requestTimeoutMs: opts.syncRequestTimeoutMs } : {}),
+    ...(opts.syncDebounceMs !== undefined ? { debounceMs: opts.syncDebounceMs } : {}),
+    onStatus: (status) => ctx.emit('sync.status', status),
+    onCounterChanged: () => {
+      try {
+        current = loadCounter(db, current.code);
+        log.info({ scope: 'sync', counter: current.code }, 'configurazione dello sportello aggiornata');
+      } catch (e) {
+        log.error({ scope: 'sync', err: e }, 'configurazione dello sportello non leggibile');
+      }
+    },
+  });
+  ctx.afterMoneyCommit = () => sync.trigger();
+  const sessions = new Sessions(db, liveCounter);
+  const handlers = createHandlers(ctx, sessions, sync);
+  if (readSyncState(db).centralUrl !== null) sync.start(opts.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
   log.info({ scope: 'core', counter: counter.code, dataDir: opts.dataDir }, 'core aperto');
   const backup = dailyBackup(db, opts.dataDir, romeDate(clock.now())).catch((e: unknown) => {
     log.error({ scope: 'db', err: e }, 'copia di sicurezza non riuscita');
@@ -81,6 +138,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       };
     },
     close: async () => {
+      await sync.close();
       await backup;
       events.removeAllListeners();
       await db.close();

@@ -14,6 +14,8 @@ import { renderDaySummaryText } from '../printing/receiptText';
 import type { Operator, Sessions } from '../session/sessions';
 import { Topups, type Committed } from '../topups/topups';
 import type { CoreContext } from './context';
+import type { SyncService } from '../sync/service';
+import { listProblems, retryProblem } from '../sync/problems';
 
 export interface Call<C extends Channel> {
   sessionId: string;
@@ -30,7 +32,7 @@ function need(operator: Operator | null): Operator {
 }
 
 /** The typed map channel -> handler. Every channel of the contract must be here, or this does not compile. */
-export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
+export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncService): Handlers {
   const lookup = new AccountLookup(ctx.db);
   const topups = new Topups(ctx, lookup);
   const receipts = new Receipts(ctx);
@@ -39,6 +41,21 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
   const operations = operationsReader(ctx.db, counter.code);
   const visibilityOf = (op: Operator): Visibility => (isMinimised(op.role, counter.kind) ? 'minimal' : 'full');
   const today = () => romeDate(ctx.clock.now());
+  /** The sync must never make a committed operation look failed. */
+  const committed = () => {
+    try {
+      ctx.afterMoneyCommit?.();
+    } catch (e) {
+      ctx.log.error({ scope: 'sync', err: e }, 'avvio della sincronizzazione non riuscito');
+    }
+  };
+  const supervisor = (operator: Operator | null): Operator => {
+    const op = need(operator);
+    if (op.role !== 'supervisore') {
+      throw new DomainError('FORBIDDEN', 'Solo un supervisore può vedere e rimettere in coda le operazioni da risolvere.');
+    }
+    return op;
+  };
 
   /** The original of a receipt just committed goes to the printer; the outcome joins the reply. */
   const printCommitted = async (done: Committed, op: Operator) =>
@@ -103,6 +120,7 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
     'topups.record': async ({ input, operator }) => {
       const op = need(operator);
       const done = topups.record(op, input, visibilityOf(op));
+      committed();
       return { ...withoutDate(done), ...(await printCommitted(done, op)) };
     },
 
@@ -111,6 +129,7 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
       const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
       const { operationId, reason } = input;
       const done = topups.voidTopup(op, approver, { operationId, reason }, visibilityOf(op));
+      committed();
       const { balanceBeforeCents: _before, ...rest } = withoutDate(done);
       return { ...rest, ...(await printCommitted(done, op)) };
     },
@@ -181,6 +200,24 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions): Handlers {
       });
       const result = await ctx.printer.print(`riepilogo-${summary.date}`, text, {});
       return result.ok ? { text, printed: true } : { text, printed: false, printError: result.error };
+    },
+
+    'sync.enrol': ({ input }) => sync.enrol(input.code),
+    'sync.status': () => sync.status(),
+    'sync.now': ({ operator }) => {
+      need(operator);
+      return sync.syncNow();
+    },
+    'sync.problems': ({ operator }) => {
+      supervisor(operator);
+      return { items: listProblems(ctx.db) };
+    },
+    'sync.retry': ({ input, operator }) => {
+      const op = supervisor(operator);
+      retryProblem(ctx.db, input.operationId, { counterCode: counter.code, operatorCode: op.code }, ctx.clock.now());
+      ctx.log.info({ scope: 'sync', operator: op.code, operationId: input.operationId }, 'operazione rimessa in coda');
+      sync.trigger();
+      return {};
     },
   };
 }

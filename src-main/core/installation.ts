@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { CounterConfig } from '../../shared/config';
+import { CounterConfig, DEFAULT_COUNTER_CONFIG } from '../../shared/config';
 import { CounterKind } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 
@@ -58,4 +58,18 @@ export function saveCounterConfig(db: Db, code: string, config: CounterConfig): 
   db.sqlite
     .prepare('UPDATE counters SET config = ? WHERE code = ?')
     .run(JSON.stringify(CounterConfig.parse(config)), code);
+}
+
+/**
+ * A new PC that gets its data from the central service has no counter record before the first
+ * sync, yet must open (to show the enrolment screen). It starts with a stand-in record, as a
+ * pharmacy (the kind that shows the least), which the first pull replaces with the real one.
+ */
+export function ensureProvisionalCounter(db: Db, code: string): void {
+  db.sqlite
+    .prepare(
+      `INSERT INTO counters (code, name, kind, address, config) VALUES (?, ?, 'farmacia', '', ?)
+         ON CONFLICT (code) DO NOTHING`,
+    )
+    .run(code, `Sportello ${code}`, JSON.stringify(DEFAULT_COUNTER_CONFIG));
 }

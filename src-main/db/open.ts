@@ -12,10 +12,12 @@ import {
 } from 'kysely';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001_initial';
+import * as m0002 from './migrations/0002_sync';
 
 /** Every migration, in order. A new one is a new file added here; released ones are frozen. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_sync': m0002,
 };
 
 class StaticMigrations implements MigrationProvider {
@@ -69,7 +71,9 @@ export async function openDatabase(dataDir: string): Promise<Db> {
   sqlite.pragma('journal_mode = WAL');
   // Money: a commit is on disk before we say it happened (and before the receipt prints).
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
+  // Off while migrating: a table rebuild (0002) must drop a parent table, and the pragma cannot be
+  // switched inside the migration's transaction. Each rebuild runs foreign_key_check itself.
+  sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('busy_timeout = 5000');
   const check = sqlite.pragma('quick_check', { simple: true });
   if (check !== 'ok') {
@@ -101,6 +105,7 @@ export async function openDatabase(dataDir: string): Promise<Db> {
       throw error instanceof Error ? error : new Error('migrazione del database non riuscita');
     }
   }
+  sqlite.pragma('foreign_keys = ON');
   return {
     sqlite,
     kysely,

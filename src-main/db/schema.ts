@@ -23,14 +23,15 @@ export interface Database {
     phone: string | null;
     email: string | null;
   };
+  /** At a pharmacy the family, the codice fiscale and the birth date are never stored (null). */
   children: {
     id: string;
-    family_id: string;
+    family_id: string | null;
     surname: string;
     name: string;
-    fiscal_code: string;
-    fiscal_code_canonical: string;
-    birth_date: string;
+    fiscal_code: string | null;
+    fiscal_code_canonical: string | null;
+    birth_date: string | null;
     school: string;
   };
   accounts: {
@@ -58,6 +59,8 @@ export interface Database {
     approved_by: string | null;
     origin: 'local' | 'central';
     included_in_server_balance: number;
+    /** The central ledger sequence, once known (ack or feed); null before. */
+    server_seq: number | null;
   };
   receipt_sequences: { counter_code: string; year: number; last_number: number };
   receipts: {
@@ -91,7 +94,25 @@ export interface Database {
     state: 'pending' | 'confirmed' | 'rejected';
     attempts: number;
     last_error: string | null;
+    /** UTC ISO time before which a failed send is not retried (backoff); null: send now. */
+    next_attempt_at: string | null;
+    /** Why the central service refused it ("Da risolvere"). */
+    rejected_reason: string | null;
+    server_seq: number | null;
   };
+  sync_state: {
+    id: number;
+    central_url: string | null;
+    token: string | null;
+    token_revoked: number;
+    cursor: string;
+    initial_sync_done: number;
+    initial_sync_progress: number;
+    last_sync_at: string | null;
+    server_offset_ms: number | null;
+    last_error: string | null;
+  };
+  sync_parked_entries: { id: string; account_id: string; item: string };
   audit: {
     id: number | null;
     at: string;

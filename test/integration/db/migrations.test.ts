@@ -120,6 +120,7 @@ describe('openDatabase on a real SQLite file', () => {
     expect(second.sqlite.prepare('SELECT papay_code FROM accounts').all()).toEqual([{ papay_code: '1234567897' }]);
     expect(second.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([
       { name: '0001_initial' },
+      { name: '0002_sync' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -139,7 +140,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 2 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 3 });
     } finally {
       raw.close();
     }
@@ -164,7 +165,10 @@ describe('openDatabase on a real SQLite file', () => {
     }
     // Once the cause is gone the next start migrates cleanly (a half-built schema would fail forever).
     const { sqlite } = await open();
-    expect(sqlite.prepare('SELECT name FROM kysely_migration').all()).toEqual([{ name: '0001_initial' }]);
+    expect(sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([
+      { name: '0001_initial' },
+      { name: '0002_sync' },
+    ]);
   });
 
   it('a void can be recorded only once per entry (ledger.voids_id UNIQUE)', async () => {

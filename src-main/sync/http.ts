@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import {
+  CentralError,
+  EnrolResponse,
+  FeedResponse,
+  PushResponse,
+  type EnrolRequest,
+  type Operation,
+} from '../../shared/central';
+
+/**
+ * The HTTP client of the central service (shared/central.ts). Every reply is validated with zod;
+ * failures are sorted into what the sync loop must do about them:
+ * - CentralTransportError: no answer, timeout, reset, 5xx, an unreadable reply -> retry later;
+ * - CentralRevokedError: our token is no longer valid -> stop and tell the operator;
+ * - CentralRefusedError: the central understood and said no (bad code, bad cursor...).
+ */
+
+export class CentralTransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CentralTransportError';
+  }
+}
+
+export class CentralRevokedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CentralRevokedError';
+  }
+}
+
+export class CentralRefusedError extends Error {
+  constructor(
+    readonly code: CentralError['error']['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CentralRefusedError';
+  }
+}
+
+export interface TimedReply<T> {
+  value: T;
+  /** Local time (ms) half way through the call: compared with serverTime to estimate the offset. */
+  localMidpointMs: number;
+}
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  token?: string | null;
+  timeoutMs?: number;
+  /** Local time source (tests move it); the call's duration is measured with it too. */
+  nowMs?: () => number;
+}
+
+export class CentralClient {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly nowMs: () => number;
+
+  constructor(private readonly opts: CentralClientOptions) {
+    this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.nowMs = opts.nowMs ?? Date.now;
+  }
+
+  enrol(request: EnrolRequest): Promise<TimedReply<EnrolResponse>> {
+    return this.call('POST', '/v1/enrol', request, EnrolResponse, false);
+  }
+
+  feed(cursor: string, limit: number): Promise<TimedReply<FeedResponse>> {
+    const q = new URLSearchParams({ cursor, limit: String(limit) });
+    return this.call('GET', `/v1/feed?${q.toString()}`, null, FeedResponse, true);
+  }
+
+  push(operations: Operation[]): Promise<TimedReply<PushResponse>> {
+    return this.call('POST', '/v1/operations', { operations }, PushResponse, true);
+  }
+
+  private async call<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body: unknown,
+    schema: S,
+    auth: boolean,
+  ): Promise<TimedReply<z.output<S>>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== null) headers['content-type'] = 'application/json';
+    if (auth) {
+      if (!this.opts.token) throw new CentralRevokedError('Sportello non attivato presso il servizio centrale.');
+      headers.authorization = `Bearer ${this.opts.token}`;
+    }
+    const started = this.nowMs();
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetch(`${this.baseUrl}${pathAndQuery}`, {
+        method,
+        headers,
+        ...(body !== null ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      const why = e instanceof Error && e.name === 'TimeoutError' ? 'tempo scaduto' : describe(e);
+      throw new CentralTransportError(`Servizio centrale non raggiungibile (${why}).`);
+    }
+    const localMidpointMs = (started + this.nowMs()) / 2;
+    const json = parseJson(text);
+    if (status >= 200 && status < 300) {
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        // A reply we cannot read is a fault of the link or the server, not of our data: retry.
+        throw new CentralTransportError(`Risposta non valida dal servizio centrale (${method} ${pathAndQuery}).`);
+      }
+      return { value: parsed.data as z.output<S>, localMidpointMs };
+    }
+    const error = CentralError.safeParse(json);
+    if (status >= 500 || status === 408 || status === 429 || !error.success) {
+      throw new CentralTransportError(`Servizio centrale non disponibile (HTTP ${status}).`);
+    }
+    const { code, message } = error.data.error;
+    if (code === 'TOKEN_REVOKED' || code === 'UNAUTHORIZED') throw new CentralRevokedError(message);
+    if (code === 'INTERNAL' || code === 'UNAVAILABLE') {
+      throw new CentralTransportError(`Servizio centrale non disponibile (${message}).`);
+    }
+    throw new CentralRefusedError(code, message);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    const cause = (e as Error & { cause?: unknown }).cause;
+    if (cause instanceof Error && 'code' in cause) return String((cause as Error & { code: unknown }).code);
+    return e.message;
+  }
+  return String(e);
+}

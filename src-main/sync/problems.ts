@@ -1,0 +1,65 @@
+import type { SyncProblem } from '../../shared/contract';
+import { DomainError } from '../../shared/errors';
+import type { Db } from '../db/open';
+
+interface RejectedRow {
+  operation_id: string;
+  type: string;
+  payload: string;
+  rejected_reason: string | null;
+  attempts: number;
+  created_at: string;
+}
+
+/** "Da risolvere": the operations the central service refused, oldest first. */
+export function listProblems(db: Db): SyncProblem[] {
+  const rows = db.sqlite
+    .prepare(
+      `SELECT operation_id, type, payload, rejected_reason, attempts, created_at FROM outbox
+        WHERE state = 'rejected' ORDER BY seq`,
+    )
+    .all() as RejectedRow[];
+  return rows.map((r) => {
+    const payload = JSON.parse(r.payload) as { receiptNo?: unknown; accountId?: unknown; amountCents?: unknown };
+    return {
+      operationId: r.operation_id,
+      type: r.type === 'void' ? 'void' : 'topup',
+      receiptNo: typeof payload.receiptNo === 'string' ? payload.receiptNo : '',
+      accountId: typeof payload.accountId === 'string' ? payload.accountId : '',
+      amountCents: typeof payload.amountCents === 'number' ? payload.amountCents : 0,
+      reason: r.rejected_reason ?? '',
+      attempts: r.attempts,
+      createdAt: r.created_at,
+    };
+  });
+}
+
+/** Puts a refused operation back in the queue, with an audit row saying who and why it was refused. */
+export function retryProblem(
+  db: Db,
+  operationId: string,
+  who: { counterCode: string; operatorCode: string },
+  now: Date,
+): void {
+  db.sqlite.transaction(() => {
+    const row = db.sqlite
+      .prepare(`SELECT rejected_reason FROM outbox WHERE operation_id = ? AND state = 'rejected'`)
+      .get(operationId) as { rejected_reason: string | null } | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', 'Operazione non trovata tra quelle da risolvere.');
+    db.sqlite
+      .prepare(
+        `UPDATE outbox SET state = 'pending', next_attempt_at = NULL, rejected_reason = NULL
+          WHERE operation_id = ? AND state = 'rejected'`,
+      )
+      .run(operationId);
+    db.sqlite
+      .prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(
+        now.toISOString(),
+        who.counterCode,
+        who.operatorCode,
+        'sync.retry',
+        JSON.stringify({ operationId, rejectedReason: row.rejected_reason }),
+      );
+  })();
+}

@@ -1,0 +1,56 @@
+import type { Db } from '../db/open';
+import { applyFeedPage } from './apply';
+import { CentralRefusedError, type CentralClient, type TimedReply } from './http';
+import { readSyncState, writeSyncState } from './state';
+
+export const FEED_PAGE_LIMIT = 500;
+
+export interface PullOutcome {
+  pages: number;
+  items: number;
+  ownCounterChanged: boolean;
+  lastReply: TimedReply<unknown> | null;
+}
+
+/**
+ * Reads the feed from the stored cursor until it has no more, each page applied with its cursor
+ * in one transaction (apply.ts). During the first sync, `onProgress` hears how far it is (0..1),
+ * from the `remaining` the central reports.
+ */
+export async function pullFeed(
+  db: Db,
+  client: CentralClient,
+  ownCounterCode: string,
+  onProgress: (progress: number) => void,
+): Promise<PullOutcome> {
+  const outcome: PullOutcome = { pages: 0, items: 0, ownCounterChanged: false, lastReply: null };
+  let cursorResetDone = false;
+  for (;;) {
+    const state = readSyncState(db);
+    let reply;
+    try {
+      reply = await client.feed(state.cursor, FEED_PAGE_LIMIT);
+    } catch (e) {
+      // The central forgot our cursor (restored from a backup, for instance): read it all again;
+      // every write of a page is an upsert, so nothing doubles.
+      if (e instanceof CentralRefusedError && e.code === 'BAD_CURSOR' && !cursorResetDone) {
+        cursorResetDone = true;
+        writeSyncState(db, { cursor: '' });
+        continue;
+      }
+      throw e;
+    }
+    const page = reply.value;
+    outcome.lastReply = reply;
+    outcome.pages++;
+    outcome.items += page.items.length;
+    const progress = outcome.items + page.remaining === 0 ? 1 : outcome.items / (outcome.items + page.remaining);
+    const applied = applyFeedPage(db, page, ownCounterCode, {
+      initialSyncDone: state.initialSyncDone,
+      initialSyncProgress: progress,
+    });
+    if (applied.ownCounterChanged) outcome.ownCounterChanged = true;
+    if (!state.initialSyncDone) onProgress(page.hasMore ? progress : 1);
+    if (!page.hasMore) return outcome;
+  }
+}
