@@ -14,14 +14,15 @@ export interface PullOutcome {
 
 /**
  * Reads the feed from the stored cursor until it has no more, each page applied with its cursor
- * in one transaction (apply.ts). During the first sync, `onProgress` hears how far it is (0..1),
- * from the `remaining` the central reports.
+ * in one transaction (apply.ts). After each page `onPage` hears whether this counter's own record
+ * came (to reload it before anyone reads the status) and, during the first sync, how far it is
+ * (0..1, from the `remaining` the central reports; null once the first sync is done).
  */
 export async function pullFeed(
   db: Db,
   client: CentralClient,
   ownCounterCode: string,
-  onProgress: (progress: number) => void,
+  onPage: (page: { ownCounterChanged: boolean; initialProgress: number | null }) => void,
 ): Promise<PullOutcome> {
   const outcome: PullOutcome = { pages: 0, items: 0, ownCounterChanged: false, lastReply: null };
   let cursorResetDone = false;
@@ -50,7 +51,10 @@ export async function pullFeed(
       initialSyncProgress: progress,
     });
     if (applied.ownCounterChanged) outcome.ownCounterChanged = true;
-    if (!state.initialSyncDone) onProgress(page.hasMore ? progress : 1);
+    onPage({
+      ownCounterChanged: applied.ownCounterChanged,
+      initialProgress: state.initialSyncDone ? null : page.hasMore ? progress : 1,
+    });
     if (!page.hasMore) return outcome;
   }
 }

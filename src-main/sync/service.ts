@@ -148,17 +148,29 @@ export class SyncService {
     if (!state.centralUrl || !state.token || state.tokenRevoked) return;
     const client = this.client(state.centralUrl, state.token);
     try {
-      const pushed = await pushOutbox(db, client, () => this.opts.clock.now(), this.opts.random);
+      // A push that cannot get through does not hold back the pull: balances, meal charges and
+      // the roster still arrive (and a pulled balance may settle an operation whose ack was lost).
+      let pushFailure: CentralTransportError | null = null;
+      let pushed = null;
+      try {
+        pushed = await pushOutbox(db, client, () => this.opts.clock.now(), this.opts.random);
+        this.noteReply(pushed.lastReply);
+      } catch (e) {
+        if (!(e instanceof CentralTransportError)) throw e;
+        pushFailure = e;
+      }
       this.emitIfChanged();
-      this.noteReply(pushed.lastReply);
-      const pulled = await pullFeed(db, client, this.opts.counterCode, () => this.emitIfChanged());
+      const pulled = await pullFeed(db, client, this.opts.counterCode, (page) => {
+        if (page.ownCounterChanged) this.opts.onCounterChanged();
+        this.emitIfChanged();
+      });
       this.noteReply(pulled.lastReply);
-      if (pulled.ownCounterChanged) this.opts.onCounterChanged();
+      if (pushFailure) throw pushFailure;
       this.online = true;
       writeSyncState(db, { lastSyncAt: this.opts.clock.now().toISOString(), lastError: null });
-      if (pushed.sent > 0 || pulled.items > 0) {
+      if ((pushed?.sent ?? 0) > 0 || pulled.items > 0) {
         this.log.info(
-          { sent: pushed.sent, confirmed: pushed.confirmed, rejected: pushed.rejected, pulled: pulled.items },
+          { sent: pushed?.sent, confirmed: pushed?.confirmed, rejected: pushed?.rejected, pulled: pulled.items },
           'sincronizzazione completata',
         );
       }

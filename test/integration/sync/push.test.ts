@@ -24,6 +24,8 @@ async function enrolledFrontOffice(): Promise<{ accounts: ReturnType<typeof demo
   t = await openSyncCore({ centralUrl: central.url, dataDir });
   expect(await t.must('sync.enrol', { code: 'CODICE-UNO' })).toEqual({ counterCode: 'SE1' });
   await t.must('session.login', { operator: 'sportello1', pin: '2468' });
+  // The enrolment starts a sync in the background: let it finish before the test's own steps.
+  await t.must('sync.now', {});
   return { accounts: demoAccounts(t.sql, 5) };
 }
 

@@ -19,6 +19,8 @@ export interface SyncTestCore {
   must<C extends Channel>(channel: C, input: ChannelInput<C>, sessionId?: string): Promise<ChannelOutput<C>>;
   /** A top-up as the logged-in operator of session s1. */
   topup(accountId: string, amountCents: number): Promise<ChannelOutput<'topups.record'>>;
+  /** Resolves with the first status event (already seen or coming) that satisfies the predicate. */
+  waitForStatus(predicate: (s: SyncStatus) => boolean): Promise<SyncStatus>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,17 @@ export async function openSyncCore(
     statuses,
     call,
     must,
+    waitForStatus: (predicate) =>
+      new Promise((resolve) => {
+        const seen = statuses.find(predicate);
+        if (seen) return resolve(seen);
+        const off = core.on((event, payload) => {
+          if (event === 'sync.status' && predicate(payload as SyncStatus)) {
+            off();
+            resolve(payload as SyncStatus);
+          }
+        });
+      }),
     topup: (accountId, amountCents) =>
       must('topups.record', { accountId, amountCents, method: 'cash', confirmDuplicate: true }),
     close: async () => {
