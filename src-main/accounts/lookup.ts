@@ -10,6 +10,7 @@ import { surnameInitial } from '../../shared/roles';
  * (papay_code UNIQUE, children(fiscal_code_canonical), families(fiscal_code), FTS5 for names).
  */
 
+/** Children per page of a name search (each with all its accounts). */
 export const NAME_PAGE_SIZE = 20;
 
 interface AccountJoinRow {
@@ -32,7 +33,7 @@ interface AccountJoinRow {
   address: string | null;
 }
 
-const SELECT_ACCOUNT = `
+export const SELECT_ACCOUNT = `
   SELECT a.id AS account_id, a.papay_code, a.service, a.server_balance_cents, a.server_balance_at,
          (SELECT COALESCE(SUM(l.amount_cents), 0) FROM ledger l
            WHERE l.account_id = a.id AND l.included_in_server_balance = 0) AS pending,
@@ -42,6 +43,28 @@ const SELECT_ACCOUNT = `
     FROM accounts a
     JOIN children c ON c.id = a.child_id
     LEFT JOIN families f ON f.id = c.family_id`;
+
+/** Lookups by Pa-Pay code and by a child's canonical codice fiscale (the bench runs the same SQL raw). */
+export const BY_CODE_SQL = `${SELECT_ACCOUNT} WHERE a.papay_code = ?`;
+export const BY_CHILD_CF_SQL = `${SELECT_ACCOUNT} WHERE c.fiscal_code_canonical = ? ORDER BY c.surname, c.name, a.service`;
+
+/**
+ * Name search, paginated by child: the page of children is chosen on the FTS match and the
+ * children table alone, and only those children are joined to their accounts, families and pending
+ * sums (joining every match first and sorting it cost three times as much at 100,000 accounts).
+ * Parameters: FTS expression, page size + 1 (to know whether there is more), offset.
+ */
+export const SEARCH_NAME_SQL = `
+  WITH page AS (
+    SELECT pc.rowid AS rid, pc.surname, pc.name, pc.id
+      FROM children_fts JOIN children pc ON pc.rowid = children_fts.rowid
+     WHERE children_fts MATCH ?
+       AND EXISTS (SELECT 1 FROM accounts pa WHERE pa.child_id = pc.id)
+     ORDER BY pc.surname, pc.name, pc.id
+     LIMIT ? OFFSET ?)
+  ${SELECT_ACCOUNT}
+    JOIN page ON page.rid = c.rowid
+   ORDER BY page.surname, page.name, page.id, a.service`;
 
 export type Visibility = 'full' | 'minimal';
 
@@ -54,20 +77,13 @@ export class AccountLookup {
 
   constructor(db: Db) {
     const s = db.sqlite;
-    this.byCode = s.prepare(`${SELECT_ACCOUNT} WHERE a.papay_code = ?`);
+    this.byCode = s.prepare(BY_CODE_SQL);
     this.byId = s.prepare(`${SELECT_ACCOUNT} WHERE a.id = ?`);
-    this.byChildCf = s.prepare(
-      `${SELECT_ACCOUNT} WHERE c.fiscal_code_canonical = ? ORDER BY c.surname, c.name, a.service`,
-    );
+    this.byChildCf = s.prepare(BY_CHILD_CF_SQL);
     this.byParentCf = s.prepare(
       `${SELECT_ACCOUNT} WHERE f.fiscal_code IN (?, ?) ORDER BY c.surname, c.name, a.service`,
     );
-    this.byName = s.prepare(
-      `${SELECT_ACCOUNT}
-        JOIN (SELECT rowid AS rid FROM children_fts WHERE children_fts MATCH ?) m ON m.rid = c.rowid
-        ORDER BY c.surname, c.name, c.id, a.service
-        LIMIT ? OFFSET ?`,
-    );
+    this.byName = s.prepare(SEARCH_NAME_SQL);
   }
 
   find(
@@ -90,8 +106,11 @@ export class AccountLookup {
           NAME_PAGE_SIZE + 1,
           page * NAME_PAGE_SIZE,
         ) as AccountJoinRow[];
-        const more = rows.length > NAME_PAGE_SIZE;
-        return { items: this.map(rows.slice(0, NAME_PAGE_SIZE), visibility), nextPage: more ? page + 1 : null };
+        // Up to NAME_PAGE_SIZE children with all their accounts; a further child means there is a next page.
+        const children = [...new Set(rows.map((r) => r.child_id))];
+        const more = children.length > NAME_PAGE_SIZE;
+        const shown = more ? rows.filter((r) => r.child_id !== children[NAME_PAGE_SIZE]) : rows;
+        return { items: this.map(shown, visibility), nextPage: more ? page + 1 : null };
       }
     }
   }

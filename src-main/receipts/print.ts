@@ -16,6 +16,34 @@ export function receiptPrinter(ctx: CoreContext) {
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const log = ctx.log.child({ scope: 'print' });
+  const write = ctx.db.sqlite.transaction(
+    (
+      at: string,
+      a: { receiptNo: string; copy: boolean; operatorCode: string; businessDate: string },
+      error: string | null,
+    ) => {
+      if (error === null && !a.copy) markPrinted.run(at, a.receiptNo);
+      recordPrint.run(a.receiptNo, at, a.businessDate, a.operatorCode, a.copy ? 1 : 0, error === null ? 1 : 0, error);
+    },
+  );
+  /**
+   * Print bookkeeping is not money, so its one transaction does not wait for its own fsync
+   * (WAL with synchronous=NORMAL: it survives a killed process and becomes durable with the next
+   * money commit). Only a power cut in between can lose it, and then the receipt is merely offered
+   * again as not printed. The money transaction before it stays synchronous=FULL.
+   */
+  const record = (
+    a: { receiptNo: string; copy: boolean; operatorCode: string; businessDate: string },
+    error: string | null,
+  ) => {
+    const sqlite = ctx.db.sqlite;
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      write(ctx.clock.now().toISOString(), a, error);
+    } finally {
+      sqlite.pragma('synchronous = FULL');
+    }
+  };
 
   return async function print(args: {
     receiptNo: string;
@@ -28,17 +56,7 @@ export function receiptPrinter(ctx: CoreContext) {
     const text = args.copy ? markAsCopy(args.text) : args.text;
     const name = `${args.receiptNo.replace(/[^A-Za-z0-9-]/g, '_')}${args.copy ? '-copia' : ''}`;
     const result = await ctx.printer.print(name, text, { qr: args.operationId });
-    const at = ctx.clock.now().toISOString();
-    if (result.ok && !args.copy) markPrinted.run(at, args.receiptNo);
-    recordPrint.run(
-      args.receiptNo,
-      at,
-      args.businessDate,
-      args.operatorCode,
-      args.copy ? 1 : 0,
-      result.ok ? 1 : 0,
-      result.ok ? null : result.error,
-    );
+    record(args, result.ok ? null : result.error);
     if (result.ok) {
       log.info({ receiptNo: args.receiptNo, copy: args.copy, where: result.where }, 'ricevuta stampata');
       ctx.emit('receipts.printed', { receiptNo: args.receiptNo, printed: true });
