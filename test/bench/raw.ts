@@ -48,7 +48,7 @@ export function openRaw(dataDir: string): RawDatabase {
     sqlite,
     byCode: (code) => byCode.all(code),
     byChildCf: (canonical) => byChildCf.all(canonical),
-    byName: (match) => byName.all(match, NAME_PAGE_SIZE + 1, 0),
+    byName: (match) => byName.all(match, NAME_PAGE_SIZE + 1, 0, NAME_PAGE_SIZE),
     insertLedgerRow: (accountId, amountCents) => insertTx.immediate(accountId, amountCents),
     close: () => sqlite.close(),
   };
