@@ -113,7 +113,9 @@ function parseCentralUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`indirizzo del servizio centrale non valido "${value}": scrivere per esempio http://127.0.0.1:8080`);
+    throw new Error(
+      `indirizzo del servizio centrale non valido "${value}": scrivere per esempio http://127.0.0.1:8080`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`indirizzo del servizio centrale non valido "${value}": deve iniziare con http:// o https://`);

@@ -13,7 +13,13 @@ import { Sessions } from '../session/sessions';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { createHandlers, type Handlers } from './handlers';
-import { ensureProvisionalCounter, establishCounter, loadCounter, saveCounterConfig, type Counter } from './installation';
+import {
+  ensureProvisionalCounter,
+  establishCounter,
+  loadCounter,
+  saveCounterConfig,
+  type Counter,
+} from './installation';
 import type { Core } from './types';
 import { SyncService } from '../sync/service';
 import { configureCentralUrl, readSyncState } from '../sync/state';

@@ -52,7 +52,10 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
   const supervisor = (operator: Operator | null): Operator => {
     const op = need(operator);
     if (op.role !== 'supervisore') {
-      throw new DomainError('FORBIDDEN', 'Solo un supervisore può vedere e rimettere in coda le operazioni da risolvere.');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Solo un supervisore può vedere e rimettere in coda le operazioni da risolvere.',
+      );
     }
     return op;
   };

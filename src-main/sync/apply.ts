@@ -57,7 +57,8 @@ function applyItem(db: Db, s: Statements, item: FeedItem, ownCounterCode: string
   switch (item.type) {
     case 'counter': {
       // The receipt printer is a setting of this PC (serve --printer), not of the central roster.
-      const local = item.code === ownCounterCode ? (s.counterConfig.get(item.code) as { config: string } | undefined) : undefined;
+      const local =
+        item.code === ownCounterCode ? (s.counterConfig.get(item.code) as { config: string } | undefined) : undefined;
       const printer = local ? CounterConfig.parse(JSON.parse(local.config)).printer : item.config.printer;
       upsertCounter(db, {
         code: item.code,

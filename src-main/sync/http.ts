@@ -115,7 +115,7 @@ export class CentralClient {
         // A reply we cannot read is a fault of the link or the server, not of our data: retry.
         throw new CentralTransportError(`Risposta non valida dal servizio centrale (${method} ${pathAndQuery}).`);
       }
-      return { value: parsed.data as z.output<S>, localMidpointMs };
+      return { value: parsed.data, localMidpointMs };
     }
     const error = CentralError.safeParse(json);
     if (status >= 500 || status === 408 || status === 429 || !error.success) {
@@ -140,8 +140,8 @@ function parseJson(text: string): unknown {
 
 function describe(e: unknown): string {
   if (e instanceof Error) {
-    const cause = (e as Error & { cause?: unknown }).cause;
-    if (cause instanceof Error && 'code' in cause) return String((cause as Error & { code: unknown }).code);
+    const cause = e.cause;
+    if (cause instanceof Error && 'code' in cause) return String(cause.code);
     return e.message;
   }
   return String(e);

@@ -52,12 +52,25 @@ export async function pushOutbox(
     try {
       reply = await client.push(valid.map((v) => v.operation));
     } catch (e) {
-      if (e instanceof CentralTransportError) postpone(db, valid.map((v) => v.row), e.message, now(), random);
+      if (e instanceof CentralTransportError)
+        postpone(
+          db,
+          valid.map((v) => v.row),
+          e.message,
+          now(),
+          random,
+        );
       throw e;
     }
     outcome.lastReply = reply;
     outcome.sent += valid.length;
-    const settled = settle(db, valid.map((v) => v.row), reply.value.results, now(), random);
+    const settled = settle(
+      db,
+      valid.map((v) => v.row),
+      reply.value.results,
+      now(),
+      random,
+    );
     outcome.confirmed += settled.confirmed;
     outcome.rejected += settled.rejected;
     if (settled.confirmed + settled.rejected === 0) break;

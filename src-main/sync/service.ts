@@ -5,7 +5,13 @@ import type { Clock } from '../core/clock';
 import type { Db } from '../db/open';
 import type { Logger } from '../log/logger';
 import { enrolCounter } from './enrol';
-import { CentralClient, CentralRefusedError, CentralRevokedError, CentralTransportError, type TimedReply } from './http';
+import {
+  CentralClient,
+  CentralRefusedError,
+  CentralRevokedError,
+  CentralTransportError,
+  type TimedReply,
+} from './http';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { readSyncState, writeSyncState } from './state';

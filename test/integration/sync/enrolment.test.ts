@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../../src-main/db/open';
 import { demoDataDir, openTestCore, type TestCore } from '../../support/core-fixture';
 import { FakeCentral } from './fake-central';
-import { demoAccounts, maxServerSeq, openSyncCore, type SyncTestCore } from './sync-fixture';
+import { demoAccounts, failure, maxServerSeq, openSyncCore, type SyncTestCore } from './sync-fixture';
 
 let central: FakeCentral | undefined;
 let t: SyncTestCore | undefined;
@@ -40,7 +40,9 @@ describe('enrolment', () => {
     ];
     expect(await t.must('sync.enrol', { code: 'CODICE-UNO' }, 'nobody')).toEqual({ counterCode: 'SE1' });
     expect((await t.must('sync.status', {}, 'nobody')).enrolled).toBe(true);
-    expect(t.sql.prepare(`SELECT year, last_number FROM receipt_sequences WHERE counter_code = 'SE1' ORDER BY year`).all()).toEqual([
+    expect(
+      t.sql.prepare(`SELECT year, last_number FROM receipt_sequences WHERE counter_code = 'SE1' ORDER BY year`).all(),
+    ).toEqual([
       { year: 2025, last_number: 7 },
       { year: 2026, last_number: 41 },
     ]);
@@ -59,30 +61,36 @@ describe('enrolment', () => {
 
   it('refuses a wrong code and a code of another counter, in Italian', async () => {
     const { central, t } = await frontOffice();
-    const bad = await t.call('sync.enrol', { code: 'SBAGLIATO' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', message: expect.stringMatching(/Codice di attivazione rifiutato/) } });
+    const bad = failure(await t.call('sync.enrol', { code: 'SBAGLIATO' }));
+    expect(bad.code).toBe('INPUT_INVALID');
+    expect(bad.message).toMatch(/Codice di attivazione rifiutato/);
     central.counterCode = 'SE2';
-    const other = await t.call('sync.enrol', { code: 'CODICE-UNO' });
-    expect(other).toMatchObject({
-      ok: false,
-      error: { code: 'WRONG_COUNTER', message: expect.stringMatching(/è dello sportello SE2.*questa installazione è lo sportello SE1/) },
-    });
+    const other = failure(await t.call('sync.enrol', { code: 'CODICE-UNO' }));
+    expect(other.code).toBe('WRONG_COUNTER');
+    expect(other.message).toMatch(/è dello sportello SE2.*questa installazione è lo sportello SE1/);
     expect((await t.must('sync.status', {})).enrolled).toBe(false);
   });
 
   it('says so when the central does not answer', async () => {
     const { central, t } = await frontOffice();
     await central.stop();
-    const r = await t.call('sync.enrol', { code: 'CODICE-UNO' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNAVAILABLE', message: expect.stringMatching(/non raggiungibile/) } });
+    const r = failure(await t.call('sync.enrol', { code: 'CODICE-UNO' }));
+    expect(r.code).toBe('CENTRAL_UNAVAILABLE');
+    expect(r.message).toMatch(/non raggiungibile/);
   });
 
   it('without a central URL: status says so, enrolment is refused in Italian, the counter works as before', async () => {
     plain = await openTestCore();
     const status = await plain.must('sync.status', {});
-    expect(status).toMatchObject({ enrolled: false, online: false, centralUrl: null, initialSync: { done: false, progress: 0 } });
-    const r = await plain.call('sync.enrol', { code: 'CODICE-UNO' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', message: expect.stringMatching(/non è configurato.*--central/) } });
+    expect(status).toMatchObject({
+      enrolled: false,
+      online: false,
+      centralUrl: null,
+      initialSync: { done: false, progress: 0 },
+    });
+    const r = failure(await plain.call('sync.enrol', { code: 'CODICE-UNO' }));
+    expect(r.code).toBe('INPUT_INVALID');
+    expect(r.message).toMatch(/non è configurato.*--central/);
     // sync.now needs a session.
     expect(await plain.call('sync.now', {})).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
   });

@@ -68,7 +68,7 @@ export class FakeCentral {
   accountItem(
     base: { id: string; childId: string; service: 'refezione' | 'trasporto' | 'asilo_nido'; papayCode: string },
     openingCents: number,
-  ): FeedItem {
+  ): Extract<FeedItem, { type: 'account' }> {
     let sum = 0;
     for (const s of this.ledger.values()) if (s.op.accountId === base.id) sum += s.op.amountCents;
     return {

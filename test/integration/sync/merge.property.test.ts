@@ -28,9 +28,17 @@ type Step =
   | { kind: 'pull'; pageSize: number; order: number[] };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('local' as const), account: fc.constantFrom(0 as const, 1 as const), amount: fc.integer({ min: 1, max: 50_000 }) }),
+  fc.record({
+    kind: fc.constant('local' as const),
+    account: fc.constantFrom(0 as const, 1 as const),
+    amount: fc.integer({ min: 1, max: 50_000 }),
+  }),
   fc.record({ kind: fc.constant('push' as const), loseReply: fc.boolean() }),
-  fc.record({ kind: fc.constant('meal' as const), account: fc.constantFrom(0 as const, 1 as const), amount: fc.integer({ min: 1, max: 900 }) }),
+  fc.record({
+    kind: fc.constant('meal' as const),
+    account: fc.constantFrom(0 as const, 1 as const),
+    amount: fc.integer({ min: 1, max: 900 }),
+  }),
   fc.record({
     kind: fc.constant('pull' as const),
     pageSize: fc.integer({ min: 1, max: 6 }),
@@ -174,7 +182,7 @@ describe('merge of acks and pulls (property)', () => {
           const central = new Central();
           const balanceOf = balanceReader(db);
           const local: { id: string; account: number; amount: number }[] = [];
-          let pulled = { balance: ACCOUNTS.map((a) => a.opening), seq: 10 };
+          let pulled: { balance: number[]; seq: number } = { balance: ACCOUNTS.map((a) => a.opening), seq: 10 };
           let clock = Date.parse('2026-11-30T09:00:00.000Z');
           const now = () => new Date((clock += 3_600_000));
           let meals = 0;
@@ -198,7 +206,11 @@ describe('merge of acks and pulls (property)', () => {
             switch (s.kind) {
               case 'local': {
                 const a = ACCOUNTS[s.account];
-                local.push({ id: recordLocal(db, local.length + 1, a.id, a.papayCode, s.amount), account: s.account, amount: s.amount });
+                local.push({
+                  id: recordLocal(db, local.length + 1, a.id, a.papayCode, s.amount),
+                  account: s.account,
+                  amount: s.amount,
+                });
                 break;
               }
               case 'push':

@@ -26,7 +26,7 @@ async function releaseOneDatabase(): Promise<void> {
     provider: { getMigrations: () => Promise.resolve({ '0001_initial': m0001 }) },
   });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error('migrazione 0001 non riuscita');
   sqlite.exec(`
     INSERT INTO families (id, surname, name, fiscal_code, address) VALUES ('f1', 'Rossi', 'Mario', 'RSSMRA72L09H501S', 'via Roma 1');
     INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school)
@@ -42,7 +42,9 @@ async function releaseOneDatabase(): Promise<void> {
 
 const names = (sqlite: BetterSqlite3.Database, match: string) =>
   sqlite
-    .prepare(`SELECT c.id FROM children_fts f JOIN children c ON c.rowid = f.rowid WHERE children_fts MATCH ? ORDER BY c.id`)
+    .prepare(
+      `SELECT c.id FROM children_fts f JOIN children c ON c.rowid = f.rowid WHERE children_fts MATCH ? ORDER BY c.id`,
+    )
     .pluck()
     .all(match);
 
@@ -79,14 +81,18 @@ describe('migration 0002 (sync)', () => {
     expect(names(s, '"lucio"*')).toEqual(['c3']);
     s.prepare(`DELETE FROM children WHERE id = 'c3'`).run();
     expect(names(s, '"lucio"*')).toEqual([]);
-    expect(s.prepare(`INSERT INTO children_fts(children_fts) VALUES ('integrity-check')`).run().changes).toBeGreaterThanOrEqual(0);
+    expect(
+      s.prepare(`INSERT INTO children_fts(children_fts) VALUES ('integrity-check')`).run().changes,
+    ).toBeGreaterThanOrEqual(0);
 
     // Still required, still referenced.
     expect(() =>
       s.prepare(`INSERT INTO children (id, surname, name, school) VALUES ('c4', NULL, 'X', 'S')`).run(),
     ).toThrow(/NOT NULL constraint failed: children.surname/);
     expect(() =>
-      s.prepare(`INSERT INTO children (id, family_id, surname, name, school) VALUES ('c5', 'nobody', 'X', 'Y', 'S')`).run(),
+      s
+        .prepare(`INSERT INTO children (id, family_id, surname, name, school) VALUES ('c5', 'nobody', 'X', 'Y', 'S')`)
+        .run(),
     ).toThrow(/FOREIGN KEY constraint failed/);
     expect(() => s.prepare(`DELETE FROM children WHERE id = 'c1'`).run()).toThrow(/FOREIGN KEY constraint failed/);
     expect(s.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'children'`).pluck().get()).toBe(1);

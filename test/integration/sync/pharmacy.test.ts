@@ -107,7 +107,12 @@ describe('a new pharmacy PC, filled by the central service only', () => {
     const after = await t.must('sync.now', {});
     expect(after.pendingCount).toBe(0);
     expect(central.pushes.flat()).toEqual([
-      expect.objectContaining({ id: r.operationId, papayCode: '1234567897', counterCode: 'FAR-CAVATORE', amountCents: 2000 }),
+      expect.objectContaining({
+        id: r.operationId,
+        papayCode: '1234567897',
+        counterCode: 'FAR-CAVATORE',
+        amountCents: 2000,
+      }),
     ]);
   });
 });

@@ -64,7 +64,9 @@ describe('pull and the balance rule', () => {
     await t.must('sync.now', {});
     expect(await accountOf(a.id)).toMatchObject({ balanceCents: opening + 2000 - 550, pendingCents: 0 });
     // Our own operation came back as an entry: still one row, still ours.
-    expect(t.sql.prepare('SELECT origin, included_in_server_balance AS inc FROM ledger WHERE id = ?').get(op.operationId)).toEqual({
+    expect(
+      t.sql.prepare('SELECT origin, included_in_server_balance AS inc FROM ledger WHERE id = ?').get(op.operationId),
+    ).toEqual({
       origin: 'local',
       inc: 1,
     });
@@ -89,7 +91,7 @@ describe('pull and the balance rule', () => {
     const [a] = await enrolledFrontOffice();
     const op = await t.topup(a!.id, 3000);
     const seq = central.seq + 1; // the seq the central will give it
-    const createdAt = (t.sql.prepare('SELECT created_at FROM ledger WHERE id = ?').pluck().get(op.operationId) as string);
+    const createdAt = t.sql.prepare('SELECT created_at FROM ledger WHERE id = ?').pluck().get(op.operationId) as string;
     central.publish(
       {
         type: 'entry',
@@ -102,7 +104,11 @@ describe('pull and the balance rule', () => {
         counterCode: 'SE1',
         voidsId: null,
       },
-      { ...central.accountItem(a!, a!.serverBalanceCents), balanceSeq: seq, balanceCents: a!.serverBalanceCents + 3000 },
+      {
+        ...central.accountItem(a!, a!.serverBalanceCents),
+        balanceSeq: seq,
+        balanceCents: a!.serverBalanceCents + 3000,
+      },
     );
     central.pushFaults.push('acceptThenReset', 'http500');
     // Stored centrally, reply lost; the pull of the same attempt brings the balance that counts it.
@@ -170,7 +176,11 @@ describe('pull and the balance rule', () => {
       address: 'Via Solferino 12A, 54033 Carrara (MS)',
       config: { ...DEFAULT_COUNTER_CONFIG, maxTopupCents: 3_000, printer: { host: '10.0.0.9', port: 9100 } },
     };
-    t.sql.prepare(`UPDATE counters SET config = json_set(config, '$.printer', json('{"host":"192.168.1.50","port":9100}')) WHERE code = 'SE1'`).run();
+    t.sql
+      .prepare(
+        `UPDATE counters SET config = json_set(config, '$.printer', json('{"host":"192.168.1.50","port":9100}')) WHERE code = 'SE1'`,
+      )
+      .run();
     central.publish(counter);
     await t.must('sync.now', {});
     const session = (await t.must('session.current', {}))!;
@@ -178,7 +188,11 @@ describe('pull and the balance rule', () => {
     expect(session.counter.name).toBe('Sportello 1 (nuovo nome)');
     const refused = await t.call('topups.record', { accountId: a!.id, amountCents: 4_000, method: 'card' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'AMOUNT_OUT_OF_RANGE' } });
-    const stored = JSON.parse(t.sql.prepare(`SELECT config FROM counters WHERE code = 'SE1'`).pluck().get() as string);
+    const stored = JSON.parse(
+      t.sql.prepare(`SELECT config FROM counters WHERE code = 'SE1'`).pluck().get() as string,
+    ) as {
+      printer: unknown;
+    };
     expect(stored.printer).toEqual({ host: '192.168.1.50', port: 9100 });
   });
 

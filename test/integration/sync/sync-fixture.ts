@@ -134,3 +134,9 @@ export function outboxRows(sql: BetterSqlite3.Database) {
     server_seq: number | null;
   }[];
 }
+
+/** The error of a reply that must have failed. */
+export function failure(reply: Reply<unknown>): { code: string; message: string } {
+  if (reply.ok) throw new Error(`atteso un errore, ricevuto ${JSON.stringify(reply.value)}`);
+  return reply.error;
+}

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseFaultSpec, startCentral, type RunningCentral } from '../../../src-main/central';
+import { openSyncCore, type SyncTestCore } from './sync-fixture';
+
+/** The counter against the real central emulator (its own database, real HTTP, fault injection). */
+
+let central: RunningCentral | undefined;
+let t: SyncTestCore | undefined;
+
+afterEach(async () => {
+  await t?.close();
+  await central?.close();
+  t = undefined;
+  central = undefined;
+});
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
+
+async function admin<T>(url: string, method: 'GET' | 'POST', body?: unknown): Promise<T> {
+  const res = await fetch(`${central!.url}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe('sync against the central emulator', () => {
+  it('a new pharmacy PC: first sync with minimised data, offline top-ups reach the central exactly once, meals come back', async () => {
+    central = await startCentral({ dataDir: tmp(), demo: true });
+    t = await openSyncCore({
+      centralUrl: central.url,
+      dataDir: tmp(),
+      counter: 'FAR-CAVATORE',
+      syncRequestTimeoutMs: 5_000,
+    });
+    await t.must('sync.enrol', { code: central.createEnrolmentCode('FAR-CAVATORE') }, 'first-run');
+    const first = await t.waitForStatus((s) => s.initialSync.done);
+    expect(first).toMatchObject({ enrolled: true, initialSync: { done: true, progress: 1 } });
+    const progress = t.statuses.map((s) => s.initialSync.progress);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    expect(progress.at(-1)).toBe(1);
+
+    // Nothing personal beyond what a pharmacy may see.
+    expect(t.sql.prepare('SELECT COUNT(*) FROM families').pluck().get()).toBe(0);
+    const children = t.sql.prepare('SELECT COUNT(*) FROM children').pluck().get() as number;
+    expect(children).toBeGreaterThan(0);
+    expect(
+      t.sql
+        .prepare(
+          'SELECT COUNT(*) FROM children WHERE family_id IS NOT NULL OR fiscal_code IS NOT NULL OR birth_date IS NOT NULL',
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
+    expect(await t.must('counter.info', {})).toMatchObject({ code: 'FAR-CAVATORE', kind: 'farmacia' });
+    expect(
+      t.sql
+        .prepare(`SELECT COUNT(*) FROM operators WHERE counter_code IS NOT NULL AND counter_code != 'FAR-CAVATORE'`)
+        .pluck()
+        .get(),
+    ).toBe(0);
+
+    await t.must('session.login', { operator: 'cavatore', pin: '1234' });
+    const acc = t.sql
+      .prepare(`SELECT id, papay_code FROM accounts WHERE service = 'refezione' ORDER BY papay_code LIMIT 2`)
+      .all() as { id: string; papay_code: string }[];
+    const [a, b] = acc;
+
+    // The network goes: every call is reset. Two top-ups stay here, pending, counted in the balance.
+    central.faults.set(parseFaultSpec('reset=1'));
+    const before = (await t.must('accounts.find', { query: a!.papay_code })).items[0]!;
+    const op1 = await t.topup(a!.id, 2000);
+    const op2 = await t.topup(b!.id, 1500);
+    let status = await t.must('sync.now', {});
+    expect(status).toMatchObject({ online: false, pendingCount: 2 });
+    expect((await t.must('accounts.find', { query: a!.papay_code })).items[0]).toMatchObject({
+      balanceCents: before.balanceCents + 2000,
+      pendingCents: 2000,
+    });
+
+    // A flaky network: replies lost after commit, requests delivered twice. Retries until done.
+    central.faults.set(parseFaultSpec('dropAfterCommit=0.4,duplicate=0.3,seed=7'));
+    for (let i = 0; i < 30 && status.pendingCount > 0; i++) {
+      t.clock.advance(60_000);
+      status = await t.must('sync.now', {});
+    }
+    central.faults.set(parseFaultSpec(''));
+    t.clock.advance(60_000);
+    status = await t.must('sync.now', {});
+    expect(status).toMatchObject({ online: true, pendingCount: 0, deadLetterCount: 0, lastError: null });
+
+    const { operations } = await admin<{ operations: { id: string; amountCents: number; receiptNo: string | null }[] }>(
+      '/admin/operations',
+      'GET',
+    );
+    const ours = operations.filter((o) => o.id === op1.operationId || o.id === op2.operationId);
+    expect(ours.map((o) => [o.id, o.amountCents, o.receiptNo]).sort()).toEqual(
+      [
+        [op1.operationId, 2000, op1.receiptNo],
+        [op2.operationId, 1500, op2.receiptNo],
+      ].sort(),
+    );
+
+    // The pulled balance now includes them: nothing pending, same number as the central's.
+    const central1 = await admin<{ balanceCents: number }>(`/admin/accounts/${a!.id}`, 'GET');
+    const local1 = (await t.must('accounts.find', { query: a!.papay_code })).items[0]!;
+    expect(local1).toMatchObject({ balanceCents: central1.balanceCents, pendingCents: 0 });
+    expect(local1.balanceCents).toBe(before.balanceCents + 2000);
+
+    // Meals counted centrally reach the counter.
+    const meals = await admin<{ charged: number; priceCents: number }>('/admin/simulate/meals', 'POST', {
+      date: '2026-11-30',
+    });
+    expect(meals.charged).toBeGreaterThan(0);
+    await t.must('sync.now', {});
+    const central2 = await admin<{ balanceCents: number }>(`/admin/accounts/${a!.id}`, 'GET');
+    expect(central2.balanceCents).toBe(central1.balanceCents - meals.priceCents);
+    expect((await t.must('accounts.find', { query: a!.papay_code })).items[0]).toMatchObject({
+      balanceCents: central2.balanceCents,
+      pendingCents: 0,
+    });
+  });
+
+  it('enrolling another PC for the same counter revokes this one', async () => {
+    central = await startCentral({ dataDir: tmp(), demo: true });
+    t = await openSyncCore({ centralUrl: central.url, dataDir: tmp(), counter: 'FAR-LAPERLA' });
+    await t.must('sync.enrol', { code: central.createEnrolmentCode('FAR-LAPERLA') });
+    await t.waitForStatus((s) => s.initialSync.done);
+    // The replacement PC enrols directly.
+    const res = await fetch(`${central.url}/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: central.createEnrolmentCode('FAR-LAPERLA'), deviceName: 'nuovo-pc' }),
+    });
+    expect(res.status).toBe(200);
+    await t.must('session.login', { operator: 'laperla', pin: '1234' });
+    const status = await t.must('sync.now', {});
+    expect(status.enrolled).toBe(false);
+    expect(status.lastError).toMatch(/non è più abilitato/);
+  });
+});
