@@ -77,6 +77,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const s of statements) await sql.raw(s).execute(db);
   const broken = await sql.raw('PRAGMA foreign_key_check').execute(db);
   if (broken.rows.length > 0) {
-    throw new Error(`migrazione 0002: riferimenti non validi dopo la ricostruzione (${JSON.stringify(broken.rows[0])})`);
+    throw new Error(
+      `migrazione 0002: riferimenti non validi dopo la ricostruzione (${JSON.stringify(broken.rows[0])})`,
+    );
   }
 }
