@@ -11,6 +11,9 @@ import { LoginScreen } from './screens/LoginScreen';
 import { MainScreen } from './screens/MainScreen';
 import { PendingReceiptsDialog } from './dialogs/PendingReceiptsDialog';
 import type { ReceiptSummary } from '../shared/contract';
+import { SyncStatusBar } from './sync/SyncStatusBar';
+import { useSyncNowKey } from './sync/useSyncNowKey';
+import { useSyncStatus } from './sync/useSyncStatus';
 
 type Phase =
   | { kind: 'starting' }
@@ -21,6 +24,9 @@ export function App() {
   const [counter, setCounter] = useState<CounterInfo | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [pending, setPending] = useState<ReceiptSummary[]>([]);
+  const sync = useSyncStatus();
+  const syncNow = useSyncNowKey(phase.kind === 'working', sync.accept);
+  const firstSyncDone = sync.status?.initialSync.done ?? false;
 
   useEffect(() => {
     void (async () => {
@@ -32,6 +38,15 @@ export function App() {
       else setPhase({ kind: 'login', prefillOperator: '', notice: current.ok ? null : current.error.message });
     })();
   }, []);
+
+  // The first sync brings this counter's own record (name, address, configuration): show it.
+  useEffect(() => {
+    if (!firstSyncDone) return;
+    void (async () => {
+      const info = await call('counter.info', {});
+      if (info.ok) setCounter(info.value);
+    })();
+  }, [firstSyncDone]);
 
   const lock = useCallback((notice: string) => {
     setPending([]);
@@ -80,32 +95,45 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      {phase.kind === 'starting' && (
-        <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
-          <CircularProgress aria-label="Avvio in corso" />
-        </Box>
-      )}
-      {phase.kind === 'login' && (
-        <LoginScreen
-          key={phase.prefillOperator + (phase.notice ?? '')}
-          counter={counter}
-          prefillOperator={phase.prefillOperator}
-          notice={phase.notice}
-          onLoggedIn={(session) => void loggedIn(session)}
-        />
-      )}
-      {phase.kind === 'working' && (
-        <>
-          <MainScreen session={phase.session} onLogout={() => void logout()} blocked={pending.length > 0} />
-          {pending.length > 0 && (
-            <PendingReceiptsDialog
-              receipts={pending}
-              printerConfigured={phase.session.settings.printerConfigured}
-              onDone={() => setPending([])}
+      {/* The sync status bar stays at the bottom of every screen, login included. */}
+      <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+        <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto' }}>
+          {phase.kind === 'starting' && (
+            <Box sx={{ minHeight: '100%', display: 'grid', placeItems: 'center' }}>
+              <CircularProgress aria-label="Avvio in corso" />
+            </Box>
+          )}
+          {phase.kind === 'login' && (
+            <LoginScreen
+              key={phase.prefillOperator + (phase.notice ?? '')}
+              counter={counter}
+              prefillOperator={phase.prefillOperator}
+              notice={phase.notice}
+              onLoggedIn={(session) => void loggedIn(session)}
+              syncStatus={sync.status}
+              onEnrolled={() => void sync.refresh()}
             />
           )}
-        </>
-      )}
+          {phase.kind === 'working' && (
+            <>
+              <MainScreen
+                session={phase.session}
+                onLogout={() => void logout()}
+                blocked={pending.length > 0}
+                onSyncChanged={() => void sync.refresh()}
+              />
+              {pending.length > 0 && (
+                <PendingReceiptsDialog
+                  receipts={pending}
+                  printerConfigured={phase.session.settings.printerConfigured}
+                  onDone={() => setPending([])}
+                />
+              )}
+            </>
+          )}
+        </Box>
+        <SyncStatusBar status={sync.status} syncing={syncNow.syncing} result={syncNow.result} />
+      </Box>
     </ThemeProvider>
   );
 }

@@ -5,8 +5,10 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { CounterInfo, SessionInfo } from '../../shared/contract';
+import type { CounterInfo, SessionInfo, SyncStatus } from '../../shared/contract';
 import { call } from '../api';
+import { EnrolPanel } from '../sync/EnrolPanel';
+import { needsEnrolment } from '../sync/syncText';
 import { palette } from '../theme';
 
 interface Props {
@@ -15,9 +17,12 @@ interface Props {
   prefillOperator: string;
   notice: string | null;
   onLoggedIn: (session: SessionInfo) => void;
+  /** Null until known; with a central configured and no activation, the screen first asks for the code. */
+  syncStatus: SyncStatus | null;
+  onEnrolled: () => void;
 }
 
-export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn }: Props) {
+export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn, syncStatus, onEnrolled }: Props) {
   const [operator, setOperator] = useState(prefillOperator);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,9 +30,12 @@ export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn }: Pr
   const operatorRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
 
+  const enrolFirst = needsEnrolment(syncStatus);
   useEffect(() => {
+    // While the PC must be activated, the activation code field has the keyboard.
+    if (enrolFirst) return;
     (prefillOperator ? pinRef : operatorRef).current?.focus();
-  }, [prefillOperator]);
+  }, [prefillOperator, enrolFirst]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -59,7 +67,7 @@ export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn }: Pr
   return (
     <Box
       component="main"
-      sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default' }}
+      sx={{ minHeight: '100%', display: 'grid', placeItems: 'center', bgcolor: 'background.default', py: 2 }}
     >
       <Paper sx={{ p: 4, width: 440 }} elevation={2}>
         <Typography variant="h4" component="h1" sx={{ color: palette.primaryDark, fontWeight: 700 }}>
@@ -78,6 +86,7 @@ export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn }: Pr
             </Typography>
           </Box>
         )}
+        <EnrolPanel status={syncStatus} onEnrolled={onEnrolled} />
         {notice && (
           <Alert severity="info" sx={{ mb: 2 }} role="status">
             {notice}

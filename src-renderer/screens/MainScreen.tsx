@@ -10,6 +10,7 @@ import type { ChannelOutput, OperationView, SessionInfo } from '../../shared/con
 import { ROLE_LABELS } from '../../shared/domain';
 import { call } from '../api';
 import { KeyHints, type KeyHint } from '../components/KeyHints';
+import { ProblemsView } from '../sync/ProblemsView';
 import { TopupDialog } from '../dialogs/TopupDialog';
 import { VoidDialog } from '../dialogs/VoidDialog';
 import { AccountView, operationRowId } from './AccountView';
@@ -18,7 +19,7 @@ import { ReceiptsView } from './ReceiptsView';
 import { RESULTS_ID, ResultsList, resultOptionId } from './ResultsList';
 import { useSearch } from './useSearch';
 
-type View = 'search' | 'receipts' | 'day';
+type View = 'search' | 'receipts' | 'day' | 'problems';
 type Modal = { kind: 'none' } | { kind: 'topup' } | { kind: 'void'; operation: OperationView };
 type AccountDetail = ChannelOutput<'accounts.get'>;
 
@@ -27,13 +28,15 @@ interface Props {
   onLogout: () => void;
   /** True while something above (the unprinted receipts) owns the keyboard. */
   blocked: boolean;
+  /** Something changed the sync counts (a refused operation put back in the queue). */
+  onSyncChanged: () => void;
 }
 
 function anyDialogOpen(): boolean {
   return document.querySelector('[role="dialog"]') !== null;
 }
 
-export function MainScreen({ session, onLogout, blocked }: Props) {
+export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props) {
   const [view, setView] = useState<View>('search');
   const [modal, setModal] = useState<Modal>({ kind: 'none' });
   const [detail, setDetail] = useState<AccountDetail | null>(null);
@@ -131,6 +134,17 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
         onLogout();
         return;
       }
+      // Ctrl+Shift+D: "Da risolvere" (F7 and F10-F12 belong to the browser).
+      if (event.ctrlKey && event.shiftKey && event.key.toUpperCase() === 'D') {
+        event.preventDefault();
+        if (session.operator.role === 'supervisore') {
+          setView('problems');
+        } else {
+          setView('search');
+          setNotice('Le operazioni da risolvere sono visibili solo a un supervisore.');
+        }
+        return;
+      }
       switch (event.key) {
         case 'F2':
           event.preventDefault();
@@ -164,7 +178,7 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [blocked, modal, view, detail, selectedOp, session.settings.methodsToday.length, onLogout]);
+  }, [blocked, modal, view, detail, selectedOp, session.settings.methodsToday.length, session.operator.role, onLogout]);
 
   useEffect(() => {
     if (view === 'search' && modal.kind === 'none' && !blocked) focusSearch();
@@ -175,6 +189,12 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
     if (changed) void reloadAccount();
   }
 
+  const syncHints: KeyHint[] = [
+    { keys: 'Ctrl+Maiusc+S', label: 'sincronizza' },
+    ...(session.operator.role === 'supervisore' && view !== 'problems'
+      ? [{ keys: 'Ctrl+Maiusc+D', label: 'da risolvere' }]
+      : []),
+  ];
   const hints: KeyHint[] =
     view === 'search'
       ? [
@@ -189,6 +209,7 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
           { keys: 'Esc', label: detail ? 'chiudi conto' : 'svuota' },
           { keys: 'F8', label: 'ricevute' },
           { keys: 'F9', label: 'riepilogo del giorno' },
+          ...syncHints,
           { keys: 'Ctrl+Maiusc+L', label: 'esci' },
         ]
       : [
@@ -199,8 +220,15 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
               ]
             : []),
           ...(view === 'day' ? [{ keys: 'Invio', label: 'stampa riepilogo' }] : []),
+          ...(view === 'problems'
+            ? [
+                { keys: '↑ ↓', label: 'scegli' },
+                { keys: 'Invio', label: 'rimetti in coda' },
+              ]
+            : []),
           { keys: 'Esc', label: 'torna alla ricerca' },
           { keys: view === 'receipts' ? 'F9' : 'F8', label: view === 'receipts' ? 'riepilogo del giorno' : 'ricevute' },
+          ...syncHints,
           { keys: 'Ctrl+Maiusc+L', label: 'esci' },
         ];
 
@@ -208,7 +236,7 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
     view === 'search' && detail === null && search.results.length > 0 ? resultOptionId(search.selected) : undefined;
 
   return (
-    <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="static" elevation={0}>
         <Toolbar variant="dense" sx={{ gap: 2 }}>
           <Typography component="h1" sx={{ fontWeight: 700, flexGrow: 1 }}>
@@ -273,6 +301,7 @@ export function MainScreen({ session, onLogout, blocked }: Props) {
         {view === 'receipts' && (
           <ReceiptsView printerConfigured={session.settings.printerConfigured} onBack={() => setView('search')} />
         )}
+        {view === 'problems' && <ProblemsView onBack={() => setView('search')} onRetried={onSyncChanged} />}
         {view === 'day' && (
           <DayView printerConfigured={session.settings.printerConfigured} onBack={() => setView('search')} />
         )}

@@ -75,6 +75,44 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Starts the central service emulator (`sportello central`) and resolves with its URL once it answers. */
+export function startCentral(
+  dataDir: string,
+  opts: { port?: number; demo?: boolean } = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const args = [CLI, 'central', '--port', String(opts.port ?? 0), '--data', dataDir, ...(opts.demo ? ['--demo'] : [])];
+  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const m = /^CENTRAL_URL=(\S+)$/.exec(line);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`sportello central è uscito (${code}) prima di essere pronto:\n${stderr}`)),
+    );
+    child.once('error', reject);
+  });
+}
+
+/** A one-time enrolment code from the emulator's database (the last line the command prints). */
+export function enrolmentCode(centralDataDir: string, counter: string): string {
+  const out = execFileSync(
+    process.execPath,
+    [CLI, 'central', 'enrolment-code', '--data', centralDataDir, '--counter', counter],
+    { cwd: REPO, encoding: 'utf8' },
+  );
+  const code = out.trim().split('\n').pop()?.trim() ?? '';
+  if (code === '') throw new Error(`nessun codice di attivazione in: ${out}`);
+  return code;
+}
+
+export { startServe, stop, CLI, DB_FILE };
+
 export const test = base.extend<Options & { app: RunningApp; pageProblems: void }>({
   // Any script error, CSP violation or failed load in the page fails the test that caused it.
   pageProblems: [
@@ -91,7 +129,7 @@ export const test = base.extend<Options & { app: RunningApp; pageProblems: void 
   ],
   counter: ['SE1', { option: true }],
   brokenPrinter: [false, { option: true }],
-  app: async ({ counter, brokenPrinter }, use) => {
+  app: async ({ counter, brokenPrinter, page }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     execFileSync(process.execPath, [CLI, 'seed', '--demo', '--data', dataDir], { cwd: REPO, stdio: 'pipe' });
     const extraArgs = brokenPrinter ? ['--printer', `127.0.0.1:${await closedPort()}`] : [];
@@ -105,6 +143,9 @@ export const test = base.extend<Options & { app: RunningApp; pageProblems: void 
       });
     } finally {
       db.close();
+      // The page polls the sync status: it must leave before the host stops, or its refused
+      // requests would count as page errors of a test that did nothing wrong.
+      await page.goto('about:blank');
       await stop(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
