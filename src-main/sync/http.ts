@@ -52,6 +52,8 @@ export interface CentralClientOptions {
   timeoutMs?: number;
   /** Local time source (tests move it); the call's duration is measured with it too. */
   nowMs?: () => number;
+  /** Aborts calls in flight (the core is closing). */
+  signal?: AbortSignal;
 }
 
 export class CentralClient {
@@ -99,7 +101,9 @@ export class CentralClient {
         method,
         headers,
         ...(body !== null ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: this.opts.signal
+          ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.opts.signal])
+          : AbortSignal.timeout(this.timeoutMs),
       });
       status = res.status;
       text = await res.text();

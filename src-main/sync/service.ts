@@ -48,6 +48,8 @@ export class SyncService {
   private debounce: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Cuts calls in flight on close, so closing never waits for a slow central. */
+  private readonly closing = new AbortController();
   private online = false;
   private lastEmitted = '';
   private readonly log: Logger;
@@ -76,6 +78,7 @@ export class SyncService {
   async close(): Promise<void> {
     this.closed = true;
     this.stop();
+    this.closing.abort();
     await this.running;
   }
 
@@ -235,6 +238,7 @@ export class SyncService {
       baseUrl,
       token,
       nowMs: () => this.nowMs(),
+      signal: this.closing.signal,
       ...(this.opts.requestTimeoutMs !== undefined ? { timeoutMs: this.opts.requestTimeoutMs } : {}),
     });
   }

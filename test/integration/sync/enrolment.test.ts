@@ -135,3 +135,27 @@ describe('enrolment', () => {
     expect(t.statuses.at(-1)).toMatchObject({ pendingCount: 0, online: true });
   });
 });
+
+describe('closing', () => {
+  it('does not wait for a central that does not answer', async () => {
+    const { central, t: core } = await frontOffice();
+    await core.must('sync.enrol', { code: 'CODICE-UNO' });
+    await core.must('session.login', { operator: 'sportello1', pin: '2468' });
+    await core.must('sync.now', {});
+    central.pushFaults.push('hang');
+    const [a] = demoAccounts(core.sql, 1);
+    await core.topup(a!.id, 1000);
+    const held = central.nextHang();
+    const running = core.must('sync.now', {}); // hangs on the push (the request timeout is 1 s here)
+    await held;
+    const started = Date.now();
+    t = undefined;
+    await core.close();
+    expect(Date.now() - started).toBeLessThan(900);
+    await running.catch(() => undefined);
+    // The operation is still there, pending, for the next start.
+    const raw = new BetterSqlite3(path.join(core.dataDir, DB_FILE));
+    expect(raw.prepare(`SELECT state FROM outbox`).pluck().all()).toEqual(['pending']);
+    raw.close();
+  });
+});

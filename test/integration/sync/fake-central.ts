@@ -37,6 +37,12 @@ export class FakeCentral {
   private readonly changes: FeedItem[] = [];
   private server: http.Server | null = null;
   private readonly hanging: http.ServerResponse[] = [];
+  private hangListeners: (() => void)[] = [];
+
+  /** Resolves when a request is being held by a 'hang' fault. */
+  nextHang(): Promise<void> {
+    return new Promise((resolve) => this.hangListeners.push(resolve));
+  }
 
   constructor(startSeq = 0) {
     this.seq = startSeq;
@@ -123,6 +129,7 @@ export class FakeCentral {
         return true;
       case 'hang':
         this.hanging.push(res);
+        for (const l of this.hangListeners.splice(0)) l();
         return true;
       case 'garbage':
         res.writeHead(200, { 'content-type': 'application/json' });
