@@ -277,3 +277,74 @@ syncTest(
     await expect(account.getByTestId('balance')).toHaveText(formatEuro(before + 2000));
   },
 );
+
+/** Test-only surgery on the counter's outbox: the stand-in for an operation the central must refuse. */
+function rewriteQueuedPapay(counter: Counter, operationId: string, papayCode: string): void {
+  const db = new Database(path.join(counter.dataDir, DB_FILE), { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const row = db.prepare('SELECT payload FROM outbox WHERE operation_id = ?').get(operationId) as
+      { payload: string } | undefined;
+    expect(row).toBeDefined();
+    const payload = JSON.parse(row!.payload) as Record<string, unknown>;
+    db.prepare('UPDATE outbox SET payload = ? WHERE operation_id = ?').run(
+      JSON.stringify({ ...payload, papayCode }),
+      operationId,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+syncTest(
+  'operazione rifiutata dal centrale: "da risolvere" per il supervisore, rimessa in coda con Invio',
+  async ({ page, central, station: counter }) => {
+    const sync = statusBar(page);
+    await activateByKeyboard(page, counter, central);
+    await loginHere(page, 'cavatore', '1234');
+
+    // Offline, so the operation is still queued when the test alters it.
+    await central.kill();
+    const { papay, accountId } = anyPapayCode(counter);
+    const { receiptNo } = await topUp20(page, papay);
+    await expect(sync.pending).toHaveText('1 operazione da inviare');
+    const operationId = operationIdOf(counter, receiptNo);
+    rewriteQueuedPapay(counter, operationId, '0000000000');
+    await central.restart();
+    await expect(async () => {
+      await page.keyboard.press('Control+Shift+S');
+      await expect(sync.bar.getByTestId('sync-problems')).toHaveText('⚠ 1 da risolvere', { timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(sync.pending).toHaveText('Nessuna operazione da inviare');
+    expect(await centralCopiesOf(central, operationId)).toHaveLength(0);
+
+    // A counter operator may not open the list.
+    await page.keyboard.press('Control+Shift+D');
+    await expect(page.getByRole('status').filter({ hasText: 'solo a un supervisore' })).toBeVisible();
+
+    await page.keyboard.press('Control+Shift+L');
+    await loginHere(page, 'sup-cavatore', '9753');
+    await expect(page.getByRole('list', { name: 'Tasti rapidi' })).toContainText('Ctrl+Maiusc+D');
+    await page.keyboard.press('Control+Shift+D');
+    const view = page.getByRole('region', { name: 'Operazioni da risolvere' });
+    const table = view.getByRole('table', { name: /^Elenco operazioni da risolvere/ });
+    await expect(table).toBeFocused();
+    const row = table.getByRole('row').filter({ hasText: receiptNo });
+    await expect(row).toContainText('non corrisponde al conto');
+    await expect(row).toContainText(formatEuro(2000));
+
+    // The cause is put right (here: the code back as it was), then Enter sends it again.
+    rewriteQueuedPapay(counter, operationId, papay);
+    await page.keyboard.press('Enter');
+    await expect(view.getByRole('status')).toContainText('rimessa in coda');
+    await expect(view.getByText('Nessuna operazione da risolvere.')).toBeVisible();
+    await expect(sync.bar.getByTestId('sync-problems')).toBeHidden();
+    await expect(sync.pending).toHaveText('Nessuna operazione da inviare', { timeout: 30_000 });
+    const copies = await centralCopiesOf(central, operationId);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).toMatchObject({ accountId, amountCents: 2000, receiptNo });
+
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('combobox', { name: /^Cerca/ })).toBeFocused();
+  },
+);
