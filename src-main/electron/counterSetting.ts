@@ -16,11 +16,34 @@ const COUNTER_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
  * spaced form `--counter SE1`, which people naturally type in a shortcut, is accepted too.
  */
 export function counterSwitchFrom(argv: readonly string[]): string | undefined {
+  return switchFrom(argv, 'counter');
+}
+
+/**
+ * The central service's address from `--central=<url>` (stored by the core at the first start that
+ * names it, like `sportello serve --central`).
+ */
+export function centralSwitchFrom(argv: readonly string[]): string | undefined {
+  const value = switchFrom(argv, 'central')?.trim();
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`Indirizzo del servizio centrale non valido: ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`Indirizzo del servizio centrale non valido: ${value}`);
+  }
+  return value;
+}
+
+function switchFrom(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === undefined) continue;
-    if (arg.startsWith('--counter=')) return arg.slice('--counter='.length);
-    if (arg === '--counter') return argv[i + 1];
+    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
+    if (arg === `--${name}`) return argv[i + 1];
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { openCore } from '../core/core';
 import type { Core } from '../core/types';
 import { createLogger, type Logger } from '../log/logger';
-import { counterSwitchFrom, resolveCounterCode } from './counterSetting';
+import { centralSwitchFrom, counterSwitchFrom, resolveCounterCode } from './counterSetting';
 import { applyGuards } from './guards';
 import { forwardEvents, registerChannels } from './ipc';
 
@@ -51,9 +51,13 @@ async function start(): Promise<void> {
 
   const counterCode = resolveCounterCode({ switchValue: counterSwitchFrom(process.argv), configDir: userData });
   // The core writes to the same log file through the host's logger.
-  const core = await openCore(
-    counterCode === undefined ? { dataDir, log: rootLog } : { dataDir, counterCode, log: rootLog },
-  );
+  const centralUrl = centralSwitchFrom(process.argv);
+  const core = await openCore({
+    dataDir,
+    log: rootLog,
+    ...(counterCode === undefined ? {} : { counterCode }),
+    ...(centralUrl === undefined ? {} : { centralUrl }),
+  });
   closeCoreOnQuit(core, log);
 
   const sessions = new Map<number, string>();

@@ -50,3 +50,14 @@ describe('counter code resolution', () => {
     expect(() => resolveCounterCode({ switchValue: undefined, configDir: dir })).toThrow(/JSON/);
   });
 });
+
+describe('central switch', () => {
+  it('reads --central=<url> and the spaced form, refusing what is not an http(s) address', async () => {
+    const { centralSwitchFrom } = await import('../../../src-main/electron/counterSetting');
+    expect(centralSwitchFrom(['app', '--central=https://central.example/api'])).toBe('https://central.example/api');
+    expect(centralSwitchFrom(['app', '--central', 'http://127.0.0.1:9000'])).toBe('http://127.0.0.1:9000');
+    expect(centralSwitchFrom(['app', '--counter=SE1'])).toBeUndefined();
+    expect(() => centralSwitchFrom(['app', '--central=ftp://x'])).toThrow(/non valido/);
+    expect(() => centralSwitchFrom(['app', '--central=nonsense'])).toThrow(/non valido/);
+  });
+});
