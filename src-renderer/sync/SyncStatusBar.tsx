@@ -74,6 +74,18 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
           sx={{ fontWeight: 700, color: palette.warning, borderColor: palette.warning }}
         />
       )}
+      {status.enrolled && !status.online && status.lastError && (
+        // Why it failed, in one line: the whole text stays available on hover and to screen readers.
+        <Typography
+          variant="body2"
+          noWrap
+          title={status.lastError}
+          data-testid="sync-error"
+          sx={{ maxWidth: 420, color: palette.danger }}
+        >
+          {status.lastError}
+        </Typography>
+      )}
       <Typography variant="body2" data-testid="sync-pending" sx={{ fontWeight: status.pendingCount > 0 ? 700 : 400 }}>
         {pendingText(status.pendingCount)}
       </Typography>

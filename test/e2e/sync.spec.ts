@@ -248,6 +248,7 @@ syncTest(
     // The top-up is committed locally whatever the network does; the send after it fails.
     await expect(sync.pending).toHaveText('1 operazione da inviare');
     await expect(sync.online).toHaveText('✕ Non in linea');
+    await expect(sync.bar.getByTestId('sync-error')).not.toBeEmpty();
     await page.keyboard.press('Control+Shift+S');
     await expect(sync.result).toContainText('Sincronizzazione non riuscita');
     await expect(sync.pending).toHaveText('1 operazione da inviare');
