@@ -209,7 +209,7 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     'sync.status': () => sync.status(),
     'sync.now': ({ operator }) => {
       need(operator);
-      return sync.syncNow();
+      return sync.syncNow({ manual: true });
     },
     'sync.problems': ({ operator }) => {
       supervisor(operator);

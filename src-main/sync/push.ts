@@ -33,18 +33,23 @@ export async function pushOutbox(
   client: CentralClient,
   now: () => Date,
   random: () => number = Math.random,
+  opts: { ignoreBackoff?: boolean } = {},
 ): Promise<PushOutcome> {
-  const due = db.sqlite.prepare(
-    `SELECT seq, operation_id, type, payload, attempts FROM outbox
-      WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-      ORDER BY seq LIMIT ?`,
+  // Strictly in order: the queue waits behind its first operation's backoff, so nothing (a void
+  // above all) can overtake the operation it depends on.
+  const pending = db.sqlite.prepare(
+    `SELECT seq, operation_id, type, payload, attempts, next_attempt_at FROM outbox
+      WHERE state = 'pending' ORDER BY seq LIMIT ?`,
   );
   const outcome: PushOutcome = { sent: 0, confirmed: 0, rejected: 0, lastReply: null };
   // A batch that is settled leaves the due set, so this ends; the cap guards against a central that
   // answers without settling anything.
   for (let round = 0; round < 1_000; round++) {
-    const rows = due.all(now().toISOString(), PUSH_BATCH) as OutboxRow[];
-    if (rows.length === 0) break;
+    const rows = pending.all(PUSH_BATCH) as (OutboxRow & { next_attempt_at: string | null })[];
+    const head = rows[0];
+    if (head === undefined) break;
+    // A manual sync sends what waits for its backoff too; a transport failure still ends the round.
+    if (!opts.ignoreBackoff && head.next_attempt_at !== null && head.next_attempt_at > now().toISOString()) break;
     const { valid, invalid } = toOperations(rows);
     if (invalid.length > 0) settleInvalid(db, invalid);
     if (valid.length === 0) continue;

@@ -93,9 +93,12 @@ export class SyncService {
     this.debounce.unref();
   }
 
-  /** One full push + pull attempt (after the one in progress, if any). Never throws. */
-  syncNow(): Promise<SyncStatus> {
-    const next = this.running.then(() => (this.closed ? undefined : this.attempt()));
+  /**
+   * One full push + pull attempt (after the one in progress, if any). Never throws. `manual` (the
+   * operator's "sincronizza ora") sends every pending operation at once, ignoring the backoff.
+   */
+  syncNow(opts: { manual?: boolean } = {}): Promise<SyncStatus> {
+    const next = this.running.then(() => (this.closed ? undefined : this.attempt(opts.manual ?? false)));
     this.running = next.catch(() => undefined);
     return this.running.then(() => this.status());
   }
@@ -151,7 +154,7 @@ export class SyncService {
     }
   }
 
-  private async attempt(): Promise<void> {
+  private async attempt(ignoreBackoff: boolean): Promise<void> {
     const { db } = this.opts;
     const state = readSyncState(db);
     if (!state.centralUrl || !state.token || state.tokenRevoked) return;
@@ -162,7 +165,7 @@ export class SyncService {
       let pushFailure: CentralTransportError | null = null;
       let pushed = null;
       try {
-        pushed = await pushOutbox(db, client, () => this.opts.clock.now(), this.opts.random);
+        pushed = await pushOutbox(db, client, () => this.opts.clock.now(), this.opts.random, { ignoreBackoff });
         this.noteReply(pushed.lastReply);
       } catch (e) {
         if (!(e instanceof CentralTransportError)) throw e;

@@ -39,7 +39,9 @@ test('sportello: ricerca per cognome, ricarica con bancomat, ristampa COPIA, sto
   const firstPage = await results.getByRole('option').count();
   expect(firstPage).toBeLessThan(common!.n);
   await page.keyboard.press('PageDown');
-  await expect(results.getByRole('option')).toHaveCount(Math.min(common!.n, firstPage * 2));
+  // A page is 20 children with all their accounts, so the second page adds some, never more than exist.
+  await expect.poll(() => results.getByRole('option').count()).toBeGreaterThan(firstPage);
+  expect(await results.getByRole('option').count()).toBeLessThanOrEqual(common!.n);
   await expect(results.getByRole('option').nth(firstPage)).toHaveAttribute('aria-selected', 'true');
   await expect(search).toBeFocused();
   expect(await isAllSelected(search)).toBe(true);
