@@ -1,5 +1,6 @@
 import type { Comparison } from './measure';
 import { roundMs } from './stats';
+import type { SyncGoals, SyncReport } from './sync';
 
 export interface Figures {
   core_p50_ms: number;
@@ -15,8 +16,8 @@ export interface Figures {
 export const OPERATIONS = ['lookup_code', 'lookup_cf', 'search_name', 'topup_commit'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-/** The goals of the issue, each a yes/no the JSON carries. */
-export interface Goals {
+/** The goals of the issue for lookups and top-ups, each a yes/no the JSON carries. */
+export interface LocalGoals {
   lookup_code_p99_under_1ms: boolean;
   lookup_code_p50_within_5x_raw: boolean;
   lookup_cf_p99_under_1ms: boolean;
@@ -24,15 +25,23 @@ export interface Goals {
   search_name_p95_under_20ms: boolean;
   topup_commit_p99_under_10ms: boolean;
   topup_commit_p50_within_2x_raw: boolean;
-  all: boolean;
 }
 
-export type BenchReport = { accounts: number } & Record<Operation, Figures> & {
+/** The goals of the parts that ran; `all` says whether every one of them was met. */
+export type Goals = Partial<LocalGoals> & Partial<SyncGoals> & { all: boolean };
+
+/** Lookups and top-up commit on the counter's own database (absent with --only sync). */
+export type LocalReport = Record<Operation, Figures> & {
+  samples: { lookups: number; commits: number; runs: number };
+  seed_ms: number;
+  seed_cached: boolean;
+  /** Peak RSS of the bench process after the local part (before the sync part starts the emulator). */
+  peak_rss_mb: number;
+};
+
+export type BenchReport = { accounts: number } & Partial<LocalReport> &
+  Partial<SyncReport> & {
     goals: Goals;
-    samples: { lookups: number; commits: number; runs: number };
-    seed_ms: number;
-    seed_cached: boolean;
-    peak_rss_mb: number;
     machine: {
       cpus: number;
       cpu: string;
@@ -56,8 +65,8 @@ export function figures(c: Comparison): Figures {
   };
 }
 
-export function goals(f: Record<Operation, Figures>): Goals {
-  const g = {
+export function localGoals(f: Record<Operation, Figures>): LocalGoals {
+  return {
     lookup_code_p99_under_1ms: f.lookup_code.core_p99_ms < 1,
     lookup_code_p50_within_5x_raw: f.lookup_code.ratio_p50 <= 5,
     lookup_cf_p99_under_1ms: f.lookup_cf.core_p99_ms < 1,
@@ -66,6 +75,10 @@ export function goals(f: Record<Operation, Figures>): Goals {
     topup_commit_p99_under_10ms: f.topup_commit.core_p99_ms < 10,
     topup_commit_p50_within_2x_raw: f.topup_commit.ratio_p50 <= 2,
   };
+}
+
+export function allGoals(local: LocalGoals | null, sync: SyncGoals | null): Goals {
+  const g = { ...local, ...sync };
   return { ...g, all: Object.values(g).every(Boolean) };
 }
 
@@ -76,8 +89,23 @@ const LABELS: Record<Operation, string> = {
   topup_commit: 'Ricarica registrata (fsync)',
 };
 
-/** The readable form: one row per operation, then the goals. */
+/** The readable form: one row per operation, the sync figures, then the goals. */
 export function formatTable(r: BenchReport): string {
+  const lines = [...localLines(r), ...syncLines(r)];
+  lines.push('', 'Obiettivi:');
+  for (const [name, met] of Object.entries(r.goals)) {
+    if (name !== 'all') lines.push(`  ${met ? 'OK     ' : 'MANCATO'} ${name}`);
+  }
+  lines.push(
+    '',
+    `${r.machine.cpus} x ${r.machine.cpu}, Node ${r.machine.node}, SQLite ${r.machine.sqlite}, ` +
+      `carico 1 min ${r.machine.load_1m_before} -> ${r.machine.load_1m_after}`,
+  );
+  return lines.join('\n');
+}
+
+function localLines(r: BenchReport): string[] {
+  if (r.samples === undefined) return [];
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (n: number) => n.toFixed(3).padStart(8);
   const lines = [
@@ -89,20 +117,35 @@ export function formatTable(r: BenchReport): string {
   ];
   for (const op of OPERATIONS) {
     const f = r[op];
+    if (f === undefined) continue;
     lines.push(
       `${pad(LABELS[op], 34)} ${num(f.core_p50_ms)} ${num(f.core_p95_ms)} ${num(f.core_p99_ms)}` +
         ` ${num(f.raw_p50_ms)} ${num(f.raw_p95_ms)} ${num(f.raw_p99_ms)} ${f.ratio_p50.toFixed(2).padStart(8)}x`,
     );
   }
-  lines.push('', 'Obiettivi:');
-  for (const [name, met] of Object.entries(r.goals)) {
-    if (name !== 'all') lines.push(`  ${met ? 'OK     ' : 'MANCATO'} ${name}`);
-  }
   lines.push(
     '',
-    `Dati: ${r.seed_cached ? 'riusati dalla cache' : 'seminati ora'} (semina ${(r.seed_ms / 1000).toFixed(1)} s); ` +
-      `RSS massimo ${r.peak_rss_mb} MB; ${r.machine.cpus} x ${r.machine.cpu}, Node ${r.machine.node}, SQLite ${r.machine.sqlite}, ` +
-      `carico 1 min ${r.machine.load_1m_before} -> ${r.machine.load_1m_after}`,
+    `Dati: ${r.seed_cached === true ? 'riusati dalla cache' : 'seminati ora'} (semina ${((r.seed_ms ?? 0) / 1000).toFixed(1)} s); ` +
+      `RSS massimo ${String(r.peak_rss_mb)} MB`,
   );
-  return lines.join('\n');
+  return lines;
+}
+
+function syncLines(r: BenchReport): string[] {
+  const initial = r.sync_initial;
+  const push = r.sync_push;
+  const inc = r.sync_incremental;
+  if (initial === undefined || push === undefined || inc === undefined) return [];
+  return [
+    '',
+    `Sincronizzazione con l'emulatore del servizio centrale (loopback), banco in un processo a parte:`,
+    `  prima sincronizzazione: ${initial.accounts.toLocaleString('it-IT')} conti in ${initial.seconds.toFixed(2)} s, ` +
+      `RSS massimo del banco ${initial.peak_rss_mb} MB`,
+    `  invio: ${push.operations.toLocaleString('it-IT')} operazioni in coda confermate in ${push.seconds.toFixed(2)} s ` +
+      `(sincronizzazione completa ${push.sync_seconds.toFixed(2)} s)`,
+    `  sincronizzazione incrementale: ${inc.changes.toLocaleString('it-IT')} pagamenti centrali in ${inc.ms} ms ` +
+      `(migliore di ${inc.runs_ms.join(' / ')} ms)`,
+    `  emulatore ${r.sync_emulator_cached === true ? 'riusato dalla cache' : 'caricato ora'} ` +
+      `(caricamento ${((r.sync_emulator_load_ms ?? 0) / 1000).toFixed(1)} s)`,
+  ];
 }

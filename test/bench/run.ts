@@ -1,19 +1,22 @@
 /**
- * `npm run bench [-- --json] [-- --accounts N]`: lookups and the top-up commit through the core,
- * against the same work on raw better-sqlite3, on a seeded database of 100,000 accounts.
- * stdout carries only the result (one JSON object with --json, a table otherwise); progress goes
- * to stderr.
+ * `npm run bench [-- --json] [-- --accounts N] [-- --only local|sync]`: lookups and the top-up
+ * commit through the core, against the same work on raw better-sqlite3, on a seeded database of
+ * 100,000 accounts; then the sync with the central emulator (first sync of a new PC, push of a
+ * queue, incremental pull). stdout carries only the result (one JSON object with --json, a table
+ * otherwise); progress goes to stderr.
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import BetterSqlite3 from 'better-sqlite3';
 import { openCore } from '../../src-main/core/core';
 import { benchTopupCommit } from './commits';
 import { ensureBenchData, workingCopy } from './dataset';
 import { benchLookups } from './lookups';
 import { sampleQueries } from './queries';
 import { openRaw } from './raw';
-import { figures, formatTable, goals, type BenchReport } from './report';
+import { allGoals, figures, formatTable, localGoals, type BenchReport, type LocalReport } from './report';
 import { BENCH_COUNTER, instantPrinter } from './session';
+import { benchSync, syncGoals, type SyncReport } from './sync';
 
 const RUNS = 3;
 const LOOKUP_SAMPLES = 2000;
@@ -21,18 +24,27 @@ const LOOKUP_WARMUP = 300;
 const COMMIT_SAMPLES = 500;
 const COMMIT_WARMUP = 50;
 
+type Part = 'local' | 'sync';
+
 interface Args {
   json: boolean;
   accounts: number;
+  parts: Part[];
 }
 
+const USAGE = 'Uso: npm run bench -- [--json] [--accounts N] [--only local|sync]';
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, accounts: 100_000 };
+  const args: Args = { json: false, accounts: 100_000, parts: ['local', 'sync'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--accounts') args.accounts = Number(argv[++i]);
-    else throw new Error(`opzione sconosciuta: ${a}. Uso: npm run bench -- [--json] [--accounts N]`);
+    else if (a === '--only') {
+      const part = argv[++i];
+      if (part !== 'local' && part !== 'sync') throw new Error(`--only vuole local o sync. ${USAGE}`);
+      args.parts = [part];
+    } else throw new Error(`opzione sconosciuta: ${String(a)}. ${USAGE}`);
   }
   if (!Number.isInteger(args.accounts) || args.accounts <= 0) throw new Error('--accounts vuole un intero positivo');
   return args;
@@ -42,11 +54,9 @@ function progress(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  // The load of the machine when the run began: on a shared 2-core VM it explains most of a bad p99.
-  const loadBefore = os.loadavg()[0] ?? 0;
-  const data = await ensureBenchData(args.accounts, progress);
+/** Lookups and the top-up commit on a private copy of the seeded counter database. */
+async function benchLocal(accounts: number): Promise<{ report: LocalReport; sqlite: string }> {
+  const data = await ensureBenchData(accounts, progress);
   const workDir = workingCopy(data.cacheDir);
   progress(`copia di lavoro: ${workDir}`);
   const core = await openCore({ dataDir: workDir, counterCode: BENCH_COUNTER, receiptPrinter: instantPrinter });
@@ -72,37 +82,59 @@ async function main(): Promise<void> {
       rawCommits.close();
       fs.rmSync(commitCopy, { recursive: true, force: true });
     });
-    const perOperation = {
+    const report: LocalReport = {
       lookup_code: figures(lookups.lookup_code),
       lookup_cf: figures(lookups.lookup_cf),
       search_name: figures(lookups.search_name),
       topup_commit: figures(commit),
-    };
-    const cpu = os.cpus()[0]?.model ?? 'sconosciuta';
-    const report: BenchReport = {
-      accounts: data.summary.accounts,
-      ...perOperation,
-      goals: goals(perOperation),
       samples: { lookups: LOOKUP_SAMPLES, commits: COMMIT_SAMPLES, runs: RUNS },
       seed_ms: Math.round(data.seedMs),
       seed_cached: data.cached,
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-      machine: {
-        cpus: os.cpus().length,
-        cpu,
-        node: process.versions.node,
-        platform: `${os.type()} ${os.release()} ${os.arch()}`,
-        sqlite: raw.sqlite.prepare('SELECT sqlite_version()').pluck().get() as string,
-        load_1m_before: Math.round(loadBefore * 100) / 100,
-        load_1m_after: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
-      },
     };
-    process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatTable(report)}\n`);
+    if (data.summary.accounts !== accounts)
+      throw new Error(`seeded ${data.summary.accounts} accounts, not ${accounts}`);
+    return { report, sqlite: raw.sqlite.prepare('SELECT sqlite_version()').pluck().get() as string };
   } finally {
     raw.close();
     await core.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+function sqliteVersion(): string {
+  const memory = new BetterSqlite3(':memory:');
+  try {
+    return memory.prepare('SELECT sqlite_version()').pluck().get() as string;
+  } finally {
+    memory.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  // The load of the machine when the run began: on a shared 2-core VM it explains most of a bad p99.
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const local = args.parts.includes('local') ? await benchLocal(args.accounts) : null;
+  // The sync part runs after the local one, so the emulator never shares the machine with it.
+  const sync: SyncReport | null = args.parts.includes('sync') ? await benchSync(args.accounts, RUNS, progress) : null;
+  const cpu = os.cpus()[0]?.model ?? 'sconosciuta';
+  const report: BenchReport = {
+    accounts: args.accounts,
+    ...local?.report,
+    ...sync,
+    goals: allGoals(local ? localGoals(local.report) : null, sync ? syncGoals(sync) : null),
+    machine: {
+      cpus: os.cpus().length,
+      cpu,
+      node: process.versions.node,
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+      sqlite: local?.sqlite ?? sqliteVersion(),
+      load_1m_before: Math.round(loadBefore * 100) / 100,
+      load_1m_after: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+    },
+  };
+  process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatTable(report)}\n`);
 }
 
 main().catch((e: unknown) => {
