@@ -3,7 +3,10 @@ import { applyFeedPage } from './apply';
 import { CentralRefusedError, type CentralClient, type TimedReply } from './http';
 import { readSyncState, writeSyncState } from './state';
 
-export const FEED_PAGE_LIMIT = 500;
+// Changes per page. Each page is one HTTP round trip and one durable transaction: at 500 a new
+// PC's first sync of 100,000 accounts took 1,073 pages; 2,000 cuts the round trips and commits
+// fourfold while a page still applies in a fraction of a second (a top-up waits at most that).
+export const FEED_PAGE_LIMIT = 2000;
 
 export interface PullOutcome {
   pages: number;

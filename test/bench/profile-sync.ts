@@ -19,12 +19,14 @@ import { CentralClient } from '../../src-main/sync/http';
 import { centralWorkingCopy, ensureCentralData } from './central-data';
 import { BENCH_COUNTER } from './session';
 
-function args(): { accounts: number; limit: number } {
+function args(): { accounts: number; limit: number; cacheMb: number | null; applyOnly: boolean } {
   const argv = process.argv.slice(2);
-  const out = { accounts: 100_000, limit: 500 };
+  const out = { accounts: 100_000, limit: 500, cacheMb: null as number | null, applyOnly: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--accounts') out.accounts = Number(argv[++i]);
     else if (argv[i] === '--limit') out.limit = Number(argv[++i]);
+    else if (argv[i] === '--cache-mb') out.cacheMb = Number(argv[++i]);
+    else if (argv[i] === '--apply-only') out.applyOnly = true;
     else throw new Error(`opzione sconosciuta: ${String(argv[i])}`);
   }
   return out;
@@ -33,19 +35,17 @@ function args(): { accounts: number; limit: number } {
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 
 async function main(): Promise<void> {
-  const { accounts, limit } = args();
+  const { accounts, limit, cacheMb, applyOnly } = args();
   const data = await ensureCentralData(accounts, (l) => process.stderr.write(`${l}\n`));
   const centralDir = centralWorkingCopy(data.cacheDir);
   const central = await startCentral({ dataDir: centralDir, port: 0 });
   const counterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-profile-'));
   try {
-    const token = central.createEnrolmentCode(BENCH_COUNTER);
-    void token;
     // 1. The emulator alone.
     const reader = feedReader(central.sqlite);
     const pages: Omit<FeedResponse, 'serverTime'>[] = [];
     let cursor = '';
-    let t = process.hrtime.bigint();
+    const t = process.hrtime.bigint();
     for (;;) {
       const page = reader.page(BENCH_COUNTER, cursor, limit);
       pages.push(page);
@@ -56,6 +56,17 @@ async function main(): Promise<void> {
     console.log(`feed: ${pages.length} pages of ${limit} changes, ${items} items`);
     console.log(`1. emulator builds the pages (no HTTP):        ${(ms(t) / 1000).toFixed(2)} s`);
 
+    if (!applyOnly) await overTheWire(pages, limit);
+    await apply(pages, cacheMb);
+  } finally {
+    await central.close();
+    fs.rmSync(centralDir, { recursive: true, force: true });
+    fs.rmSync(counterDir, { recursive: true, force: true });
+  }
+
+  async function overTheWire(pages: Omit<FeedResponse, 'serverTime'>[], limit: number): Promise<void> {
+    let t: bigint;
+    let cursor: string;
     // 1b. zod validation of the pages alone (what the client does to each reply).
     const serverTime = new Date().toISOString();
     t = process.hrtime.bigint();
@@ -84,10 +95,14 @@ async function main(): Promise<void> {
       if (!reply.value.hasMore) break;
     }
     console.log(`2. the pages over HTTP, client-validated:      ${(ms(t) / 1000).toFixed(2)} s`);
+  }
 
+  async function apply(pages: Omit<FeedResponse, 'serverTime'>[], cacheMb: number | null): Promise<void> {
+    const serverTime = new Date().toISOString();
     // 3. The counter applying the pages.
     const db = await openDatabase(counterDir);
-    t = process.hrtime.bigint();
+    if (cacheMb !== null) db.sqlite.pragma(`cache_size = ${-cacheMb * 1024}`);
+    const t = process.hrtime.bigint();
     const applyMs: number[] = [];
     for (const p of pages) {
       const t0 = process.hrtime.bigint();
@@ -103,10 +118,6 @@ async function main(): Promise<void> {
         `last tenth ${avg(applyMs.slice(-tenth)).toFixed(1)}`,
     );
     await db.close();
-  } finally {
-    await central.close();
-    fs.rmSync(centralDir, { recursive: true, force: true });
-    fs.rmSync(counterDir, { recursive: true, force: true });
   }
 }
 

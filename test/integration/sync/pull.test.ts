@@ -2,6 +2,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../../src-main/db/open';
+import { FEED_PAGE_LIMIT } from '../../../src-main/sync/pull';
 import { DEFAULT_COUNTER_CONFIG } from '../../../shared/config';
 import type { FeedItem } from '../../../shared/central';
 import { demoDataDir } from '../../support/core-fixture';
@@ -200,7 +201,9 @@ describe('pull and the balance rule', () => {
     await enrolledFrontOffice();
     t.sql.prepare('UPDATE sync_state SET initial_sync_done = 0, initial_sync_progress = 0, cursor = ?').run('');
     const pinHash = t.sql.prepare(`SELECT pin_hash FROM operators WHERE code = 'sportello1'`).pluck().get() as string;
-    for (let i = 0; i < 1200; i++) {
+    // Two full pages and a part of a third, whatever the page size.
+    const operators = 2 * FEED_PAGE_LIMIT + 200;
+    for (let i = 0; i < operators; i++) {
       central.publish({
         type: 'operator',
         code: `op${i}`,
@@ -218,8 +221,8 @@ describe('pull and the balance rule', () => {
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress).toEqual([...progress].sort((x, y) => x - y));
     expect(progress.some((p) => p > 0 && p < 1)).toBe(true);
-    expect(central.feedRequests.slice(-3)).toEqual(['', '500', '1000']);
-    expect(t.sql.prepare(`SELECT COUNT(*) AS n FROM operators WHERE code LIKE 'op%'`).get()).toEqual({ n: 1200 });
+    expect(central.feedRequests.slice(-3)).toEqual(['', String(FEED_PAGE_LIMIT), String(2 * FEED_PAGE_LIMIT)]);
+    expect(t.sql.prepare(`SELECT COUNT(*) AS n FROM operators WHERE code LIKE 'op%'`).get()).toEqual({ n: operators });
   });
 
   it('a cursor the central does not know: the feed is read again from the start', async () => {
