@@ -77,13 +77,7 @@ export async function openTestCore(
   const clock = opts.clock instanceof ManualClock ? opts.clock : new ManualClock();
   const printer = new RecordingPrinter();
   const core = await openCore({ dataDir, counterCode, clock, receiptPrinter: opts.receiptPrinter ?? printer });
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>, sessionId = 's1') =>
-    (await core.invoke(sessionId, channel, input)) as Reply<ChannelOutput<C>>;
-  const must = async <C extends Channel>(channel: C, input: ChannelInput<C>, sessionId = 's1') => {
-    const r = await call(channel, input, sessionId);
-    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  };
+  const { call, must } = callersOf(core);
   return {
     core,
     dataDir,
@@ -100,6 +94,18 @@ export async function openTestCore(
       await core.close();
     },
   };
+}
+
+/** Typed calls to a core as a session (default "s1"): `call` answers the reply, `must` the value or throws. */
+export function callersOf(core: Core) {
+  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>, sessionId = 's1') =>
+    (await core.invoke(sessionId, channel, input)) as Reply<ChannelOutput<C>>;
+  const must = async <C extends Channel>(channel: C, input: ChannelInput<C>, sessionId = 's1') => {
+    const r = await call(channel, input, sessionId);
+    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  return { call, must };
 }
 
 /** Demo data picks, read from the database so tests do not hard-code seeded values. */

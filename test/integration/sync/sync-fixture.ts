@@ -5,7 +5,7 @@ import type { Core } from '../../../src-main/core/types';
 import { DB_FILE } from '../../../src-main/db/open';
 import type { Channel, ChannelInput, ChannelOutput, EventPayload, SyncStatus } from '../../../shared/contract';
 import type { Reply } from '../../../shared/errors';
-import { demoDataDir, ManualClock, RecordingPrinter } from '../../support/core-fixture';
+import { callersOf, demoDataDir, ManualClock, RecordingPrinter } from '../../support/core-fixture';
 
 export const HOUR = 3_600_000;
 
@@ -48,13 +48,7 @@ export async function openSyncCore(
   core.on((event, payload) => {
     if (event === 'sync.status') statuses.push(payload as EventPayload<'sync.status'>);
   });
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>, sessionId = 's1') =>
-    (await core.invoke(sessionId, channel, input)) as Reply<ChannelOutput<C>>;
-  const must = async <C extends Channel>(channel: C, input: ChannelInput<C>, sessionId = 's1') => {
-    const r = await call(channel, input, sessionId);
-    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  };
+  const { call, must } = callersOf(core);
   return {
     core,
     dataDir,
