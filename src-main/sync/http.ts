@@ -96,20 +96,34 @@ export class CentralClient {
     const started = this.nowMs();
     let status: number;
     let text: string;
+    // A controller and a timer of our own rather than AbortSignal.any(AbortSignal.timeout(...)): on
+    // Node 20 such composed signals can be garbage-collected before they fire, and then a central
+    // that never answers hangs the sync for good (seen in CI under load).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const closing = this.opts.signal;
+    const onClosing = () => controller.abort();
+    if (closing?.aborted) controller.abort();
+    else closing?.addEventListener('abort', onClosing, { once: true });
     try {
       const res = await fetch(`${this.baseUrl}${pathAndQuery}`, {
         method,
         headers,
         ...(body !== null ? { body: JSON.stringify(body) } : {}),
-        signal: this.opts.signal
-          ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.opts.signal])
-          : AbortSignal.timeout(this.timeoutMs),
+        signal: controller.signal,
       });
       status = res.status;
       text = await res.text();
     } catch (e) {
-      const why = e instanceof Error && e.name === 'TimeoutError' ? 'tempo scaduto' : describe(e);
+      const why = timedOut ? 'tempo scaduto' : describe(e);
       throw new CentralTransportError(`Servizio centrale non raggiungibile (${why}).`);
+    } finally {
+      clearTimeout(timer);
+      closing?.removeEventListener('abort', onClosing);
     }
     const localMidpointMs = (started + this.nowMs()) / 2;
     const json = parseJson(text);
