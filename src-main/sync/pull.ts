@@ -29,13 +29,45 @@ export async function pullFeed(
   onPage: (page: { ownCounterChanged: boolean; initialProgress: number | null }) => void,
 ): Promise<PullOutcome> {
   const outcome: PullOutcome = { pages: 0, items: 0, ownCounterChanged: false, lastReply: null };
+  // The first sync of a new PC writes every page once: SQLite's automatic checkpoint would copy the
+  // same index pages back to the database file again and again (random UUID keys touch thousands of
+  // them per page). It waits until the first sync ends, then runs once; a crash in between only
+  // leaves a longer WAL, which the next open checkpoints as usual.
+  const firstSync = !readSyncState(db).initialSyncDone;
+  if (firstSync) db.sqlite.pragma('wal_autocheckpoint = 0');
+  try {
+    return await readPages(db, client, ownCounterCode, onPage, outcome);
+  } finally {
+    if (firstSync) {
+      db.sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+      db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    }
+  }
+}
+
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+
+async function readPages(
+  db: Db,
+  client: CentralClient,
+  ownCounterCode: string,
+  onPage: (page: { ownCounterChanged: boolean; initialProgress: number | null }) => void,
+  outcome: PullOutcome,
+): Promise<PullOutcome> {
   let cursorResetDone = false;
+  // The next page is asked for while this one is applied (its cursor is known from the reply), so
+  // the central builds it and the network carries it in the meantime.
+  let prefetched: { cursor: string; reply: ReturnType<CentralClient['feed']> } | null = null;
   for (;;) {
     const state = readSyncState(db);
-    let reply;
+    let reply: Awaited<ReturnType<CentralClient['feed']>>;
     try {
-      reply = await client.feed(state.cursor, FEED_PAGE_LIMIT);
+      reply =
+        prefetched !== null && prefetched.cursor === state.cursor
+          ? await prefetched.reply
+          : await client.feed(state.cursor, FEED_PAGE_LIMIT);
     } catch (e) {
+      prefetched = null;
       // The central forgot our cursor (restored from a backup, for instance): read it all again;
       // every write of a page is an upsert, so nothing doubles.
       if (e instanceof CentralRefusedError && e.code === 'BAD_CURSOR' && !cursorResetDone) {
@@ -45,7 +77,13 @@ export async function pullFeed(
       }
       throw e;
     }
+    prefetched = null;
     const page = reply.value;
+    if (page.hasMore) {
+      const next = client.feed(page.nextCursor, FEED_PAGE_LIMIT);
+      next.catch(() => undefined); // awaited (and its failure handled) on the next round, if that comes
+      prefetched = { cursor: page.nextCursor, reply: next };
+    }
     outcome.lastReply = reply;
     outcome.pages++;
     outcome.items += page.items.length;
