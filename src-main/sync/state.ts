@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import type { Database } from '../db/schema';
 
 /** The one row of sync_state, as the sync reads it. */
 export interface SyncState {
@@ -13,17 +14,8 @@ export interface SyncState {
   lastError: string | null;
 }
 
-interface Row {
-  central_url: string | null;
-  token: string | null;
-  token_revoked: number;
-  cursor: string;
-  initial_sync_done: number;
-  initial_sync_progress: number;
-  last_sync_at: string | null;
-  server_offset_ms: number | null;
-  last_error: string | null;
-}
+/** A sync_state row as the schema declares it. */
+type Row = Omit<Database['sync_state'], 'id'>;
 
 export function readSyncState(db: Db): SyncState {
   const r = db.sqlite.prepare('SELECT * FROM sync_state WHERE id = 1').get() as Row;

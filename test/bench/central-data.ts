@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CENTRAL_DB_FILE, startCentral } from '../../src-main/central';
+import { readCacheMeta } from './dataset';
 
 /**
  * The emulator's database for the sync bench: loaded once per machine (about 16 s for 100,000
@@ -43,18 +44,10 @@ function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-function readMeta(cacheDir: string): CacheMeta | null {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(cacheDir, META_FILE), 'utf8')) as CacheMeta;
-  } catch {
-    return null;
-  }
-}
-
 export async function ensureCentralData(accounts: number, progress: (line: string) => void): Promise<CentralData> {
   const cacheDir = path.join(os.tmpdir(), `sportello-bench-central-${accounts}`);
   const fingerprint = sourceFingerprint();
-  const meta = readMeta(cacheDir);
+  const meta = readCacheMeta<CacheMeta>(cacheDir, META_FILE);
   if (
     meta &&
     meta.fingerprint === fingerprint &&

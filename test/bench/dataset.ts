@@ -44,9 +44,10 @@ function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-function readMeta(cacheDir: string): CacheMeta | null {
+/** The metadata a bench cache folder keeps beside its database; null when absent or unreadable. */
+export function readCacheMeta<T>(cacheDir: string, file: string): T | null {
   try {
-    return JSON.parse(fs.readFileSync(path.join(cacheDir, META_FILE), 'utf8')) as CacheMeta;
+    return JSON.parse(fs.readFileSync(path.join(cacheDir, file), 'utf8')) as T;
   } catch {
     return null;
   }
@@ -55,7 +56,7 @@ function readMeta(cacheDir: string): CacheMeta | null {
 export async function ensureBenchData(accounts: number, progress: (line: string) => void): Promise<BenchData> {
   const cacheDir = path.join(os.tmpdir(), `sportello-bench-${accounts}`);
   const fingerprint = sourceFingerprint();
-  const meta = readMeta(cacheDir);
+  const meta = readCacheMeta<CacheMeta>(cacheDir, META_FILE);
   if (
     meta &&
     meta.fingerprint === fingerprint &&
