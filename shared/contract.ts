@@ -140,9 +140,14 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** Kinds of operation the outbox sends (the outbox row's `type`). */
+export const OUTBOX_TYPES = ['topup', 'void', 'notice', 'notice_cancel', 'registration'] as const;
+export const OutboxType = z.enum(OUTBOX_TYPES);
+export type OutboxType = z.infer<typeof OutboxType>;
+
 export const SyncProblem = z.object({
   operationId: Id,
-  type: z.enum(['topup', 'void']),
+  type: OutboxType,
   receiptNo: z.string(),
   accountId: Id,
   amountCents: Cents,
@@ -152,6 +157,206 @@ export const SyncProblem = z.object({
   createdAt: IsoDateTime,
 });
 export type SyncProblem = z.infer<typeof SyncProblem>;
+
+/* ---------- pagoPA payment notices (avvisi di pagamento) ---------- */
+
+/** emesso: made at this counter, not yet known centrally (a PSP refuses it); registrato: the central
+ * service holds the debt position; then pagato, annullato or scaduto. */
+export const NOTICE_STATES = ['emesso', 'registrato', 'pagato', 'annullato', 'scaduto'] as const;
+export const NoticeState = z.enum(NOTICE_STATES);
+export type NoticeState = z.infer<typeof NoticeState>;
+
+/** One payable item of a notice: the single payment, or one instalment (rata) with its own codice avviso. */
+export const NoticePayment = z.object({
+  /** Codice avviso, 18 digits, no spaces. */
+  nav: z.string().regex(/^\d{18}$/),
+  iuv: z.string().regex(/^\d{17}$/),
+  amountCents: Cents,
+  dueDate: LocalDate.nullable(),
+  /** 1-based instalment number; null for the single payment. */
+  installment: z.number().int().positive().nullable(),
+});
+export type NoticePayment = z.infer<typeof NoticePayment>;
+
+export const NoticeView = z.object({
+  noticeId: Id,
+  /** Codice avviso of the single payment, or of the first instalment. */
+  nav: z.string(),
+  iuv: z.string(),
+  accountId: Id,
+  papayCode: z.string(),
+  service: Service,
+  /** As the role may see it (first name and surname initial at a pharmacy). */
+  childLabel: z.string(),
+  /** The debtor (adulto di riferimento); absent at a pharmacy. */
+  debtor: z.object({ name: z.string(), fiscalCode: z.string() }).optional(),
+  subject: z.string(),
+  amountCents: Cents,
+  dueDate: LocalDate.nullable(),
+  payments: z.array(NoticePayment).min(1),
+  state: NoticeState,
+  /** A cancellation was asked and the central service has not answered yet. */
+  cancelRequested: z.boolean(),
+  createdAt: IsoDateTime,
+  counterCode: z.string(),
+  paidAt: IsoDateTime.nullable(),
+  /** Italian, for the operator: e.g. not yet registered, so a PSP refuses it until the sync. Null when all is well. */
+  warning: z.string().nullable(),
+});
+export type NoticeView = z.infer<typeof NoticeView>;
+
+/* ---------- registration of families at the counter (iscrizioni) ---------- */
+
+/** What a codice fiscale says of a person, decoded (16 chars, omocodic or not) or provisional (11 digits). */
+export const DecodedFiscalCode = z.object({
+  code: z.string(),
+  provisional: z.boolean(),
+  /** Null for a provisional code (it carries none of these). */
+  birthDate: LocalDate.nullable(),
+  sex: z.enum(['M', 'F']).nullable(),
+  /** Belfiore code and name of the comune or foreign country of birth. */
+  birthPlace: z.object({ code: z.string(), name: z.string() }).nullable(),
+});
+export type DecodedFiscalCode = z.infer<typeof DecodedFiscalCode>;
+
+export const ParentInput = z
+  .object({
+    fiscalCode: z.string().trim().min(11).max(16),
+    surname: z.string().trim().min(1).max(70),
+    name: z.string().trim().min(1).max(70),
+    birthDate: LocalDate,
+    sex: z.enum(['M', 'F']),
+    address: z.string().trim().min(3).max(140),
+    phone: z.string().trim().max(30).optional(),
+    email: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type ParentInput = z.infer<typeof ParentInput>;
+
+export const TRANSPORT_DIRECTIONS = ['andata', 'ritorno', 'andata_ritorno'] as const;
+export const NIDO_TIMES = ['tempo_pieno', 'part_time'] as const;
+
+export const EnrolmentInput = z
+  .object({
+    service: Service,
+    /** "2026/2027". */
+    schoolYear: z.string().regex(/^\d{4}\/\d{4}$/, 'Anno scolastico nel formato 2026/2027'),
+    /** ISEE value in cents; absent means no ISEE presented (top band). */
+    iseeCents: Cents.nonnegative().optional(),
+    /** Date of the ISEE attestation. */
+    iseeDate: LocalDate.optional(),
+    /** refezione only. */
+    diet: z
+      .object({ type: z.string().trim().min(1).max(60), certificate: z.string().trim().min(1).max(100) })
+      .strict()
+      .optional(),
+    /** trasporto only: codes from the configuration's lists. */
+    transport: z
+      .object({
+        routeCode: z.string().min(1).max(20),
+        stopCode: z.string().min(1).max(20),
+        direction: z.enum(TRANSPORT_DIRECTIONS),
+      })
+      .strict()
+      .optional(),
+    /** asilo_nido only. */
+    nidoTime: z.enum(NIDO_TIMES).optional(),
+  })
+  .strict();
+export type EnrolmentInput = z.infer<typeof EnrolmentInput>;
+
+export const ChildInput = z
+  .object({
+    fiscalCode: z.string().trim().min(11).max(16),
+    surname: z.string().trim().min(1).max(70),
+    name: z.string().trim().min(1).max(70),
+    birthDate: LocalDate,
+    sex: z.enum(['M', 'F']),
+    school: z.string().trim().min(1).max(100),
+    /** Must be true when the child is linked to another parent today: the change of link is explicit. */
+    confirmRelink: z.boolean().optional(),
+    enrolments: z.array(EnrolmentInput).min(1).max(3),
+  })
+  .strict();
+export type ChildInput = z.infer<typeof ChildInput>;
+
+export const EnrolmentView = z.object({
+  enrolmentId: Id,
+  childId: Id,
+  service: Service,
+  schoolYear: z.string(),
+  accountId: Id,
+  papayCode: z.string(),
+  /** The Pa-Pay code is the counter's provisional one until the central service confirms it. */
+  papayProvisional: z.boolean(),
+  band: z.object({ code: z.string(), label: z.string() }),
+  /** Tariff of the band, then after the sibling reduction (per meal, per month... as the band says). */
+  tariffCents: Cents,
+  finalTariffCents: Cents,
+  tariffUnit: z.string(),
+  siblingReductionPercent: z.number().min(0).max(100),
+  /** Enrolled after the portal's deadline: the office reviews it. */
+  late: z.boolean(),
+  details: z.string(),
+  state: z.enum(['in_attesa', 'confermata', 'rifiutata']),
+  /** The central service's reason, when refused. */
+  refusal: z.string().nullable(),
+});
+export type EnrolmentView = z.infer<typeof EnrolmentView>;
+
+export const PersonView = z.object({
+  personId: Id,
+  fiscalCode: z.string(),
+  surname: z.string(),
+  name: z.string(),
+  birthDate: LocalDate.nullable(),
+  sex: z.enum(['M', 'F']).nullable(),
+});
+
+export const RegistrationView = z.object({
+  registrationId: Id,
+  createdAt: IsoDateTime,
+  operatorCode: z.string(),
+  parent: PersonView.extend({ address: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+  consentAt: IsoDateTime,
+  children: z.array(
+    PersonView.extend({
+      school: z.string(),
+      /** The child was linked to another parent and now follows this one. */
+      relinkedFrom: z.object({ name: z.string(), fiscalCode: z.string() }).nullable(),
+      enrolments: z.array(EnrolmentView),
+    }),
+  ),
+  /** Some Pa-Pay code is still provisional: the summary says so and can be printed again once confirmed. */
+  provisional: z.boolean(),
+});
+export type RegistrationView = z.infer<typeof RegistrationView>;
+
+export const RegistrationOptions = z.object({
+  /** The school year enrolments are for by default ("2026/2027") and the ones offered. */
+  schoolYear: z.string(),
+  schoolYears: z.array(z.string()),
+  /** Day after which an enrolment is "fuori termine" (YYYY-MM-DD, for the default year). */
+  deadline: LocalDate,
+  schools: z.array(z.string()),
+  diets: z.array(z.string()),
+  routes: z.array(
+    z.object({ code: z.string(), name: z.string(), stops: z.array(z.object({ code: z.string(), name: z.string() })) }),
+  ),
+  /** Text of the privacy notice the parent consents to. */
+  consentText: z.string(),
+});
+export type RegistrationOptions = z.infer<typeof RegistrationOptions>;
+
+export const TariffQuote = z.object({
+  band: z.object({ code: z.string(), label: z.string() }),
+  tariffCents: Cents,
+  siblingReductionPercent: z.number().min(0).max(100),
+  finalTariffCents: Cents,
+  tariffUnit: z.string(),
+  late: z.boolean(),
+});
+export type TariffQuote = z.infer<typeof TariffQuote>;
 
 const Empty = z.object({}).strict();
 
@@ -249,6 +454,91 @@ export const contract = {
   'sync.problems': channel(Empty, z.object({ items: z.array(SyncProblem) })),
   /** Puts a refused operation back in the queue (after the cause was fixed centrally); supervisors only. */
   'sync.retry': channel(z.object({ operationId: Id }).strict(), z.object({})),
+
+  /** Issues a pagoPA notice for an account (front office): the A4 PDF is saved in the data folder. */
+  'notices.issue': channel(
+    z
+      .object({
+        accountId: Id,
+        amountCents: z.number().int(),
+        subject: z.string().trim().min(3).max(90),
+        dueDate: LocalDate.optional(),
+        /** Instalments (rate): amounts and due dates; their sum must equal amountCents. */
+        installments: z
+          .array(z.object({ amountCents: z.number().int(), dueDate: LocalDate }).strict())
+          .min(2)
+          .max(12)
+          .optional(),
+      })
+      .strict(),
+    z.object({ noticeId: Id, nav: z.string(), iuv: z.string(), pdfPath: z.string(), notice: NoticeView }),
+  ),
+  /** By codice avviso, Pa-Pay code or codice fiscale (a pharmacy: codice avviso or Pa-Pay only). */
+  'notices.find': channel(z.object({ query: z.string().max(100) }).strict(), z.object({ items: z.array(NoticeView) })),
+  /** Writes the A4 PDF again (front office) and answers with its path. */
+  'notices.reprint': channel(z.object({ noticeId: Id }).strict(), z.object({ noticeId: Id, pdfPath: z.string() })),
+  /** The notice on the receipt printer (80 mm, with its QR): the pharmacy's way, also at the front office. */
+  'notices.printThermal': channel(
+    z.object({ noticeId: Id }).strict(),
+    z.object({ noticeId: Id, text: z.string() }).extend(PrintOutcome.shape),
+  ),
+  /** Asks the central service to cancel an unpaid notice; a payment that arrived first wins. */
+  'notices.cancel': channel(
+    z.object({ noticeId: Id, reason: z.string().trim().min(3).max(200) }).strict(),
+    z.object({ notice: NoticeView, message: z.string() }),
+  ),
+
+  /** Decodes and checks a codice fiscale and opens the person already known under it (parent and/or child). */
+  'registry.lookup': channel(
+    z.object({ fiscalCode: z.string().max(20) }).strict(),
+    z.object({
+      decoded: DecodedFiscalCode,
+      parent: PersonView.extend({
+        address: z.string(),
+        phone: z.string().nullable(),
+        email: z.string().nullable(),
+      }).nullable(),
+      child: PersonView.extend({
+        school: z.string(),
+        /** The adulto di riferimento the child is linked to today. */
+        linkedTo: z.object({ name: z.string(), fiscalCode: z.string() }).nullable(),
+        enrolments: z.array(EnrolmentView),
+      }).nullable(),
+    }),
+  ),
+  'registration.options': channel(Empty, RegistrationOptions),
+  /** The tariff an enrolment would get (shown while the operator types). */
+  'registration.quote': channel(
+    z
+      .object({
+        service: Service,
+        schoolYear: z.string(),
+        iseeCents: Cents.nonnegative().optional(),
+        /** 1 for the first child of the family enrolled in this service this year, 2 for the second... */
+        siblingOrder: z.number().int().min(1).max(20),
+        nidoTime: z.enum(NIDO_TIMES).optional(),
+      })
+      .strict(),
+    TariffQuote,
+  ),
+  /** Registers a family in one transaction: parent, children, enrolments, consent; prints nothing. */
+  'registration.save': channel(
+    z
+      .object({
+        parent: ParentInput,
+        /** The parent consented to the processing of personal data (informativa privacy). */
+        consent: z.literal(true),
+        children: z.array(ChildInput).min(1).max(10),
+      })
+      .strict(),
+    z.object({ registration: RegistrationView, summaryPdfPath: z.string() }),
+  ),
+  'registration.get': channel(z.object({ registrationId: Id }).strict(), RegistrationView),
+  /** Writes the enrolment summary PDF again (e.g. once the Pa-Pay codes are confirmed). */
+  'registration.printSummary': channel(
+    z.object({ registrationId: Id }).strict(),
+    z.object({ registrationId: Id, pdfPath: z.string(), provisional: z.boolean() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,8 @@ import { Topups, type Committed } from '../topups/topups';
 import type { CoreContext } from './context';
 import type { SyncService } from '../sync/service';
 import { listProblems, retryProblem } from '../sync/problems';
+import { noticeHandlers } from '../notices/handlers';
+import { registrationHandlers } from '../registration/handlers';
 
 export interface Call<C extends Channel> {
   sessionId: string;
@@ -26,7 +28,7 @@ export interface Call<C extends Channel> {
 
 export type Handlers = { [C in Channel]: (call: Call<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
 
-function need(operator: Operator | null): Operator {
+export function need(operator: Operator | null): Operator {
   if (!operator) throw new DomainError('NOT_LOGGED_IN', 'Accesso richiesto: inserire codice operatore e PIN.');
   return operator;
 }
@@ -222,6 +224,9 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
       sync.trigger();
       return {};
     },
+
+    ...noticeHandlers(ctx, sync),
+    ...registrationHandlers(ctx, sync),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SyncProblem } from '../../shared/contract';
+import { OutboxType, type SyncProblem } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/open';
 
@@ -21,9 +21,10 @@ export function listProblems(db: Db): SyncProblem[] {
     .all() as RejectedRow[];
   return rows.map((r) => {
     const payload = JSON.parse(r.payload) as { receiptNo?: unknown; accountId?: unknown; amountCents?: unknown };
+    const type = OutboxType.safeParse(r.type);
     return {
       operationId: r.operation_id,
-      type: r.type === 'void' ? 'void' : 'topup',
+      type: type.success ? type.data : 'topup',
       receiptNo: typeof payload.receiptNo === 'string' ? payload.receiptNo : '',
       accountId: typeof payload.accountId === 'string' ? payload.accountId : '',
       amountCents: typeof payload.amountCents === 'number' ? payload.amountCents : 0,

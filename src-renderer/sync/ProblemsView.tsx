@@ -18,7 +18,13 @@ interface Props {
   onRetried: () => void;
 }
 
-const TYPE_LABELS: Record<SyncProblem['type'], string> = { topup: 'Ricarica', void: 'Storno' };
+const TYPE_LABELS: Record<SyncProblem['type'], string> = {
+  topup: 'Ricarica',
+  void: 'Storno',
+  notice: 'Avviso pagoPA',
+  notice_cancel: 'Annullamento avviso',
+  registration: 'Iscrizione',
+};
 
 /**
  * "Da risolvere": the operations the central service refused, with its reason. They stay here, never
