@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { backoffDelayMs } from './backoff';
 import { CentralTransportError, type CentralClient, type TimedReply } from './http';
 import { markIncludedEntries } from './inclusion';
+import { runSettledHook } from './settled';
 
 export const PUSH_BATCH = 200;
 
@@ -159,6 +160,7 @@ function settle(
           rejected++;
           break;
       }
+      runSettledHook(db, row.type, row.operation_id, result);
     }
     // A balance pulled before this ack may already count the operation (the ack of an earlier
     // send was lost): the seq just learned settles that.
