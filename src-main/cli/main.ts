@@ -75,6 +75,7 @@ async function serve(args: string[]): Promise<number> {
     port,
     rendererDir: path.resolve(__dirname, '..', '..', 'renderer'),
     log,
+    documentsDir: path.join(dataDir, 'documents'),
   });
   process.stdout.write(`SPORTELLO_URL=${host.url}\n`);
   await new Promise<void>((resolve) => {

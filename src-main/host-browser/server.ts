@@ -8,6 +8,7 @@ import { fail } from '../../shared/errors';
 import type { Core } from '../core/types';
 import type { Logger } from '../log/logger';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER } from '../security/csp';
+import { serveDocument } from './documents';
 
 /**
  * The browser host: the same core behind an HTTP server bound to 127.0.0.1. It serves the built
@@ -23,6 +24,8 @@ export interface BrowserHostOptions {
   log: Logger;
   /** Fixed only by tests; otherwise 32 random bytes. */
   token?: string;
+  /** `<dataDir>/documents`: saved PDFs (pagoPA notices) are served from here only, at GET /documents/... */
+  documentsDir?: string;
 }
 
 export interface BrowserHost {
@@ -92,6 +95,18 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       return;
     }
     if (url.pathname === '/events') return handleEvents(req, res, url);
+    if (url.pathname.startsWith('/documents/')) {
+      // A link opens it, so no Bearer header: the logged-in session cookie is what lets it through.
+      void serveDocument(req, res, url, {
+        documentsDir: opts.documentsDir ?? null,
+        core: opts.core,
+        sessionId: readCookie(req, SESSION_COOKIE),
+      }).catch((e: unknown) => {
+        log.error({ err: e }, 'documento non servito');
+        if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'Errore interno del server locale.'));
+      });
+      return;
+    }
     return serveStatic(req, res, url, opts.rendererDir);
   });
 
