@@ -1,5 +1,6 @@
 import { CheckDigitizer, Parser, VALIDATOR } from '@marketto/codice-fiscale-utils';
 import { belfioreConnector } from '@marketto/belfiore-connector-embedded';
+import { isValidTaxCode11 } from './taxCode11';
 
 /**
  * Codice fiscale of a person, through @marketto/codice-fiscale-utils (MIT, typed, handles omocodia;
@@ -76,4 +77,61 @@ export function withCheckCharacter(first15: string): string {
   const c = CheckDigitizer.checkDigit(first15);
   if (!c) throw new Error(`impossibile calcolare il carattere di controllo di ${first15}`);
   return first15 + c;
+}
+
+/** What a codice fiscale says of a person (the contract's DecodedFiscalCode). */
+export interface DecodedPerson {
+  /** As typed or scanned, uppercase, without spaces (an omocodic code stays as issued). */
+  code: string;
+  provisional: boolean;
+  birthDate: string | null;
+  sex: 'M' | 'F' | null;
+  birthPlace: { code: string; name: string } | null;
+}
+
+export type FiscalCodeDecoding = { valid: true; person: DecodedPerson } | { valid: false; message: string };
+
+/**
+ * Decodes a codice fiscale typed or scanned (the Tessera Sanitaria barcode types it with no
+ * separator, sometimes in lower case). 16 characters: checked, omocodia undone, birth date, sex
+ * and place read (the place from the Belfiore list, which the library reads asynchronously).
+ * 11 digits: a provisional code (people without a definitive one), which carries no birth data.
+ */
+export async function decodeFiscalCode(input: string): Promise<FiscalCodeDecoding> {
+  const text = input.replace(/\s/g, '').toUpperCase();
+  if (/^\d+$/.test(text)) {
+    if (text.length !== 11) {
+      return {
+        valid: false,
+        message: `Il codice fiscale provvisorio ha 11 cifre: ne sono state inserite ${text.length}.`,
+      };
+    }
+    if (!isValidTaxCode11(text)) {
+      return {
+        valid: false,
+        message: 'Codice fiscale provvisorio non valido: la cifra di controllo non corrisponde. Ricontrolla il codice.',
+      };
+    }
+    return { valid: true, person: { code: text, provisional: true, birthDate: null, sex: null, birthPlace: null } };
+  }
+  const check = checkFiscalCode(text);
+  if (!check.valid) return check;
+  const place = await parser.cfToBirthPlace(check.canonical);
+  if (place === null) {
+    const belfiore = check.canonical.slice(11, 15);
+    return {
+      valid: false,
+      message: `Codice fiscale non valido: il luogo di nascita (codice ${belfiore}) non è un comune o uno stato conosciuto.`,
+    };
+  }
+  return {
+    valid: true,
+    person: {
+      code: check.code,
+      provisional: false,
+      birthDate: check.birthDate,
+      sex: check.sex,
+      birthPlace: { code: place.belfioreCode, name: place.name },
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PaymentMethod } from './domain';
+import { DEMO_ENROLMENT, EnrolmentConfig } from './registration/config';
 
 /**
  * Configuration of one counter. Channel policy (which methods, from when to when), limits and
@@ -49,6 +50,8 @@ export const CounterConfig = z.object({
   duplicateWindowMinutes: z.number().int().positive(),
   /** Larger type for pharmacy counters. */
   largeType: z.boolean(),
+  /** Enrolments at the counter: tariffs, deadlines, lists; absent in older configurations (use DEMO_ENROLMENT). */
+  enrolment: EnrolmentConfig.optional(),
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;
 
@@ -68,6 +71,7 @@ export const DEFAULT_COUNTER_CONFIG: CounterConfig = {
   pinLockMinutes: 15,
   duplicateWindowMinutes: 10,
   largeType: false,
+  enrolment: DEMO_ENROLMENT,
 };
 
 /** The methods a counter accepts on a given local day. */

@@ -355,6 +355,8 @@ export const TariffQuote = z.object({
   finalTariffCents: Cents,
   tariffUnit: z.string(),
   late: z.boolean(),
+  /** Why the ISEE given was not used (too old, dated in the future): the top band applies. */
+  note: z.string().optional(),
 });
 export type TariffQuote = z.infer<typeof TariffQuote>;
 
@@ -514,6 +516,8 @@ export const contract = {
         service: Service,
         schoolYear: z.string(),
         iseeCents: Cents.nonnegative().optional(),
+        /** Date of the ISEE: one older than the configuration allows counts as none. */
+        iseeDate: LocalDate.optional(),
         /** 1 for the first child of the family enrolled in this service this year, 2 for the second... */
         siblingOrder: z.number().int().min(1).max(20),
         nidoTime: z.enum(NIDO_TIMES).optional(),
