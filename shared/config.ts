@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PaymentMethod } from './domain';
 import { DEMO_ENROLMENT, EnrolmentConfig } from './registration/config';
+import { DEMO_ENTE, EnteConfig } from './pagopa/ente';
 
 /**
  * Configuration of one counter. Channel policy (which methods, from when to when), limits and
@@ -50,6 +51,8 @@ export const CounterConfig = z.object({
   duplicateWindowMinutes: z.number().int().positive(),
   /** Larger type for pharmacy counters. */
   largeType: z.boolean(),
+  /** Ente creditore of the pagoPA notices; absent in configurations older than the notices (use DEMO_ENTE). */
+  ente: EnteConfig.optional(),
   /** Enrolments at the counter: tariffs, deadlines, lists; absent in older configurations (use DEMO_ENROLMENT). */
   enrolment: EnrolmentConfig.optional(),
 });
@@ -71,6 +74,7 @@ export const DEFAULT_COUNTER_CONFIG: CounterConfig = {
   pinLockMinutes: 15,
   duplicateWindowMinutes: 10,
   largeType: false,
+  ente: DEMO_ENTE,
   enrolment: DEMO_ENROLMENT,
 };
 

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { isValidTaxCode11 } from '../taxCode11';
+
+/**
+ * The Ente creditore as printed on every pagoPA notice. It is configuration: the Comune gives its
+ * own values (CF, CBILL, segregation code assigned by PagoPA S.p.A., postal account) and the counter
+ * receives them with its configuration. Limits are those of the Avvisi 3.x guide.
+ */
+export const EnteConfig = z.object({
+  /** "Comune di Carrara"; 100 characters since the guide 3.5.1. */
+  name: z.string().trim().min(1).max(100),
+  /** Settore / ufficio that issues the notice. */
+  sector: z.string().trim().min(1).max(50),
+  /** Contact lines (address, phone, e-mail, PEC), items separated by " · ". */
+  info: z.string().trim().max(100),
+  /** Codice fiscale of the Ente: 11 digits with the P.IVA check digit. */
+  fiscalCode: z.string().refine(isValidTaxCode11, { message: "codice fiscale dell'ente non valido" }),
+  /** Interbank code (CBILL) of the Ente: a short uppercase alphanumeric code. */
+  cbill: z.string().regex(/^[A-Z0-9]{5}$/, { message: 'codice CBILL non valido (5 caratteri maiuscoli o cifre)' }),
+  /** Two-digit segregation code, the second and third digit of every codice avviso (aux 3). */
+  segregationCode: z.string().regex(/^\d{2}$/, { message: 'codice di segregazione non valido (2 cifre)' }),
+  /**
+   * Postal current account and the Poste Italiane authorisation to print the Bollettino postale PA
+   * itself; null when the Ente has none (the notice then carries no postal bulletin). The account
+   * holder printed on the bulletin is the Ente's name.
+   */
+  postal: z
+    .object({
+      account: z.string().regex(/^\d{1,12}$/, { message: 'conto corrente postale non valido (fino a 12 cifre)' }),
+      authorization: z.string().trim().min(1).max(100),
+    })
+    .nullable(),
+});
+export type EnteConfig = z.infer<typeof EnteConfig>;
+
+/**
+ * Placeholder values for the Comune di Carrara until it provides its own. They pass every check
+ * (the fiscal code has a valid check digit) but are not the Comune's real codes.
+ */
+export const DEMO_ENTE: EnteConfig = {
+  name: 'Comune di Carrara',
+  sector: 'Servizi Educativi e Scolastici',
+  info: 'Via Solferino 12A · 54033 Carrara (MS)',
+  fiscalCode: '00123450454',
+  cbill: 'AB1C2',
+  segregationCode: '01',
+  postal: null,
+};

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type * as PdfMakeApi from 'pdfmake';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+
+// pdfmake exports a class instance whose methods live on its prototype: an ES namespace import
+// (`import * as`) copies only own properties and would lose them, so it is required as is.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfmake = require('pdfmake') as typeof PdfMakeApi;
+
+/**
+ * One PDF renderer for every A4 document of the counter (pagoPA notice, attestation, reports).
+ * Fonts come from the @fontsource packages installed with the app: nothing is downloaded at run
+ * time, and pdfmake may open no URL and no local file other than those fonts, so a document
+ * definition built from data can never make it read the disk or the network.
+ */
+
+/** Font family names usable in document definitions. */
+export const FONT_TEXT = 'TitilliumWeb';
+/** Semibold (600) Titillium: the guide's headings. */
+export const FONT_TEXT_SEMIBOLD = 'TitilliumWebSemibold';
+/** Numbers (codice avviso, amounts, fiscal codes). */
+export const FONT_NUMBERS = 'RobotoMono';
+
+function fontFile(pkg: string, family: string, weight: 400 | 600 | 700): string {
+  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  return path.join(dir, 'files', `${family}-latin-${weight}-normal.woff`);
+}
+
+function fontDictionary(): TFontDictionary {
+  const text400 = fontFile('@fontsource/titillium-web', 'titillium-web', 400);
+  const text600 = fontFile('@fontsource/titillium-web', 'titillium-web', 600);
+  const text700 = fontFile('@fontsource/titillium-web', 'titillium-web', 700);
+  const mono400 = fontFile('@fontsource/roboto-mono', 'roboto-mono', 400);
+  const mono700 = fontFile('@fontsource/roboto-mono', 'roboto-mono', 700);
+  // No italic cut is shipped for the notice: italics fall back to the upright face.
+  return {
+    [FONT_TEXT]: { normal: text400, bold: text700, italics: text400, bolditalics: text700 },
+    [FONT_TEXT_SEMIBOLD]: { normal: text600, bold: text700, italics: text600, bolditalics: text700 },
+    [FONT_NUMBERS]: { normal: mono400, bold: mono700, italics: mono400, bolditalics: mono700 },
+  };
+}
+
+let configured = false;
+
+/** Sets fonts and access policies once per process (pdfmake is a module-level singleton). */
+function configure(): void {
+  if (configured) return;
+  const fonts = fontDictionary();
+  const allowed = new Set<string>();
+  for (const family of Object.values(fonts)) {
+    for (const file of [family.normal, family.bold, family.italics, family.bolditalics]) {
+      if (typeof file !== 'string') continue;
+      // Fail at start-up, with the path, rather than inside a render.
+      if (!fs.existsSync(file)) throw new Error(`font mancante: ${file}`);
+      allowed.add(path.resolve(file));
+    }
+  }
+  pdfmake.setFonts(fonts);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
+  configured = true;
+}
+
+/** The PDF bytes of a document definition. Default font: Titillium Web 10 pt. */
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  configure();
+  const withDefaults: TDocumentDefinitions = {
+    ...doc,
+    defaultStyle: { font: FONT_TEXT, fontSize: 10, ...doc.defaultStyle },
+  };
+  return pdfmake.createPdf(withDefaults).getBuffer();
+}
+
+/**
+ * Writes a file so that a reader (or a crash) never sees half of it: a temporary file in the same
+ * folder, flushed to disk, then renamed over the target (atomic on the same file system).
+ */
+export function writeFileAtomically(filePath: string, data: Buffer): void {
+  const dir = path.dirname(filePath);
+  fs.mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | null = fs.openSync(temp, 'w');
+  try {
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(temp, filePath);
+  } catch (error) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  // The rename itself lives in the directory: flush it too where the platform allows (not Windows).
+  if (process.platform !== 'win32') {
+    const dirFd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(dirFd);
+    } finally {
+      fs.closeSync(dirFd);
+    }
+  }
+}
