@@ -1,0 +1,272 @@
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Typography from '@mui/material/Typography';
+import type { ChannelOutput, RegistrationOptions } from '../../shared/contract';
+import { call } from '../api';
+import { KeyHints, type KeyHint } from '../components/KeyHints';
+import { ChildSection, MAX_ENROLMENTS } from './ChildSection';
+import { ConsentSection } from './ConsentSection';
+import { ParentSection } from './ParentSection';
+import { RecapSection } from './RecapSection';
+import { RegistrationResult } from './RegistrationResult';
+import {
+  emptyChild,
+  emptyDraft,
+  emptyEnrolment,
+  fieldId,
+  hasTypedData,
+  toSaveInput,
+  type ChildDraft,
+  type RegistrationDraft,
+} from './draft';
+import { enterAdvancesFrom, focusField, focusNextField } from './focus';
+
+const MAX_CHILDREN = 10;
+
+type Saved = ChannelOutput<'registration.save'>;
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'form'; options: RegistrationOptions }
+  | { kind: 'done'; options: RegistrationOptions; saved: Saved };
+
+interface Props {
+  /** Back to the search screen. */
+  onLeave: () => void;
+}
+
+/**
+ * "Nuova iscrizione" (F5): a family registered at the front office by keyboard and scanner. One
+ * scrollable form in the order the parent answers: adulto di riferimento, consent, children, their
+ * services; Invio moves on, Ctrl+Invio registers, Esc leaves (asking first when data was typed).
+ */
+export function RegistrationScreen({ onLeave }: Props) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [draft, setDraft] = useState<RegistrationDraft>(() => emptyDraft(''));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  // Bumped for every new registration: the form (and its lookups) starts afresh.
+  const [formKey, setFormKey] = useState(0);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const reply = await call('registration.options', {});
+      if (!reply.ok) {
+        setPhase({ kind: 'unavailable', message: reply.error.message });
+        return;
+      }
+      setDraft(emptyDraft(reply.value.schoolYear));
+      setPhase({ kind: 'form', options: reply.value });
+    })();
+  }, []);
+
+  const changeChild = useCallback((key: string, patch: Partial<ChildDraft>) => {
+    setDraft((d) => ({ ...d, children: d.children.map((c) => (c.key === key ? { ...c, ...patch } : c)) }));
+  }, []);
+
+  function addChild(options: RegistrationOptions) {
+    if (draft.children.length >= MAX_CHILDREN) return;
+    const child = emptyChild(options.schoolYear);
+    setDraft((d) => ({ ...d, children: [...d.children, child] }));
+    // The new section exists after this render: its codice fiscale takes the cursor, ready for the scanner.
+    window.setTimeout(() => focusField(fieldId.child(child.key, 'cf')), 0);
+  }
+
+  /** F4: one more service for the child whose section has the cursor (the last child otherwise). */
+  function addEnrolment(options: RegistrationOptions) {
+    const section = document.activeElement?.closest<HTMLElement>('[data-child-key]');
+    const key = section?.dataset['childKey'] ?? draft.children[draft.children.length - 1]?.key;
+    const child = draft.children.find((c) => c.key === key);
+    if (!child || child.enrolments.length >= MAX_ENROLMENTS) return;
+    const enrolment = emptyEnrolment(options.schoolYear);
+    changeChild(child.key, { enrolments: [...child.enrolments, enrolment] });
+    window.setTimeout(() => focusField(fieldId.enrolment(enrolment.key, 'service')), 0);
+  }
+
+  function showError(message: string) {
+    setError(message);
+    window.setTimeout(() => errorRef.current?.scrollIntoView({ block: 'nearest' }), 0);
+  }
+
+  async function save(options: RegistrationOptions) {
+    if (busy) return;
+    const checked = toSaveInput(draft, options);
+    if (!checked.ok) {
+      setError(checked.message);
+      focusField(checked.fieldId);
+      return;
+    }
+    setBusy(true);
+    const reply = await call('registration.save', checked.input);
+    setBusy(false);
+    if (!reply.ok) {
+      showError(reply.error.message);
+      return;
+    }
+    setError(null);
+    setPhase({ kind: 'done', options, saved: reply.value });
+  }
+
+  function newRegistration(options: RegistrationOptions) {
+    setDraft(emptyDraft(options.schoolYear));
+    setError(null);
+    setFormKey((k) => k + 1);
+    setPhase({ kind: 'form', options });
+  }
+
+  function leave() {
+    if (phase.kind === 'form' && hasTypedData(draft)) setConfirmLeave(true);
+    else onLeave();
+  }
+
+  // The screen's own keys; the main screen leaves the keyboard to it while it is open.
+  const onWindowKey = useEffectEvent((event: globalThis.KeyboardEvent) => {
+    // F5 would reload the page and lose what was typed.
+    if (event.key === 'F5') event.preventDefault();
+    if (confirmLeave || event.defaultPrevented) return;
+    const hasOptions = phase.kind === 'form' || phase.kind === 'done';
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      leave();
+      return;
+    }
+    if (!hasOptions) return;
+    const options = phase.options;
+    if (phase.kind === 'form') {
+      if (event.key === 'Enter' && event.ctrlKey) {
+        event.preventDefault();
+        void save(options);
+      } else if (event.key === 'F2') {
+        event.preventDefault();
+        addChild(options);
+      } else if (event.key === 'F4') {
+        event.preventDefault();
+        addEnrolment(options);
+      }
+      return;
+    }
+    // F2 (print the summary again) belongs to the result itself.
+    if (event.key === 'F5') newRegistration(options);
+  });
+  useEffect(() => {
+    const listener = (event: globalThis.KeyboardEvent) => onWindowKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  function formKeys(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== 'Enter' || event.ctrlKey || event.altKey || event.defaultPrevented) return;
+    if (!enterAdvancesFrom(event.target)) return;
+    event.preventDefault();
+    focusNextField(event.target);
+  }
+
+  const hints: KeyHint[] =
+    phase.kind === 'done'
+      ? [
+          { keys: 'Tab, Invio', label: 'apri il PDF del riepilogo' },
+          { keys: 'F2', label: 'ristampa il riepilogo' },
+          { keys: 'F5', label: 'nuova iscrizione' },
+          { keys: 'Ctrl+Maiusc+S', label: 'sincronizza (conferma i codici)' },
+          { keys: 'Esc', label: 'torna alla ricerca' },
+        ]
+      : [
+          { keys: 'Invio', label: 'campo successivo' },
+          { keys: 'Spazio', label: 'spunta / scegli' },
+          { keys: 'F2', label: 'aggiungi figlio' },
+          { keys: 'F4', label: 'aggiungi servizio' },
+          { keys: 'Ctrl+Invio', label: 'registra' },
+          { keys: 'Esc', label: 'esci' },
+        ];
+
+  return (
+    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', pr: 1 }}>
+        <Typography component="h2" variant="h5" sx={{ mb: 1 }}>
+          Nuova iscrizione ai servizi scolastici
+        </Typography>
+        <div ref={errorRef}>
+          {error && (
+            <Alert severity="error" role="alert" sx={{ mb: 1 }} data-testid="registration-error">
+              {error}
+            </Alert>
+          )}
+        </div>
+        {phase.kind === 'loading' && <CircularProgress aria-label="Caricamento" />}
+        {phase.kind === 'unavailable' && (
+          <Alert severity="error" role="alert">
+            {phase.message}
+          </Alert>
+        )}
+        {phase.kind === 'form' && (
+          <Box
+            component="form"
+            key={formKey}
+            aria-label="Nuova iscrizione"
+            noValidate
+            onKeyDown={formKeys}
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <ParentSection
+              parent={draft.parent}
+              onChange={(patch) => setDraft((d) => ({ ...d, parent: { ...d.parent, ...patch } }))}
+            />
+            <ConsentSection
+              text={phase.options.consentText}
+              consent={draft.consent}
+              onChange={(consent) => setDraft((d) => ({ ...d, consent }))}
+            />
+            {draft.children.map((child, index) => (
+              <ChildSection
+                key={child.key}
+                draft={draft}
+                index={index}
+                options={phase.options}
+                onChange={(patch) => changeChild(child.key, patch)}
+                onRemove={
+                  draft.children.length > 1
+                    ? () => setDraft((d) => ({ ...d, children: d.children.filter((c) => c.key !== child.key) }))
+                    : null
+                }
+              />
+            ))}
+            <Button sx={{ mb: 2 }} onClick={() => addChild(phase.options)}>
+              Aggiungi figlio (F2)
+            </Button>
+            <RecapSection draft={draft} />
+            <Button variant="contained" disabled={busy} onClick={() => void save(phase.options)} sx={{ mb: 2 }}>
+              {busy ? 'Registrazione in corso...' : 'Registra iscrizione (Ctrl+Invio)'}
+            </Button>
+          </Box>
+        )}
+        {phase.kind === 'done' && (
+          <RegistrationResult registration={phase.saved.registration} pdfPath={phase.saved.summaryPdfPath} />
+        )}
+      </Box>
+      <KeyHints hints={hints} />
+      {confirmLeave && (
+        <Dialog open onClose={() => setConfirmLeave(false)} aria-labelledby="reg-leave-title" disableRestoreFocus>
+          <DialogTitle id="reg-leave-title">Uscire senza registrare?</DialogTitle>
+          <DialogContent>
+            <Typography>I dati inseriti andranno persi. Invio per uscire, Esc per tornare al modulo.</Typography>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setConfirmLeave(false)}>Torna al modulo (Esc)</Button>
+            <Button variant="contained" color="error" autoFocus onClick={onLeave}>
+              Esci senza registrare (Invio)
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </Box>
+  );
+}
