@@ -105,7 +105,42 @@ export const FeedEntry = z.object({
   counterCode: z.string().nullable(),
   voidsId: Id.nullable(),
 });
-export const FeedItem = z.discriminatedUnion('type', [FeedCounter, FeedOperator, FeedFamily, FeedChild, FeedAccount, FeedEntry]);
+/**
+ * A pagoPA notice as the central service holds it, sent whenever its state changes centrally
+ * (registered, paid, cancelled, expired). A pharmacy gets it without the debtor.
+ */
+export const NoticeDebtor = z.object({
+  fiscalCode: z.string().max(16).nullable(),
+  fullName: z.string().min(1).max(70),
+  address: z.string().max(140).nullable(),
+});
+export const FeedNotice = z.object({
+  type: z.literal('notice'),
+  id: Id,
+  accountId: Id,
+  counterCode: z.string(),
+  createdAt: IsoDateTime,
+  subject: z.string(),
+  amountCents: Cents.positive(),
+  dueDate: LocalDate.nullable(),
+  payments: z
+    .array(
+      z.object({
+        nav: z.string().regex(/^\d{18}$/),
+        iuv: z.string().regex(/^\d{17}$/),
+        amountCents: Cents.positive(),
+        dueDate: LocalDate.nullable(),
+        installment: z.number().int().positive().nullable(),
+        paidAt: IsoDateTime.nullable(),
+      }),
+    )
+    .min(1),
+  state: z.enum(['registrato', 'pagato', 'annullato', 'scaduto']),
+  stateAt: IsoDateTime,
+  paidAt: IsoDateTime.nullable(),
+  debtor: NoticeDebtor.nullable(),
+});
+export const FeedItem = z.discriminatedUnion('type', [FeedCounter, FeedOperator, FeedFamily, FeedChild, FeedAccount, FeedEntry, FeedNotice]);
 export type FeedItem = z.infer<typeof FeedItem>;
 
 export const FeedResponse = ServerTime.extend({
@@ -143,7 +178,44 @@ export const VoidOperation = OperationBase.extend({
   reason: z.string(),
   approvedBy: z.string(),
 });
-export const Operation = z.discriminatedUnion('type', [TopupOperation, VoidOperation]);
+/** Registers the debt position of a notice issued at the counter (its NAVs come from the counter's blocks). */
+export const NoticeOperation = z.object({
+  type: z.literal('notice'),
+  id: Id,
+  noticeId: Id,
+  accountId: Id,
+  counterCode: z.string(),
+  operatorCode: z.string(),
+  createdAt: IsoDateTime,
+  subject: z.string().min(1).max(90),
+  amountCents: Cents.positive(),
+  dueDate: LocalDate.nullable(),
+  payments: z
+    .array(
+      z.object({
+        nav: z.string().regex(/^\d{18}$/),
+        iuv: z.string().regex(/^\d{17}$/),
+        amountCents: Cents.positive(),
+        dueDate: LocalDate.nullable(),
+        installment: z.number().int().positive().nullable(),
+      }),
+    )
+    .min(1)
+    .max(12),
+  debtor: NoticeDebtor,
+});
+/** Asks to cancel a notice: accepted as a request; a payment that reached the central first wins. */
+export const NoticeCancelOperation = z.object({
+  type: z.literal('notice_cancel'),
+  id: Id,
+  noticeId: Id,
+  accountId: Id,
+  counterCode: z.string(),
+  operatorCode: z.string(),
+  createdAt: IsoDateTime,
+  reason: z.string().min(1).max(200),
+});
+export const Operation = z.discriminatedUnion('type', [TopupOperation, VoidOperation, NoticeOperation, NoticeCancelOperation]);
 export type Operation = z.infer<typeof Operation>;
 
 export const PushRequest = z.object({ operations: z.array(Operation).min(1).max(500) });
@@ -157,6 +229,27 @@ export const PushResponse = ServerTime.extend({ results: z.array(OperationResult
 export type PushRequest = z.infer<typeof PushRequest>;
 export type PushResponse = z.infer<typeof PushResponse>;
 export type OperationResult = z.infer<typeof OperationResult>;
+
+/* ---------- codice avviso blocks: POST /v1/notice-blocks ---------- */
+
+/**
+ * A counter asks for a block of 13-digit bases to build its codici avviso (aux 3) offline. The
+ * same requestId always gets the same block (a retried request after a lost reply), and a base is
+ * never assigned twice.
+ */
+export const NoticeBlockRequest = z.object({
+  requestId: z.uuid(),
+  size: z.number().int().min(1).max(10_000).optional(),
+});
+export const NoticeBlockResponse = ServerTime.extend({
+  requestId: z.uuid(),
+  segregationCode: z.string().regex(/^\d{2}$/),
+  /** 13 digits, inclusive. */
+  firstBase: z.string().regex(/^\d{13}$/),
+  lastBase: z.string().regex(/^\d{13}$/),
+});
+export type NoticeBlockRequest = z.infer<typeof NoticeBlockRequest>;
+export type NoticeBlockResponse = z.infer<typeof NoticeBlockResponse>;
 
 /* ---------- errors ---------- */
 
@@ -174,4 +267,11 @@ export const CENTRAL_ENDPOINTS = {
   feed: { method: 'GET', path: '/v1/feed', auth: true, request: null, response: FeedResponse },
   push: { method: 'POST', path: '/v1/operations', auth: true, request: PushRequest, response: PushResponse },
   time: { method: 'GET', path: '/v1/time', auth: true, request: null, response: ServerTime },
+  noticeBlocks: {
+    method: 'POST',
+    path: '/v1/notice-blocks',
+    auth: true,
+    request: NoticeBlockRequest,
+    response: NoticeBlockResponse,
+  },
 } as const;

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'ALREADY_VOIDED',
   'VOID_NOT_ALLOWED',
   'PRINTER_ERROR',
+  /** No codice avviso base left at this counter: a new block comes only from the central service. */
+  'NOTICE_CODES_EXHAUSTED',
   /** The central service did not answer (network, timeout, 5xx): the operator may try again later. */
   'CENTRAL_UNAVAILABLE',
   'INTERNAL',

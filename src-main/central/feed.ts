@@ -1,6 +1,7 @@
 import { CounterConfig } from '../../shared/config';
 import type { CounterKind, LedgerKind, Role, Service } from '../../shared/domain';
 import type { FeedItem, FeedResponse } from '../../shared/central';
+import { centralNotices } from './notices';
 import { databaseEpoch, type CentralSqlite, type EntityType } from './schema';
 
 /**
@@ -31,6 +32,7 @@ export interface FeedReader {
 
 export function feedReader(sqlite: CentralSqlite): FeedReader {
   const epoch = databaseEpoch(sqlite);
+  const notices = centralNotices(sqlite);
   const q = {
     changes: sqlite.prepare(
       `SELECT change_seq AS changeSeq, entity_type AS entityType, entity_id AS entityId
@@ -145,6 +147,9 @@ export function feedReader(sqlite: CentralSqlite): FeedReader {
         if (!e || e.counterCode === who.counterCode) return null;
         return { type: 'entry', ...e };
       }
+      case 'notice':
+        // Every counter follows every notice (a pharmacy may print one issued at the front office).
+        return notices.feedItem(entityId, pharmacy);
       default: {
         const never: never = entityType;
         throw new Error(`tipo di entità sconosciuto: ${String(never)}`);

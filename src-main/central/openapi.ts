@@ -5,6 +5,8 @@ import {
   EnrolRequest,
   EnrolResponse,
   FeedResponse,
+  NoticeBlockRequest,
+  NoticeBlockResponse,
   PushRequest,
   PushResponse,
   ServerTime,
@@ -24,6 +26,8 @@ const SCHEMAS = {
   PushRequest: { schema: PushRequest, io: 'input' },
   PushResponse: { schema: PushResponse, io: 'output' },
   ServerTime: { schema: ServerTime, io: 'output' },
+  NoticeBlockRequest: { schema: NoticeBlockRequest, io: 'input' },
+  NoticeBlockResponse: { schema: NoticeBlockResponse, io: 'output' },
   CentralError: { schema: CentralError, io: 'output' },
 } as const;
 type SchemaName = keyof typeof SCHEMAS;
@@ -72,6 +76,13 @@ const DESCRIPTIONS: Record<keyof typeof CENTRAL_ENDPOINTS, { summary: string; de
   time: {
     summary: 'Server time',
     description: "The central's clock, to measure the counter's clock offset.",
+  },
+  noticeBlocks: {
+    summary: 'Assign a block of codice avviso bases to a counter',
+    description:
+      'A counter issues pagoPA notices offline with codici avviso (aux digit 3) built from 13-digit bases the ' +
+      'central assigned to it. The same requestId always gets the same block (a retry after a lost reply); a ' +
+      'base is never assigned twice. A notice pushed with a NAV outside the counter\'s blocks is rejected.',
   },
 };
 

@@ -2,6 +2,7 @@ import { formatCents } from '../../shared/money';
 import { topupKind } from '../../shared/domain';
 import type { Operation, OperationResult, PushRequest } from '../../shared/central';
 import { ledgerWriter, type LedgerRow } from './ledger';
+import { centralNotices, isNoticeOperation } from './notices';
 import type { CentralSqlite } from './schema';
 
 /**
@@ -11,12 +12,16 @@ import type { CentralSqlite } from './schema';
  */
 class Rejection extends Error {}
 
+/** The operations that write the central ledger (top-ups and voids). */
+type LedgerOperation = Extract<Operation, { type: 'topup' | 'void' }>;
+
 export interface PushHandler {
   push(counterCode: string, request: PushRequest, receivedAt: string): OperationResult[];
 }
 
 export function pushHandler(sqlite: CentralSqlite): PushHandler {
   const ledger = ledgerWriter(sqlite);
+  const notices = centralNotices(sqlite);
   const q = {
     seqOf: sqlite.prepare('SELECT seq FROM ledger WHERE id = ?').pluck(),
     account: sqlite.prepare('SELECT papay_code AS papayCode FROM accounts WHERE id = ?'),
@@ -24,7 +29,7 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
     voidOf: sqlite.prepare('SELECT id FROM ledger WHERE voids_id = ?').pluck(),
   };
 
-  function rowOf(op: Operation, receivedAt: string): LedgerRow {
+  function rowOf(op: LedgerOperation, receivedAt: string): LedgerRow {
     const common = {
       id: op.id,
       accountId: op.accountId,
@@ -66,7 +71,7 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
   }
 
   /** Throws a Rejection with the reason when the central service must refuse the operation. */
-  function check(op: Operation): void {
+  function check(op: LedgerOperation): void {
     const account = q.account.get(op.accountId) as { papayCode: string } | undefined;
     if (account === undefined) throw new Rejection(`Conto ${op.accountId} sconosciuto al servizio centrale.`);
     switch (op.type) {
@@ -110,6 +115,8 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
     // The whole push runs in one synchronous SQLite transaction of a single process, so nothing
     // can slip in between this look-up and the insert; the UNIQUE id (ON CONFLICT DO NOTHING in
     // ledger.append) still guarantees the operation is stored once whatever happens above it.
+    // Notices are not ledger entries: they have their own tables (notices.ts).
+    if (isNoticeOperation(op)) return notices.push(op, receivedAt);
     const previous = q.seqOf.get(op.id) as number | undefined;
     if (previous !== undefined) return { id: op.id, status: 'accepted', seq: previous };
     check(op);

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
  * It shares nothing with a counter's database, so the two sides can only meet through HTTP.
  */
 export const CENTRAL_DB_FILE = 'central.sqlite';
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -72,6 +72,31 @@ CREATE TABLE devices (
   enrolled_at TEXT NOT NULL, revoked_at TEXT
 ) STRICT;
 CREATE INDEX devices_counter ON devices (counter_code) WHERE revoked_at IS NULL;
+-- pagoPA notices (notices.ts). Bases of codici avviso per segregation code; the blocks say which
+-- counter owns which range, so a NAV outside them is refused and a base is never handed out twice.
+CREATE TABLE notice_base_counters (segregation_code TEXT PRIMARY KEY, next_base INTEGER NOT NULL) STRICT;
+CREATE TABLE notice_blocks (
+  request_id TEXT PRIMARY KEY, counter_code TEXT NOT NULL REFERENCES counters (code), segregation_code TEXT NOT NULL,
+  first_base INTEGER NOT NULL, last_base INTEGER NOT NULL, assigned_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX notice_blocks_range ON notice_blocks (counter_code, segregation_code, first_base);
+-- seq: what a resent operation gets again (its place among the notices' operations).
+CREATE TABLE notices (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, operation_id TEXT NOT NULL UNIQUE,
+  account_id TEXT NOT NULL REFERENCES accounts (id), counter_code TEXT NOT NULL, operator_code TEXT NOT NULL,
+  created_at TEXT NOT NULL, received_at TEXT NOT NULL, subject TEXT NOT NULL, amount_cents INTEGER NOT NULL,
+  due_date TEXT, debtor TEXT NOT NULL, state TEXT NOT NULL, state_at TEXT NOT NULL, paid_at TEXT
+) STRICT;
+CREATE TABLE notice_payments (
+  nav TEXT PRIMARY KEY, notice_id TEXT NOT NULL REFERENCES notices (id), iuv TEXT NOT NULL UNIQUE,
+  amount_cents INTEGER NOT NULL, due_date TEXT, installment INTEGER, paid_at TEXT, ledger_id TEXT UNIQUE
+) STRICT;
+CREATE INDEX notice_payments_notice ON notice_payments (notice_id);
+CREATE TABLE notice_cancels (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, notice_id TEXT NOT NULL REFERENCES notices (id),
+  counter_code TEXT NOT NULL, operator_code TEXT NOT NULL, reason TEXT NOT NULL, created_at TEXT NOT NULL,
+  received_at TEXT NOT NULL, outcome TEXT NOT NULL
+) STRICT;
 `;
 
 export type CentralSqlite = BetterSqlite3.Database;
@@ -123,4 +148,4 @@ export function changeRecorder(sqlite: CentralSqlite): (entityType: EntityType, 
   };
 }
 
-export type EntityType = 'counter' | 'operator' | 'family' | 'child' | 'account' | 'entry';
+export type EntityType = 'counter' | 'operator' | 'family' | 'child' | 'account' | 'entry' | 'notice';

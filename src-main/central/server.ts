@@ -7,6 +7,7 @@ import {
   type CentralError,
   type EnrolResponse,
   type FeedResponse,
+  type NoticeBlockResponse,
   type PushResponse,
 } from '../../shared/central';
 import { readAccount, readState, listOperations } from './admin';
@@ -15,6 +16,7 @@ import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './faul
 import { BadCursorError, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedReader } from './feed';
 import { isEmpty, loadBench, loadDemo, type LoadSummary } from './load';
 import { pushHandler } from './push';
+import { centralNotices, noticeAdmin, NoticeRefusal } from './notices';
 import { openCentralDatabase, type CentralSqlite } from './schema';
 import { DEFAULT_MEAL_PRICE_CENTS, simulateMeals, simulatePagopa, UnknownAccountError } from './simulate';
 
@@ -94,6 +96,7 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     const now = () => new Date(Date.now() + clockOffsetMs);
     const feed = feedReader(sqlite);
     const pusher = pushHandler(sqlite);
+    const notices = centralNotices(sqlite);
 
     function authenticate(req: http.IncomingMessage): string {
       const header = req.headers.authorization ?? '';
@@ -160,6 +163,15 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
           const body: PushResponse = { serverTime, results: pusher.push(counterCode, request, serverTime) };
           return { status: 200, body };
         }
+        case `${CENTRAL_ENDPOINTS.noticeBlocks.method} ${CENTRAL_ENDPOINTS.noticeBlocks.path}`: {
+          const counterCode = authenticate(req);
+          const request = parseBody(CENTRAL_ENDPOINTS.noticeBlocks.request, raw);
+          const body: NoticeBlockResponse = {
+            serverTime,
+            ...notices.assignBlock(counterCode, request, new Date(serverTime)),
+          };
+          return { status: 200, body };
+        }
         case `${CENTRAL_ENDPOINTS.time.method} ${CENTRAL_ENDPOINTS.time.path}`:
           authenticate(req);
           return { status: 200, body: { serverTime } };
@@ -193,6 +205,8 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
         if (account === null) throw new HttpError(404, 'BAD_REQUEST', `Conto ${accountMatch[1]} sconosciuto.`);
         return { status: 200, body: account };
       }
+      const noticeReply = noticeAdmin(notices, method, path, raw, now());
+      if (noticeReply !== null) return noticeReply;
       if (method === 'POST' && path === '/admin/enrolment-codes') {
         const { counterCode } = parseBody(EnrolmentCodeRequest, raw);
         return { status: 200, body: { code: createEnrolmentCode(sqlite, counterCode, now()) } };
@@ -349,6 +363,7 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
 function asHttpError(e: unknown): HttpError {
   if (e instanceof HttpError) return e;
   if (e instanceof BadCursorError) return new HttpError(400, 'BAD_CURSOR', e.message);
+  if (e instanceof NoticeRefusal) return new HttpError(e.status, 'BAD_REQUEST', e.message);
   if (e instanceof EnrolmentRefusedError) return new HttpError(401, 'CODE_INVALID', e.message);
   if (e instanceof UnknownCounterError || e instanceof UnknownAccountError) {
     return new HttpError(404, 'BAD_REQUEST', e.message);

@@ -8,6 +8,8 @@ import type { Counter } from './installation';
 /** Everything a handler needs, built once when the core opens. */
 export interface CoreContext {
   db: Db;
+  /** The data folder of this installation (documents such as the notices' PDFs are saved under it). */
+  dataDir: string;
   /** Always the current record: a pull from the central service may change its configuration. */
   counter: Counter;
   clock: Clock;

@@ -99,6 +99,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   };
   const ctx: CoreContext = {
     db,
+    dataDir: opts.dataDir,
     counter: liveCounter,
     clock,
     log,

@@ -113,6 +113,50 @@ export interface Database {
     last_error: string | null;
   };
   sync_parked_entries: { id: string; account_id: string; item: string };
+  notice_blocks: {
+    id: number | null;
+    request_id: string;
+    requested_at: string;
+    /** Null until the central service answered the request. */
+    segregation_code: string | null;
+    first_base: number | null;
+    last_base: number | null;
+    /** The next base to use; last_base + 1 once the block is used up. */
+    next_base: number | null;
+    received_at: string | null;
+  };
+  notices: {
+    id: string;
+    account_id: string;
+    counter_code: string;
+    operator_code: string | null;
+    created_at: string;
+    subject: string;
+    amount_cents: number;
+    due_date: string | null;
+    /** Null at a pharmacy, which never stores the debtor. */
+    debtor_name: string | null;
+    debtor_fiscal_code: string | null;
+    debtor_address: string | null;
+    state: 'emesso' | 'registrato' | 'pagato' | 'annullato' | 'scaduto';
+    state_at: string;
+    paid_at: string | null;
+    cancel_requested: number;
+    cancel_operation_id: string | null;
+    cancel_reason: string | null;
+    origin: 'local' | 'central';
+  };
+  notice_payments: {
+    nav: string;
+    notice_id: string;
+    iuv: string;
+    /** The block base it used; null for a notice issued at another counter. */
+    base: number | null;
+    amount_cents: number;
+    due_date: string | null;
+    installment: number | null;
+    paid_at: string | null;
+  };
   audit: {
     id: number | null;
     at: string;

@@ -6,6 +6,7 @@ import { assertNever } from '../../shared/errors';
 import { romeDate } from '../../shared/time';
 import type { Db } from '../db/open';
 import { upsertCounter } from '../roster/store';
+import { applyNoticeItem } from '../notices/feed';
 import { markIncludedEntries } from './inclusion';
 
 type FeedEntry = Extract<FeedItem, { type: 'entry' }>;
@@ -118,6 +119,9 @@ function applyItem(db: Db, s: Statements, item: FeedItem, ownCounterCode: string
       return;
     case 'entry':
       applyEntry(s, item);
+      return;
+    case 'notice':
+      applyNoticeItem(db.sqlite, item);
       return;
     default:
       assertNever(item, 'elemento del feed');

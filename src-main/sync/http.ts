@@ -3,8 +3,10 @@ import {
   CentralError,
   EnrolResponse,
   FeedResponse,
+  NoticeBlockResponse,
   PushResponse,
   type EnrolRequest,
+  type NoticeBlockRequest,
   type Operation,
 } from '../../shared/central';
 
@@ -78,6 +80,10 @@ export class CentralClient {
 
   push(operations: Operation[]): Promise<TimedReply<PushResponse>> {
     return this.call('POST', '/v1/operations', { operations }, PushResponse, true);
+  }
+
+  noticeBlock(request: NoticeBlockRequest): Promise<TimedReply<NoticeBlockResponse>> {
+    return this.call('POST', '/v1/notice-blocks', request, NoticeBlockResponse, true);
   }
 
   private async call<S extends z.ZodType>(

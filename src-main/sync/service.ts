@@ -12,6 +12,7 @@ import {
   CentralTransportError,
   type TimedReply,
 } from './http';
+import { ensureNoticeBlock } from './blocks';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { readSyncState, writeSyncState } from './state';
@@ -177,6 +178,9 @@ export class SyncService {
         this.emitIfChanged();
       });
       this.noteReply(pulled.lastReply);
+      // After the pull, so the counter's kind is known (a new PC starts as a stand-in pharmacy).
+      const block = await ensureNoticeBlock(db, client, () => this.opts.clock.now());
+      this.noteReply(block.lastReply);
       if (pushFailure) throw pushFailure;
       this.online = true;
       writeSyncState(db, { lastSyncAt: this.opts.clock.now().toISOString(), lastError: null });

@@ -195,6 +195,7 @@ async function main(): Promise<void> {
   header(`Ricarica: ${COMMITS} commit per riga (synchronous=FULL, WAL)`);
   const ctx: CoreContext = {
     db,
+    dataDir: workDir,
     counter: establishCounter(db, BENCH_COUNTER, new Date()),
     clock: systemClock,
     log: createLogger(workDir),

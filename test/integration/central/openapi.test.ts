@@ -27,7 +27,13 @@ describe('the OpenAPI document of the central API', () => {
       components: { schemas: Record<string, object> };
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/enrol', '/v1/feed', '/v1/operations', '/v1/time']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/enrol',
+      '/v1/feed',
+      '/v1/notice-blocks',
+      '/v1/operations',
+      '/v1/time',
+    ]);
     expect(doc.paths['/v1/enrol']?.post?.security).toEqual([]);
     expect(doc.paths['/v1/feed']?.get?.security).toEqual([{ counterToken: [] }]);
     const ajv = new Ajv2020({ strict: false });

@@ -121,6 +121,7 @@ describe('openDatabase on a real SQLite file', () => {
     expect(second.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([
       { name: '0001_initial' },
       { name: '0002_sync' },
+      { name: '0003_notices' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -140,7 +141,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 3 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 4 });
     } finally {
       raw.close();
     }
@@ -168,6 +169,7 @@ describe('openDatabase on a real SQLite file', () => {
     expect(sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([
       { name: '0001_initial' },
       { name: '0002_sync' },
+      { name: '0003_notices' },
     ]);
   });
 
