@@ -8,19 +8,23 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import type { ChannelOutput, OperationView, SessionInfo } from '../../shared/contract';
 import { ROLE_LABELS } from '../../shared/domain';
+import { isMinimised } from '../../shared/roles';
 import { call } from '../api';
 import { KeyHints, type KeyHint } from '../components/KeyHints';
 import { ProblemsView } from '../sync/ProblemsView';
 import { TopupDialog } from '../dialogs/TopupDialog';
 import { VoidDialog } from '../dialogs/VoidDialog';
+import { IssueNoticeDialog } from '../notices/IssueNoticeDialog';
+import { NoticesView, noticesHints } from '../notices/NoticesView';
 import { AccountView, operationRowId } from './AccountView';
 import { DayView } from './DayView';
 import { ReceiptsView } from './ReceiptsView';
 import { RESULTS_ID, ResultsList, resultOptionId } from './ResultsList';
 import { useSearch } from './useSearch';
+import { RegistrationScreen } from '../registration/RegistrationScreen';
 
-type View = 'search' | 'receipts' | 'day' | 'problems';
-type Modal = { kind: 'none' } | { kind: 'topup' } | { kind: 'void'; operation: OperationView };
+type View = 'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration';
+type Modal = { kind: 'none' } | { kind: 'topup' } | { kind: 'void'; operation: OperationView } | { kind: 'notice' };
 type AccountDetail = ChannelOutput<'accounts.get'>;
 
 interface Props {
@@ -44,6 +48,8 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const search = useSearch();
+  // pagoPA notices are issued and reprinted as A4 only at the front office (they carry the codice fiscale).
+  const frontOffice = !isMinimised(session.operator.role, session.counter.kind);
 
   /** After every action the cursor goes back to the search field with its text selected: the next scan replaces it. */
   const focusSearch = useCallback(() => {
@@ -134,6 +140,8 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
         onLogout();
         return;
       }
+      // The registration form owns the keyboard (Esc leaves it, asking first when data was typed).
+      if (view === 'registration') return;
       // Ctrl+Shift+D: "Da risolvere" (F7 and F10-F12 belong to the browser).
       if (event.ctrlKey && event.shiftKey && event.key.toUpperCase() === 'D') {
         event.preventDefault();
@@ -164,6 +172,27 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
           else setModal({ kind: 'void', operation: op });
           break;
         }
+        case 'F6':
+          event.preventDefault();
+          if (view !== 'search') return;
+          if (!frontOffice) setNotice('In farmacia gli avvisi pagoPA si cercano e si stampano da Avvisi (F3).');
+          else if (!detail) setNotice("Aprire prima un conto: l'avviso pagoPA si emette per un conto.");
+          else setModal({ kind: 'notice' });
+          break;
+        case 'F3':
+          event.preventDefault();
+          setView('notices');
+          break;
+        case 'F5':
+          // F5 must not reload the page: it opens "nuova iscrizione" (front office only).
+          event.preventDefault();
+          if (!frontOffice) {
+            setView('search');
+            setNotice('Le iscrizioni si fanno allo sportello dei Servizi Educativi, non in farmacia.');
+          } else {
+            setView('registration');
+          }
+          break;
         case 'F8':
           event.preventDefault();
           setView('receipts');
@@ -178,7 +207,17 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [blocked, modal, view, detail, selectedOp, session.settings.methodsToday.length, session.operator.role, onLogout]);
+  }, [
+    blocked,
+    modal,
+    view,
+    detail,
+    selectedOp,
+    session.settings.methodsToday.length,
+    session.operator.role,
+    onLogout,
+    frontOffice,
+  ]);
 
   useEffect(() => {
     if (view === 'search' && modal.kind === 'none' && !blocked) focusSearch();
@@ -204,11 +243,14 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
             ? [
                 { keys: 'F2', label: 'ricarica' },
                 { keys: 'F4', label: 'storna operazione' },
+                ...(frontOffice ? [{ keys: 'F6', label: 'avviso pagoPA' }] : []),
               ]
             : []),
           { keys: 'Esc', label: detail ? 'chiudi conto' : 'svuota' },
+          { keys: 'F3', label: 'avvisi pagoPA' },
           { keys: 'F8', label: 'ricevute' },
           { keys: 'F9', label: 'riepilogo del giorno' },
+          ...(frontOffice ? [{ keys: 'F5', label: 'nuova iscrizione' }] : []),
           ...syncHints,
           { keys: 'Ctrl+Maiusc+L', label: 'esci' },
         ]
@@ -220,6 +262,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
               ]
             : []),
           ...(view === 'day' ? [{ keys: 'Invio', label: 'stampa riepilogo' }] : []),
+          ...(view === 'notices' ? noticesHints(frontOffice) : []),
           ...(view === 'problems'
             ? [
                 { keys: '↑ ↓', label: 'scegli' },
@@ -301,14 +344,23 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
         {view === 'receipts' && (
           <ReceiptsView printerConfigured={session.settings.printerConfigured} onBack={() => setView('search')} />
         )}
+        {view === 'notices' && <NoticesView session={session} onBack={() => setView('search')} />}
         {view === 'problems' && <ProblemsView onBack={() => setView('search')} onRetried={onSyncChanged} />}
+        {view === 'registration' && <RegistrationScreen onLeave={() => setView('search')} />}
         {view === 'day' && (
           <DayView printerConfigured={session.settings.printerConfigured} onBack={() => setView('search')} />
         )}
       </Box>
-      <KeyHints hints={hints} />
+      {view !== 'registration' && <KeyHints hints={hints} />}
       {modal.kind === 'topup' && detail && (
         <TopupDialog account={detail.account} settings={session.settings} onClose={closeModal} />
+      )}
+      {modal.kind === 'notice' && detail && (
+        <IssueNoticeDialog
+          account={detail.account}
+          printerConfigured={session.settings.printerConfigured}
+          onClose={closeModal}
+        />
       )}
       {modal.kind === 'void' && (
         <VoidDialog

@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { ChannelOutput, NoticeView } from '../../shared/contract';
+import { formatEuro } from '../../shared/money';
+import { call } from '../api';
+import { NavText } from './NoticeSummary';
+import { NoticeStateChip } from './NoticeStateChip';
+
+type Cancelled = ChannelOutput<'notices.cancel'>;
+
+interface Props {
+  notice: NoticeView;
+  onClose: (changed: boolean) => void;
+}
+
+/**
+ * Asks the central service to cancel an unpaid notice, with a reason. The answer is the core's
+ * message, shown as it is: a payment that arrived first wins and the operator must know it.
+ */
+export function CancelNoticeDialog({ notice, onClose }: Props) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Cancelled | null>(null);
+
+  async function cancel(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (reason.trim().length < 3) {
+      setError("Scrivere il motivo dell'annullamento (almeno 3 caratteri).");
+      return;
+    }
+    setBusy(true);
+    const reply = await call('notices.cancel', { noticeId: notice.noticeId, reason: reason.trim() });
+    setBusy(false);
+    if (reply.ok) {
+      setError(null);
+      setDone(reply.value);
+    } else setError(reply.error.message);
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={() => onClose(done !== null)}
+      maxWidth="sm"
+      fullWidth
+      aria-labelledby="notice-cancel-title"
+      disableRestoreFocus
+    >
+      <DialogTitle id="notice-cancel-title">Annulla avviso</DialogTitle>
+      <DialogContent sx={{ pt: 0 }}>
+        <Typography sx={{ mb: 1 }}>
+          <NavText nav={notice.nav} /> · {notice.childLabel} · {formatEuro(notice.amountCents)}
+        </Typography>
+        {done === null ? (
+          <Box component="form" id="notice-cancel-form" onSubmit={(e) => void cancel(e)} noValidate>
+            <TextField
+              label="Motivo dell'annullamento"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              autoFocus
+              fullWidth
+              margin="dense"
+              helperText="Per esempio: importo sbagliato, la famiglia ha già pagato in altro modo"
+              slotProps={{ htmlInput: { maxLength: 200, autoComplete: 'off' } }}
+            />
+          </Box>
+        ) : (
+          <>
+            <Alert
+              severity={done.notice.state === 'annullato' || done.notice.cancelRequested ? 'info' : 'warning'}
+              role="alert"
+              data-testid="notice-cancel-message"
+            >
+              {done.message}
+            </Alert>
+            <Box sx={{ mt: 1 }}>
+              Stato: <NoticeStateChip state={done.notice.state} cancelRequested={done.notice.cancelRequested} />
+            </Box>
+          </>
+        )}
+        {error && (
+          <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+            {error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {done === null ? (
+          <>
+            <Button onClick={() => onClose(false)}>Non annullare (Esc)</Button>
+            <Button type="submit" form="notice-cancel-form" variant="contained" color="error" disabled={busy}>
+              Chiedi annullamento (Invio)
+            </Button>
+          </>
+        ) : (
+          <Button variant="contained" autoFocus onClick={() => onClose(true)}>
+            Chiudi (Invio)
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

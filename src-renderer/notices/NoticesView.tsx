@@ -1,0 +1,300 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { NoticeView, SessionInfo } from '../../shared/contract';
+import { SERVICE_LABELS } from '../../shared/domain';
+import { formatEuro } from '../../shared/money';
+import { isMinimised } from '../../shared/roles';
+import { call } from '../api';
+import type { KeyHint } from '../components/KeyHints';
+import { palette } from '../theme';
+import { CancelNoticeDialog } from './CancelNoticeDialog';
+import { NoticeDetailDialog, actionOfKey, type NoticeAction } from './NoticeDetailDialog';
+import { NoticeStateChip } from './NoticeStateChip';
+import { NavText, dueText } from './NoticeSummary';
+import { ReprintedDialog } from './ReprintedDialog';
+import { ThermalNoticeResult, type ThermalResult } from './ThermalNoticeResult';
+
+type Modal =
+  | { kind: 'none' }
+  | { kind: 'detail'; notice: NoticeView }
+  | { kind: 'cancel'; notice: NoticeView }
+  | { kind: 'reprinted'; nav: string; pdfPath: string }
+  | { kind: 'thermal'; result: ThermalResult };
+
+/** The keys of this view, for the hints bar of the main screen. */
+export function noticesHints(frontOffice: boolean): KeyHint[] {
+  return [
+    { keys: 'Invio', label: 'cerca / dettaglio' },
+    { keys: '↑ ↓', label: 'scegli avviso' },
+    ...(frontOffice ? [{ keys: 'R', label: 'ristampa PDF' }] : []),
+    { keys: 'S', label: 'stampa su stampante ricevute' },
+    ...(frontOffice ? [{ keys: 'A', label: 'annulla avviso' }] : []),
+  ];
+}
+
+interface Props {
+  session: SessionInfo;
+  onBack: () => void;
+}
+
+/** F3: notices found by codice avviso, Pa-Pay code or (front office) codice fiscale, with their actions. */
+export function NoticesView({ session, onBack }: Props) {
+  const frontOffice = !isMinimised(session.operator.role, session.counter.kind);
+  const [query, setQuery] = useState('');
+  const [items, setItems] = useState<NoticeView[] | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [modal, setModal] = useState<Modal>({ kind: 'none' });
+  const [busy, setBusy] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [lastQuery, setLastQuery] = useState('');
+
+  useEffect(() => {
+    searchRef.current?.focus();
+  }, []);
+
+  // Results (new or refreshed) and a closed dialog hand the keyboard to the list.
+  useEffect(() => {
+    if (modal.kind === 'none' && items !== null && items.length > 0) tableRef.current?.focus();
+  }, [modal.kind, items]);
+
+  useEffect(() => {
+    tableRef.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  function focusSearch() {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }
+
+  async function find(text: string, keepSelection: boolean) {
+    setBusy(true);
+    const reply = await call('notices.find', { query: text });
+    setBusy(false);
+    if (!reply.ok) {
+      setItems(null);
+      setError(reply.error.message);
+      focusSearch();
+      return;
+    }
+    setLastQuery(text);
+    setError(null);
+    setItems(reply.value.items);
+    setSelected((s) => (keepSelection ? Math.min(s, Math.max(0, reply.value.items.length - 1)) : 0));
+    if (reply.value.items.length === 0) focusSearch();
+  }
+
+  async function act(action: NoticeAction, notice: NoticeView) {
+    switch (action) {
+      case 'cancel':
+        setModal({ kind: 'cancel', notice });
+        return;
+      case 'reprint': {
+        setModal({ kind: 'none' });
+        const reply = await call('notices.reprint', { noticeId: notice.noticeId });
+        if (reply.ok) setModal({ kind: 'reprinted', nav: notice.nav, pdfPath: reply.value.pdfPath });
+        else setError(reply.error.message);
+        return;
+      }
+      case 'thermal': {
+        setModal({ kind: 'none' });
+        const reply = await call('notices.printThermal', { noticeId: notice.noticeId });
+        if (reply.ok) setModal({ kind: 'thermal', result: reply.value });
+        else setError(reply.error.message);
+        return;
+      }
+      default: {
+        const never: never = action;
+        return never;
+      }
+    }
+  }
+
+  function closeModal(changed: boolean) {
+    setModal({ kind: 'none' });
+    if (changed && lastQuery !== '') void find(lastQuery, true);
+  }
+
+  function searchKeys(event: KeyboardEvent) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (query.trim() === '') setError('Scrivere un codice avviso, un codice Pa-Pay o un codice fiscale.');
+      else if (!busy) void find(query.trim(), false);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onBack();
+    } else if (event.key === 'ArrowDown' && items && items.length > 0) {
+      event.preventDefault();
+      tableRef.current?.focus();
+    }
+  }
+
+  function tableKeys(event: KeyboardEvent) {
+    if (items === null || items.length === 0) return;
+    const notice = items[selected];
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        setSelected((s) => Math.min(s + 1, items.length - 1));
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (selected === 0) focusSearch();
+        else setSelected((s) => s - 1);
+        return;
+      case 'Enter':
+        event.preventDefault();
+        if (notice) setModal({ kind: 'detail', notice });
+        return;
+      case 'Escape':
+        event.preventDefault();
+        focusSearch();
+        return;
+      default: {
+        const action = actionOfKey(event, frontOffice);
+        if (action && notice) {
+          event.preventDefault();
+          void act(action, notice);
+        }
+      }
+    }
+  }
+
+  return (
+    <Box component="section" aria-label="Avvisi pagoPA">
+      <Typography component="h2" variant="h6" sx={{ fontWeight: 700, mb: 1 }}>
+        Avvisi pagoPA
+      </Typography>
+      <TextField
+        label={
+          frontOffice
+            ? 'Cerca avviso: codice avviso, codice Pa-Pay o codice fiscale'
+            : 'Cerca avviso: codice avviso o codice Pa-Pay'
+        }
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={searchKeys}
+        inputRef={searchRef}
+        fullWidth
+        error={error !== null}
+        helperText={error ?? 'Il codice avviso si può scrivere con o senza spazi.'}
+        slotProps={{
+          htmlInput: { autoComplete: 'off', spellCheck: false, maxLength: 100 },
+          formHelperText: { role: error ? 'alert' : undefined },
+        }}
+        sx={{ mb: 1, '& input': { fontSize: '1.2em' } }}
+      />
+      {items !== null && items.length === 0 && (
+        <Alert severity="info" role="status">
+          Nessun avviso trovato per «{lastQuery}».
+        </Alert>
+      )}
+      {items !== null && items.length > 0 && (
+        <Table
+          size="small"
+          ref={tableRef}
+          tabIndex={0}
+          onKeyDown={tableKeys}
+          aria-label="Avvisi trovati: frecce per scegliere, Invio per il dettaglio"
+          sx={{ bgcolor: 'background.paper', '&:focus': { outline: `2px solid ${palette.primary}` } }}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Codice avviso</TableCell>
+              <TableCell>Bambino/a</TableCell>
+              <TableCell>Oggetto</TableCell>
+              <TableCell align="right">Importo</TableCell>
+              <TableCell>Scadenza</TableCell>
+              <TableCell>Stato</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map((n, index) => (
+              <TableRow
+                key={n.noticeId}
+                data-index={index}
+                data-testid="notice-row"
+                selected={index === selected}
+                aria-selected={index === selected}
+              >
+                <TableCell>
+                  <NavText nav={n.nav} />
+                  {n.payments.length > 1 && (
+                    <Typography variant="body2" sx={{ color: palette.textSecondary }}>
+                      {n.payments.length} rate
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {n.childLabel}
+                  <Typography variant="body2" sx={{ color: palette.textSecondary }}>
+                    {SERVICE_LABELS[n.service]}
+                  </Typography>
+                </TableCell>
+                <TableCell sx={{ maxWidth: 280 }}>{n.subject}</TableCell>
+                <TableCell align="right" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                  {formatEuro(n.amountCents)}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{dueText(n.dueDate)}</TableCell>
+                <TableCell sx={{ maxWidth: 300 }}>
+                  <NoticeStateChip state={n.state} cancelRequested={n.cancelRequested} />
+                  {n.warning && (
+                    <Typography variant="body2" sx={{ color: palette.warning, fontWeight: 600, mt: 0.5 }}>
+                      {n.warning}
+                    </Typography>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {modal.kind === 'detail' && (
+        <NoticeDetailDialog
+          notice={modal.notice}
+          frontOffice={frontOffice}
+          onAction={(action) => void act(action, modal.notice)}
+          onClose={() => closeModal(false)}
+        />
+      )}
+      {modal.kind === 'cancel' && <CancelNoticeDialog notice={modal.notice} onClose={closeModal} />}
+      {modal.kind === 'reprinted' && (
+        <ReprintedDialog nav={modal.nav} pdfPath={modal.pdfPath} onClose={() => closeModal(false)} />
+      )}
+      {modal.kind === 'thermal' && (
+        <Dialog
+          open
+          onClose={() => closeModal(false)}
+          maxWidth="md"
+          fullWidth
+          aria-labelledby="notice-thermal-title"
+          disableRestoreFocus
+        >
+          <DialogTitle id="notice-thermal-title">Avviso sulla stampante ricevute</DialogTitle>
+          <DialogContent sx={{ pt: 0 }}>
+            <ThermalNoticeResult result={modal.result} printerConfigured={session.settings.printerConfigured} />
+          </DialogContent>
+          <DialogActions>
+            <Button variant="contained" autoFocus onClick={() => closeModal(false)}>
+              Chiudi (Invio)
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </Box>
+  );
+}
