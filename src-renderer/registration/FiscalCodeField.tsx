@@ -56,10 +56,18 @@ export function FiscalCodeField({ id, label, value, onChange, onFound, autoFocus
     if (advance && field) focusNextField(field);
   }
 
-  function keys(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter' || event.ctrlKey) return;
+  function keys(event: KeyboardEvent<HTMLDivElement>) {
+    // The handler sits on the field's wrapper: the input is the target.
+    if (event.key !== 'Enter' || event.ctrlKey || !(event.target instanceof HTMLInputElement)) return;
     event.preventDefault();
-    void lookup(event.currentTarget.value, event.currentTarget, true);
+    const field = event.target;
+    const code = normaliseFiscalCode(field.value);
+    // A complete code moves on at once, so what the operator types next never lands here; a refused
+    // one brings the cursor back.
+    const complete = code.length === 16 || /^\d{11}$/.test(code);
+    // The lookup starts first: leaving the field then does not ask again.
+    void lookup(field.value, field, !complete);
+    if (complete) focusNextField(field);
   }
 
   const helper =
