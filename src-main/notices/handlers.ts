@@ -1,20 +1,182 @@
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { NoticeView } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
+import { normalizeNav } from '../../shared/pagopa/nav';
+import { DEMO_ENTE } from '../../shared/pagopa/ente';
+import { parseQuery } from '../../shared/lookup';
+import { isMinimised } from '../../shared/roles';
+import type { Visibility } from '../accounts/lookup';
 import type { CoreContext } from '../core/context';
-import type { Handlers } from '../core/handlers';
+import { need, type Handlers } from '../core/handlers';
+import { renderNoticePdf, type NoticeDocumentData } from '../documents/noticePdf';
+import { writeFileAtomically } from '../documents/pdf';
+// PENDING-THERMAL import { renderNoticeThermal } from '../printing/noticeText';
+import type { Operator } from '../session/sessions';
 import type { SyncService } from '../sync/service';
+import { Notices } from './notices';
+import { registerNoticeHooks } from './settled';
+import { NoticeStore, type StoredNotice } from './store';
 
 type NoticeChannels = 'notices.issue' | 'notices.find' | 'notices.reprint' | 'notices.printThermal' | 'notices.cancel';
 
-/** The pagoPA notice channels (issue 4). Being built: every call answers that it is not available yet. */
-export function noticeHandlers(_ctx: CoreContext, _sync: SyncService): Pick<Handlers, NoticeChannels> {
-  const notYet = () => {
-    throw new DomainError('INTERNAL', 'Gli avvisi pagoPA non sono ancora disponibili.');
+/** How long a cancellation waits for the central's answer before telling the operator it is queued. */
+export const CANCEL_WAIT_MS = 4_000;
+
+const FRONT_OFFICE_ONLY =
+  'Gli avvisi pagoPA si emettono, si ristampano in A4 e si annullano solo allo sportello dei Servizi Educativi.';
+const PHARMACY_SEARCH =
+  'In farmacia gli avvisi si cercano solo per codice avviso o codice Pa-Pay: il codice fiscale non è consultabile.';
+
+/** The pagoPA notice channels (issue 4). */
+export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handlers, NoticeChannels> {
+  registerNoticeHooks();
+  const notices = new Notices(ctx);
+  const store = new NoticeStore(ctx.db);
+  const log = ctx.log.child({ scope: 'notices' });
+  const audit = ctx.db.sqlite.prepare(
+    'INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)',
+  );
+  const record = (op: Operator, action: string, detail: unknown) =>
+    audit.run(ctx.clock.now().toISOString(), ctx.counter.code, op.code, action, JSON.stringify(detail));
+
+  const minimised = (op: Operator) => isMinimised(op.role, ctx.counter.kind);
+  const visibilityOf = (op: Operator): Visibility => (minimised(op) ? 'minimal' : 'full');
+  const frontOffice = (operator: Operator | null): Operator => {
+    const op = need(operator);
+    if (minimised(op)) throw new DomainError('FORBIDDEN', FRONT_OFFICE_ONLY);
+    return op;
   };
+  const ente = () => ctx.counter.config.ente ?? DEMO_ENTE;
+  const load = (noticeId: string, visibility: Visibility): StoredNotice => {
+    const stored = store.get(noticeId, visibility);
+    if (stored === null) throw new DomainError('NOT_FOUND', 'Avviso non trovato: ripetere la ricerca.');
+    return stored;
+  };
+  const payable = (stored: StoredNotice) => {
+    if (stored.view.state === 'annullato') {
+      throw new DomainError('INPUT_INVALID', "L'avviso è annullato: non si stampa più, va emesso un nuovo avviso.");
+    }
+  };
+
+  /** Renders the A4 notice and saves it as <dataDir>/documents/avvisi/<nav>.pdf (absolute path). */
+  const writePdf = async (stored: StoredNotice): Promise<string> => {
+    const { view, debtor } = stored;
+    if (debtor === null) throw new DomainError('INPUT_INVALID', "Dell'avviso manca il debitore: non si può stampare.");
+    const data: NoticeDocumentData = {
+      ente: ente(),
+      subject: view.subject,
+      debtor,
+      totalCents: view.amountCents,
+      dueDate: view.dueDate,
+      payments: view.payments.map((p) => ({
+        nav: p.nav,
+        amountCents: p.amountCents,
+        dueDate: p.dueDate,
+        installment: p.installment,
+      })),
+      issuedAt: view.createdAt,
+      registered: view.state !== 'emesso',
+    };
+    const file = path.resolve(ctx.dataDir, 'documents', 'avvisi', `${view.nav}.pdf`);
+    writeFileAtomically(file, await renderNoticePdf(data));
+    return file;
+  };
+
+  const find = (query: string, op: Operator): NoticeView[] => {
+    const visibility = visibilityOf(op);
+    const views = (ids: string[]) => ids.map((id) => load(id, visibility).view);
+    const nav = normalizeNav(query);
+    if (nav !== null) {
+      const id = store.idByNavCode(nav);
+      return id === null ? [] : views([id]);
+    }
+    const digits = query.replace(/[\s.-]/g, '');
+    if (/^\d{18}$/.test(digits)) {
+      throw new DomainError('INPUT_INVALID', 'Codice avviso non valido: le cifre di controllo non corrispondono.');
+    }
+    const parsed = parseQuery(query);
+    switch (parsed.kind) {
+      case 'papay':
+        return views(store.idsByPapayCode(parsed.code));
+      case 'cf':
+        if (minimised(op)) throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
+        return views(store.idsByFiscalCode(parsed.code, parsed.canonical));
+      case 'name':
+        if (minimised(op)) throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
+        throw new DomainError(
+          'INPUT_INVALID',
+          'Cercare gli avvisi per codice avviso (18 cifre), codice Pa-Pay o codice fiscale.',
+        );
+      case 'invalid':
+        throw new DomainError('INPUT_INVALID', parsed.message);
+    }
+  };
+
   return {
-    'notices.issue': notYet,
-    'notices.find': notYet,
-    'notices.reprint': notYet,
-    'notices.printThermal': notYet,
-    'notices.cancel': notYet,
+    'notices.issue': async ({ input, operator }) => {
+      const op = frontOffice(operator);
+      const { noticeId } = notices.issue(op, input);
+      try {
+        ctx.afterMoneyCommit?.();
+      } catch (e) {
+        log.error({ err: e }, 'avvio della sincronizzazione non riuscito');
+      }
+      const stored = load(noticeId, 'full');
+      log.info({ noticeId, nav: stored.view.nav, amountCents: stored.view.amountCents }, 'avviso emesso');
+      let pdfPath: string;
+      try {
+        pdfPath = await writePdf(stored);
+      } catch (e) {
+        log.error({ err: e, noticeId }, 'PDF dell avviso non salvato');
+        throw new DomainError(
+          'INTERNAL',
+          `Avviso emesso (codice avviso ${stored.view.nav}), ma il PDF non è stato salvato: usare la ristampa, non emetterlo di nuovo.`,
+        );
+      }
+      return { noticeId, nav: stored.view.nav, iuv: stored.view.iuv, pdfPath, notice: stored.view };
+    },
+
+    'notices.find': ({ input, operator }) => {
+      const op = need(operator);
+      return { items: find(input.query, op) };
+    },
+
+    'notices.reprint': async ({ input, operator }) => {
+      const op = frontOffice(operator);
+      const stored = load(input.noticeId, 'full');
+      payable(stored);
+      const pdfPath = await writePdf(stored);
+      record(op, 'notice.reprint', { noticeId: input.noticeId, nav: stored.view.nav, state: stored.view.state });
+      return { noticeId: input.noticeId, pdfPath };
+    },
+
+    'notices.printThermal': () => {
+      throw new DomainError('INTERNAL', 'La stampa termica degli avvisi non è ancora disponibile.');
+    },
+
+    'notices.cancel': async ({ input, operator }) => {
+      const op = frontOffice(operator);
+      notices.requestCancel(op, input.noticeId, input.reason);
+      log.info({ noticeId: input.noticeId, operator: op.code }, 'annullamento richiesto');
+      // The answer is the central's: wait for one sync (bounded), then say where things stand.
+      const waited = new AbortController();
+      await Promise.race([
+        sync.syncNow({ manual: true }),
+        delay(CANCEL_WAIT_MS, undefined, { signal: waited.signal }).catch(() => undefined),
+      ]);
+      waited.abort();
+      const { view } = load(input.noticeId, 'full');
+      return { notice: view, message: cancelMessage(view) };
+    },
   };
+}
+
+function cancelMessage(view: NoticeView): string {
+  if (view.state === 'annullato') return 'Avviso annullato: non è più pagabile.';
+  if (view.state === 'pagato') return "Il pagamento è arrivato prima dell'annullamento: l'avviso risulta pagato.";
+  if (view.cancelRequested) {
+    return "Il servizio centrale non ha ancora risposto: la richiesta di annullamento è in coda e sarà inviata appena possibile. Fino alla conferma l'avviso resta pagabile.";
+  }
+  return `Il servizio centrale non ha annullato l'avviso: risulta ${view.state}.`;
 }
