@@ -23,6 +23,8 @@ const STATE_LABELS: Record<EnrolmentView['state'], string> = {
   rifiutata: 'rifiutata',
 };
 
+const PROVISIONAL_RECHECK_MS = 5_000;
+
 interface Props {
   registration: RegistrationView;
   pdfPath: string;
@@ -45,14 +47,23 @@ export function RegistrationResult({ registration: first, pdfPath: firstPdf }: P
     else setMessage({ ok: false, text: reply.error.message });
   }, [first.registrationId]);
 
+  // A finished sync may have brought the real codes: read the registration again.
   useEffect(
     () =>
       onEvent('sync.status', (status) => {
-        if (lastSyncSeen.current !== undefined && status.lastSyncAt !== lastSyncSeen.current) void reload();
+        if (status.lastSyncAt === lastSyncSeen.current) return;
         lastSyncSeen.current = status.lastSyncAt;
+        void reload();
       }),
     [reload],
   );
+  // The event stream can be lost (host restart, sleep): while a code is provisional, look again now and then.
+  const provisional = registration.provisional;
+  useEffect(() => {
+    if (!provisional) return;
+    const timer = window.setInterval(() => void reload(), PROVISIONAL_RECHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [provisional, reload]);
 
   const reprint = useCallback(async () => {
     const reply = await call('registration.printSummary', { registrationId: first.registrationId });
