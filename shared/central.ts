@@ -215,7 +215,62 @@ export const NoticeCancelOperation = z.object({
   createdAt: IsoDateTime,
   reason: z.string().min(1).max(200),
 });
-export const Operation = z.discriminatedUnion('type', [TopupOperation, VoidOperation, NoticeOperation, NoticeCancelOperation]);
+/**
+ * A family registered at a counter (iscrizione allo sportello): the adulto di riferimento, the
+ * children (each now linked to this family: the child follows the parent who enrolled it last),
+ * the accounts the enrolments opened or reused (ids made at the counter; a new one carries the
+ * counter's provisional code, the central assigns the real Pa-Pay code and sends it back in the
+ * feed under the same account id) and the enrolments. Refused as a whole, with the reason, when
+ * the central already has one of these enrolments (e.g. made on the portal) or the data conflict.
+ */
+export const RegistrationOperation = z.object({
+  type: z.literal('registration'),
+  id: Id,
+  registrationId: Id,
+  counterCode: z.string(),
+  operatorCode: z.string(),
+  createdAt: IsoDateTime,
+  consentAt: IsoDateTime,
+  /** SHA-256 (hex) of the privacy notice text the parent consented to. */
+  consentTextSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  family: FeedFamily.omit({ type: true }),
+  children: z.array(FeedChild.omit({ type: true }).extend({ familyId: Id, fiscalCode: z.string(), birthDate: LocalDate })).min(1),
+  accounts: z
+    .array(
+      z.object({
+        id: Id,
+        childId: Id,
+        service: Service,
+        /** The counter's provisional code (P-<counter>-<n>) of a new account, or the real one of a reused account. */
+        papayCode: z.string(),
+        provisional: z.boolean(),
+      }),
+    )
+    .min(1),
+  enrolments: z
+    .array(
+      z.object({
+        id: Id,
+        childId: Id,
+        accountId: Id,
+        service: Service,
+        schoolYear: z.string().regex(/^\d{4}\/\d{4}$/),
+        iseeCents: Cents.nonnegative().nullable(),
+        iseeDate: LocalDate.nullable(),
+        bandCode: z.string(),
+        tariffCents: Cents.nonnegative(),
+        siblingReductionPercent: z.number().min(0).max(100),
+        finalTariffCents: Cents.nonnegative(),
+        tariffUnit: z.string(),
+        /** Made after the portal's deadline: the office reviews it. */
+        late: z.boolean(),
+        /** Diet and certificate, route/stop/direction, nido time (the counter's JSON). */
+        details: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .min(1),
+});
+export const Operation = z.discriminatedUnion('type', [TopupOperation, VoidOperation, NoticeOperation, NoticeCancelOperation, RegistrationOperation]);
 export type Operation = z.infer<typeof Operation>;
 
 export const PushRequest = z.object({ operations: z.array(Operation).min(1).max(500) });

@@ -3,6 +3,7 @@ import { topupKind } from '../../shared/domain';
 import type { Operation, OperationResult, PushRequest } from '../../shared/central';
 import { ledgerWriter, type LedgerRow } from './ledger';
 import { centralNotices, isNoticeOperation } from './notices';
+import { centralRegistrations } from './registrations';
 import type { CentralSqlite } from './schema';
 
 /**
@@ -22,6 +23,7 @@ export interface PushHandler {
 export function pushHandler(sqlite: CentralSqlite): PushHandler {
   const ledger = ledgerWriter(sqlite);
   const notices = centralNotices(sqlite);
+  const registrations = centralRegistrations(sqlite);
   const q = {
     seqOf: sqlite.prepare('SELECT seq FROM ledger WHERE id = ?').pluck(),
     account: sqlite.prepare('SELECT papay_code AS papayCode FROM accounts WHERE id = ?'),
@@ -117,6 +119,8 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
     // ledger.append) still guarantees the operation is stored once whatever happens above it.
     // Notices are not ledger entries: they have their own tables (notices.ts).
     if (isNoticeOperation(op)) return notices.push(op, receivedAt);
+    // Registrations neither: families, children, accounts and enrolments (registrations.ts).
+    if (op.type === 'registration') return registrations.push(op, receivedAt);
     const previous = q.seqOf.get(op.id) as number | undefined;
     if (previous !== undefined) return { id: op.id, status: 'accepted', seq: previous };
     check(op);

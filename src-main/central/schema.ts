@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
  * It shares nothing with a counter's database, so the two sides can only meet through HTTP.
  */
 export const CENTRAL_DB_FILE = 'central.sqlite';
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const DDL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -97,6 +97,22 @@ CREATE TABLE notice_cancels (
   counter_code TEXT NOT NULL, operator_code TEXT NOT NULL, reason TEXT NOT NULL, created_at TEXT NOT NULL,
   received_at TEXT NOT NULL, outcome TEXT NOT NULL
 ) STRICT;
+-- Registrations made at the counters (registrations.ts): the operation as received (its seq is what
+-- a resend gets again), and the enrolments, one per child, service and school year whatever made
+-- them (a counter or the portal).
+CREATE TABLE registrations (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, registration_id TEXT NOT NULL,
+  counter_code TEXT NOT NULL, operator_code TEXT NOT NULL, family_id TEXT NOT NULL REFERENCES families (id),
+  created_at TEXT NOT NULL, received_at TEXT NOT NULL, payload TEXT NOT NULL
+) STRICT;
+CREATE TABLE enrolments (
+  id TEXT PRIMARY KEY, child_id TEXT NOT NULL REFERENCES children (id), service TEXT NOT NULL,
+  school_year TEXT NOT NULL, account_id TEXT REFERENCES accounts (id), origin TEXT NOT NULL,
+  operation_id TEXT, band_code TEXT, final_tariff_cents INTEGER, late INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL, UNIQUE (child_id, service, school_year)
+) STRICT;
+-- Serial of the next Pa-Pay code the central assigns to an account opened at a counter.
+CREATE TABLE papay_serials (id INTEGER PRIMARY KEY CHECK (id = 1), next_serial INTEGER NOT NULL) STRICT;
 `;
 
 export type CentralSqlite = BetterSqlite3.Database;

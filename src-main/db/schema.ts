@@ -22,6 +22,9 @@ export interface Database {
     address: string;
     phone: string | null;
     email: string | null;
+    /** As typed at a registration (a provisional codice fiscale carries neither); null when pulled. */
+    birth_date: string | null;
+    sex: string | null;
   };
   /** At a pharmacy the family, the codice fiscale and the birth date are never stored (null). */
   children: {
@@ -42,6 +45,8 @@ export interface Database {
     server_balance_cents: number;
     server_seq: number;
     server_balance_at: string | null;
+    /** 1 while papay_code is this counter's provisional one (P-<counter>-<n>), until the central's arrives. */
+    papay_provisional: number;
   };
   ledger: {
     id: string;
@@ -156,6 +161,49 @@ export interface Database {
     due_date: string | null;
     installment: number | null;
     paid_at: string | null;
+  };
+  papay_provisional_sequences: { counter_code: string; last_number: number };
+  registrations: {
+    id: string;
+    created_at: string;
+    counter_code: string;
+    operator_code: string;
+    family_id: string;
+    consent_at: string;
+    consent_text: string;
+    consent_text_sha256: string;
+    operation_id: string;
+  };
+  enrolments: {
+    id: string;
+    registration_id: string;
+    child_id: string;
+    service: string;
+    school_year: string;
+    account_id: string;
+    isee_cents: number | null;
+    isee_date: string | null;
+    band_code: string;
+    band_label: string;
+    tariff_cents: number;
+    sibling_reduction_percent: number;
+    final_tariff_cents: number;
+    tariff_unit: string;
+    late: number;
+    /** JSON: diet and certificate, route/stop/direction, nido time, ISEE note. */
+    details: string;
+    state: 'in_attesa' | 'confermata' | 'rifiutata';
+    refusal: string | null;
+    state_at: string;
+  };
+  child_links: {
+    id: number | null;
+    child_id: string;
+    from_family_id: string | null;
+    to_family_id: string;
+    at: string;
+    operator_code: string;
+    registration_id: string;
   };
   audit: {
     id: number | null;

@@ -1,7 +1,16 @@
+import { decodeFiscalCode, checkFiscalCode } from '../../shared/codiceFiscale';
 import { DomainError } from '../../shared/errors';
+import { deadlineOf } from '../../shared/registration/deadline';
+import { quoteTariff } from '../../shared/registration/tariff';
+import { romeDate } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import type { Handlers } from '../core/handlers';
 import type { SyncService } from '../sync/service';
+import { enrolmentConfig, frontOffice } from './access';
+import { saveRegistration } from './save';
+import { registerSettledHook } from './settled';
+import { writeSummary } from './summary';
+import { registrationViews } from './views';
 
 type RegistrationChannels =
   | 'registry.lookup'
@@ -11,17 +20,90 @@ type RegistrationChannels =
   | 'registration.get'
   | 'registration.printSummary';
 
-/** The registration channels (issue 5). Being built: every call answers that it is not available yet. */
-export function registrationHandlers(_ctx: CoreContext, _sync: SyncService): Pick<Handlers, RegistrationChannels> {
-  const notYet = () => {
-    throw new DomainError('INTERNAL', 'Le iscrizioni allo sportello non sono ancora disponibili.');
-  };
+/** The registration channels (issue 5): front office only, never at a pharmacy. */
+export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick<Handlers, RegistrationChannels> {
+  registerSettledHook();
+  const views = registrationViews(ctx.db);
+  const today = () => romeDate(ctx.clock.now());
+
   return {
-    'registry.lookup': notYet,
-    'registration.options': notYet,
-    'registration.quote': notYet,
-    'registration.save': notYet,
-    'registration.get': notYet,
-    'registration.printSummary': notYet,
+    'registry.lookup': async ({ input, operator }) => {
+      frontOffice(ctx, operator);
+      const decoded = await decodeFiscalCode(input.fiscalCode);
+      if (!decoded.valid) throw new DomainError('INPUT_INVALID', decoded.message);
+      const person = decoded.person;
+      const check = person.provisional ? null : checkFiscalCode(person.code);
+      const canonical = check?.valid ? check.canonical : person.code;
+      return {
+        decoded: person,
+        parent: views.parentByFiscalCode(person.code, canonical),
+        child: views.childByFiscalCode(canonical),
+      };
+    },
+
+    'registration.options': ({ operator }) => {
+      frontOffice(ctx, operator);
+      const config = enrolmentConfig(ctx);
+      const first = config.schoolYears[0];
+      if (!first) throw new DomainError('INTERNAL', 'Nessun anno scolastico configurato per le iscrizioni.');
+      return {
+        schoolYear: first.code,
+        schoolYears: config.schoolYears.map((y) => y.code),
+        deadline: first.deadline,
+        schools: config.schools,
+        diets: config.diets,
+        routes: config.routes.map((r) => ({
+          code: r.code,
+          name: r.name,
+          stops: r.stops.map((s) => ({ code: s.code, name: s.name })),
+        })),
+        consentText: config.consentText,
+      };
+    },
+
+    'registration.quote': ({ input, operator }) => {
+      frontOffice(ctx, operator);
+      const config = enrolmentConfig(ctx);
+      if (deadlineOf(config, input.schoolYear) === null) {
+        throw new DomainError('INPUT_INVALID', `L'anno scolastico ${input.schoolYear} non è aperto alle iscrizioni.`);
+      }
+      return quoteTariff(config, input, today());
+    },
+
+    'registration.save': async ({ input, operator }) => {
+      const op = frontOffice(ctx, operator);
+      const { registrationId } = await saveRegistration(ctx, enrolmentConfig(ctx), op, {
+        parent: input.parent,
+        children: input.children,
+      });
+      try {
+        // The sync sends it soon, as after a top-up.
+        ctx.afterMoneyCommit?.();
+      } catch (e) {
+        ctx.log.error({ scope: 'sync', err: e }, 'avvio della sincronizzazione non riuscito');
+      }
+      ctx.log.info({ scope: 'registration', registrationId, operator: op.code }, 'iscrizione registrata');
+      const registration = views.registration(registrationId);
+      let summaryPdfPath = '';
+      try {
+        summaryPdfPath = await writeSummary(ctx, registration);
+      } catch (e) {
+        // The registration is committed: a failed PDF must not make it look lost (printSummary retries).
+        ctx.log.error({ scope: 'registration', registrationId, err: e }, 'riepilogo PDF non scritto');
+      }
+      return { registration, summaryPdfPath };
+    },
+
+    'registration.get': ({ input, operator }) => {
+      frontOffice(ctx, operator);
+      return views.registration(input.registrationId);
+    },
+
+    'registration.printSummary': async ({ input, operator }) => {
+      frontOffice(ctx, operator);
+      const registration = views.registration(input.registrationId);
+      const pdfPath = await writeSummary(ctx, registration);
+      return { registrationId: registration.registrationId, pdfPath, provisional: registration.provisional };
+    },
   };
 }

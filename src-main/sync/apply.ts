@@ -203,6 +203,8 @@ function prepare(sqlite: BetterSqlite3.Database) {
        VALUES (@id, @childId, @service, @papayCode, @balance, @seq, @at)
        ON CONFLICT (id) DO UPDATE SET child_id = excluded.child_id, service = excluded.service,
          papay_code = excluded.papay_code,
+         -- The central's code replaces a provisional one made at a registration (same account id).
+         papay_provisional = 0,
          server_balance_cents = CASE WHEN excluded.server_seq >= accounts.server_seq
                                      THEN excluded.server_balance_cents ELSE accounts.server_balance_cents END,
          server_balance_at = CASE WHEN excluded.server_seq >= accounts.server_seq

@@ -122,6 +122,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0001_initial' },
       { name: '0002_sync' },
       { name: '0003_notices' },
+      { name: '0004_registration' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -141,7 +142,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 4 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 5 });
     } finally {
       raw.close();
     }
@@ -170,6 +171,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0001_initial' },
       { name: '0002_sync' },
       { name: '0003_notices' },
+      { name: '0004_registration' },
     ]);
   });
 
