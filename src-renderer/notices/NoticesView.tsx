@@ -57,6 +57,8 @@ export function NoticesView({ session, onBack }: Props) {
   const [items, setItems] = useState<NoticeView[] | null>(null);
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  /** A refused action (reprint, print) is not the search's fault: it shows apart, over the list. */
+  const [actionError, setActionError] = useState<string | null>(null);
   const [modal, setModal] = useState<Modal>({ kind: 'none' });
   const [busy, setBusy] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -93,12 +95,14 @@ export function NoticesView({ session, onBack }: Props) {
     }
     setLastQuery(text);
     setError(null);
+    setActionError(null);
     setItems(reply.value.items);
     setSelected((s) => (keepSelection ? Math.min(s, Math.max(0, reply.value.items.length - 1)) : 0));
     if (reply.value.items.length === 0) focusSearch();
   }
 
   async function act(action: NoticeAction, notice: NoticeView) {
+    setActionError(null);
     switch (action) {
       case 'cancel':
         setModal({ kind: 'cancel', notice });
@@ -107,14 +111,14 @@ export function NoticesView({ session, onBack }: Props) {
         setModal({ kind: 'none' });
         const reply = await call('notices.reprint', { noticeId: notice.noticeId });
         if (reply.ok) setModal({ kind: 'reprinted', nav: notice.nav, pdfPath: reply.value.pdfPath });
-        else setError(reply.error.message);
+        else setActionError(reply.error.message);
         return;
       }
       case 'thermal': {
         setModal({ kind: 'none' });
         const reply = await call('notices.printThermal', { noticeId: notice.noticeId });
         if (reply.ok) setModal({ kind: 'thermal', result: reply.value });
-        else setError(reply.error.message);
+        else setActionError(reply.error.message);
         return;
       }
       default: {
@@ -198,6 +202,11 @@ export function NoticesView({ session, onBack }: Props) {
         }}
         sx={{ mb: 1, '& input': { fontSize: '1.2em' } }}
       />
+      {actionError && (
+        <Alert severity="error" role="alert" sx={{ mb: 1 }} onClose={() => setActionError(null)}>
+          {actionError}
+        </Alert>
+      )}
       {items !== null && items.length === 0 && (
         <Alert severity="info" role="status">
           Nessun avviso trovato per «{lastQuery}».
