@@ -78,7 +78,11 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
     if (account === undefined) throw new Rejection(`Conto ${op.accountId} sconosciuto al servizio centrale.`);
     switch (op.type) {
       case 'topup':
-        if (op.papayCode.replace(/\s/g, '') !== account.papayCode) {
+        if (
+          op.papayCode.replace(/\s/g, '') !== account.papayCode &&
+          // A top-up made at the counter before the sync brought the real code carries the provisional one.
+          !registrations.isProvisionalCodeOf(op.papayCode, op.accountId)
+        ) {
           throw new Rejection(
             `Il codice Pa-Pay ${op.papayCode} non corrisponde al conto ${op.accountId} (codice ${account.papayCode}).`,
           );

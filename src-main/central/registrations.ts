@@ -15,6 +15,8 @@ class Refusal extends Error {}
 export interface CentralRegistrations {
   /** Stores a registration (or answers with the seq it got the first time) or refuses it whole. */
   push(op: Registration, receivedAt: string): OperationResult;
+  /** The code is the provisional one a counter gave this account before the central assigned the real one. */
+  isProvisionalCodeOf(code: string, accountId: string): boolean;
 }
 
 /**
@@ -53,6 +55,8 @@ export function centralRegistrations(sqlite: CentralSqlite): CentralRegistration
          ON CONFLICT (id) DO UPDATE SET next_serial = next_serial + 1 RETURNING next_serial - 1`,
       )
       .pluck(),
+    insertProvisional: sqlite.prepare('INSERT INTO provisional_papay_codes (code, account_id) VALUES (?, ?)'),
+    isProvisional: sqlite.prepare('SELECT 1 FROM provisional_papay_codes WHERE code = ? AND account_id = ?').pluck(),
     insertAccount: sqlite.prepare(
       `INSERT INTO accounts (id, child_id, service, papay_code, opening_balance_cents, balance_cents, balance_seq,
                              balance_at)
@@ -127,6 +131,7 @@ export function centralRegistrations(sqlite: CentralSqlite): CentralRegistration
         );
       }
       q.insertAccount.run(a.id, a.childId, a.service, assignPapay(), receivedAt);
+      if (a.provisional) q.insertProvisional.run(a.papayCode, a.id);
       recordChange('account', a.id);
     }
 
@@ -171,6 +176,7 @@ export function centralRegistrations(sqlite: CentralSqlite): CentralRegistration
   const applyOne = sqlite.transaction(apply);
 
   return {
+    isProvisionalCodeOf: (code, accountId) => q.isProvisional.get(code.trim(), accountId) !== undefined,
     push(op, receivedAt) {
       // A resend (the reply was lost): the same seq, nothing written again.
       const previous = q.seqOf.get(op.id) as number | undefined;

@@ -113,6 +113,11 @@ CREATE TABLE enrolments (
 ) STRICT;
 -- Serial of the next Pa-Pay code the central assigns to an account opened at a counter.
 CREATE TABLE papay_serials (id INTEGER PRIMARY KEY CHECK (id = 1), next_serial INTEGER NOT NULL) STRICT;
+-- The provisional code a counter gave an account before the central's: a top-up recorded with it is still that account's.
+-- (A replaced PC numbers its provisional codes again from 1: the pair is the key, not the code.)
+CREATE TABLE provisional_papay_codes (
+  code TEXT NOT NULL, account_id TEXT NOT NULL REFERENCES accounts (id), PRIMARY KEY (code, account_id)
+) STRICT;
 `;
 
 export type CentralSqlite = BetterSqlite3.Database;

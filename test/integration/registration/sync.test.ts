@@ -45,6 +45,8 @@ describe('registrations and the central service', () => {
     const { registration } = await se1.must('registration.save', familyInput());
     const accountIds = registration.children.flatMap((c) => c.enrolments.map((e) => e.accountId));
     expect(registration.provisional).toBe(true);
+    // The family tops up the new meals account at once, under its provisional code.
+    const topup = await se1.topup(accountIds[0]!, 2000);
 
     const status = await se1.must('sync.now', {});
     expect(status).toMatchObject({ pendingCount: 0, deadLetterCount: 0 });
@@ -65,6 +67,13 @@ describe('registrations and the central service', () => {
     );
     expect(centralCodes).toEqual(enrolments.map((e) => e.papayCode));
     expect(central.sqlite.prepare('SELECT COUNT(*) FROM enrolments').pluck().get()).toBe(3);
+    // The top-up made under the provisional code reached that account (after the registration that opened it).
+    expect(
+      central.sqlite.prepare('SELECT account_id, amount_cents FROM ledger WHERE id = ?').get(topup.operationId),
+    ).toEqual({ account_id: accountIds[0], amount_cents: 2000 });
+    expect(central.sqlite.prepare('SELECT balance_cents FROM accounts WHERE id = ?').pluck().get(accountIds[0])).toBe(
+      2000,
+    );
 
     // The summary printed again shows the real codes and no provisional mark.
     const reprint = await se1.must('registration.printSummary', { registrationId: registration.registrationId });
