@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isValidNav } from '../../../shared/pagopa/nav';
+import { formatNavGroups, isValidNav } from '../../../shared/pagopa/nav';
 import { parseFaultSpec } from '../../../src-main/central';
 import { failure } from '../sync/sync-fixture';
 import { accountWithParent, balanceOf, DUE, remaining, startWorld, type World } from './notice-fixture';
@@ -44,6 +45,9 @@ describe('pagoPA notices against the central emulator', () => {
     expect(issued.notice.warning).toMatch(NOT_REGISTERED);
     expect(issued.pdfPath).toBe(`${t.dataDir}/documents/avvisi/${issued.nav}.pdf`);
     expect(fs.readFileSync(issued.pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', issued.pdfPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain(formatNavGroups(issued.nav));
+    expect(text).toContain('45,50');
     expect(remaining(t.sql)).toBe(999);
     expect(await t.must('sync.now', {})).toMatchObject({ online: false, pendingCount: 1 });
     expect((await t.must('notices.find', { query: issued.nav })).items[0]).toMatchObject({ state: 'emesso' });
@@ -126,6 +130,26 @@ describe('pagoPA notices against the central emulator', () => {
       state: 'annullato',
       cancelRequested: false,
     });
+  });
+
+  it('a notice that expires centrally becomes scaduto at the counter, with its warning', async () => {
+    world = await startWorld();
+    const t = await world.counter('SE1', 'sportello1', '2468');
+    const acc = accountWithParent(t.sql);
+    const n = await t.must('notices.issue', {
+      accountId: acc.id,
+      amountCents: 1200,
+      subject: 'Trasporto',
+      dueDate: DUE,
+    });
+    await t.must('sync.now', {});
+    expect((await world.admin('POST', '/admin/notices/expire', { nav: n.nav })).status).toBe(200);
+    await t.must('sync.now', {});
+    const view = (await t.must('notices.find', { query: acc.childCf })).items.find((v) => v.noticeId === n.noticeId);
+    expect(view).toMatchObject({ state: 'scaduto', warning: 'Avviso scaduto: i PSP non lo accettano più.' });
+    expect(failure(await t.call('notices.cancel', { noticeId: n.noticeId, reason: 'scaduto' })).code).toBe(
+      'INPUT_INVALID',
+    );
   });
 
   it('instalments: one NAV per rata from consecutive bases, each paid on its own; the notice is paid with the last', async () => {
