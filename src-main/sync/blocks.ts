@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/open';
-import type { CentralClient, TimedReply } from './http';
+import { CentralRefusedError, type CentralClient, type TimedReply } from './http';
 
 /**
  * Blocks of codice avviso bases (pagoPA notices issued offline). The counter asks the central
@@ -33,13 +33,14 @@ function issuesNotices(db: Db): boolean {
 /**
  * Asks for a block when needed and stores it. The request id is stored BEFORE it is sent and
  * reused until an answer is stored: a reply lost on the way gets the same block again, never a
- * second one. Transport failures propagate (the sync loop retries later).
+ * second one. Transport failures propagate (the sync loop retries later); a refusal does not stop
+ * the sync (the rest of it works without notices): it is reported and asked again next time.
  */
 export async function ensureNoticeBlock(
   db: Db,
   client: CentralClient,
   now: () => Date,
-): Promise<{ received: boolean; lastReply: TimedReply<unknown> | null }> {
+): Promise<{ received: boolean; lastReply: TimedReply<unknown> | null; refused?: string }> {
   if (!issuesNotices(db) || remainingBases(db) >= BLOCK_LOW_WATER) return { received: false, lastReply: null };
   const pending = db.sqlite
     .prepare('SELECT request_id FROM notice_blocks WHERE first_base IS NULL ORDER BY id LIMIT 1')
@@ -51,7 +52,13 @@ export async function ensureNoticeBlock(
       .prepare('INSERT INTO notice_blocks (request_id, requested_at) VALUES (?, ?)')
       .run(requestId, now().toISOString());
   }
-  const reply = await client.noticeBlock({ requestId, size: BLOCK_SIZE });
+  let reply;
+  try {
+    reply = await client.noticeBlock({ requestId, size: BLOCK_SIZE });
+  } catch (e) {
+    if (e instanceof CentralRefusedError) return { received: false, lastReply: null, refused: e.message };
+    throw e;
+  }
   const block = reply.value;
   const first = Number(block.firstBase);
   const last = Number(block.lastBase);

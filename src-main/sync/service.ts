@@ -181,6 +181,7 @@ export class SyncService {
       // After the pull, so the counter's kind is known (a new PC starts as a stand-in pharmacy).
       const block = await ensureNoticeBlock(db, client, () => this.opts.clock.now());
       this.noteReply(block.lastReply);
+      if (block.refused !== undefined) this.log.warn({ err: block.refused }, 'blocco di codici avviso rifiutato');
       if (pushFailure) throw pushFailure;
       this.online = true;
       writeSyncState(db, { lastSyncAt: this.opts.clock.now().toISOString(), lastError: null });
