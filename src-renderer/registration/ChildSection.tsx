@@ -11,6 +11,7 @@ import { ChoiceField } from './ChoiceField';
 import { EnrolmentFields } from './EnrolmentFields';
 import { FiscalCodeField, type LookupResult, type LookupStatus } from './FiscalCodeField';
 import { PersonFields } from './PersonFields';
+import { italianDate } from './dates';
 import { emptyEnrolment, fieldId, type ChildDraft, type EnrolmentDraft, type RegistrationDraft } from './draft';
 import { siblingOrder } from './draft';
 
@@ -38,7 +39,7 @@ function applyLookup(
       fiscalCode: decoded.code,
       surname: child.surname,
       name: child.name,
-      birthDate: child.birthDate ?? decoded.birthDate ?? '',
+      birthDate: italianDate(child.birthDate ?? decoded.birthDate ?? ''),
       sex: child.sex ?? decoded.sex ?? '',
       birthPlace: decoded.birthPlace?.name ?? '',
       school: child.school,
@@ -53,7 +54,7 @@ function applyLookup(
   }
   onChange({
     fiscalCode: decoded.code,
-    birthDate: decoded.birthDate ?? '',
+    birthDate: italianDate(decoded.birthDate ?? ''),
     sex: decoded.sex ?? '',
     birthPlace: decoded.birthPlace?.name ?? '',
     linkedTo: null,

@@ -11,6 +11,7 @@ import type { RegistrationOptions } from '../../shared/contract';
 import { SERVICES, SERVICE_LABELS } from '../../shared/domain';
 import { palette } from '../theme';
 import { ChoiceField } from './ChoiceField';
+import { DateField } from './DateField';
 import { fieldId, type EnrolmentDraft, type NidoTime, type TransportDirection } from './draft';
 import { TariffLine } from './TariffLine';
 import { useQuote } from './useQuote';
@@ -69,7 +70,7 @@ export function EnrolmentFields({ enrolment: e, title, options, siblingOrder, on
             ))}
           </RadioGroup>
         </FormControl>
-        <Box sx={{ width: 160 }}>
+        <Box sx={{ width: 190 }}>
           <ChoiceField
             id={id('year')}
             label="Anno scolastico"
@@ -88,15 +89,11 @@ export function EnrolmentFields({ enrolment: e, title, options, siblingOrder, on
           sx={{ width: 240 }}
           slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off' } }}
         />
-        <TextField
+        <DateField
           id={id('iseeDate')}
           label="Data ISEE"
-          type="date"
           value={e.iseeDate}
-          onChange={(event) => onChange({ iseeDate: event.target.value })}
-          margin="dense"
-          sx={{ width: 170 }}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(iseeDate) => onChange({ iseeDate })}
         />
       </Box>
 

@@ -4,6 +4,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { FiscalCodeField, type LookupResult, type LookupStatus } from './FiscalCodeField';
 import { PersonFields } from './PersonFields';
+import { italianDate } from './dates';
 import { fieldId, type ParentDraft } from './draft';
 
 interface Props {
@@ -18,7 +19,7 @@ function applyLookup(result: LookupResult, onChange: (patch: Partial<ParentDraft
       fiscalCode: decoded.code,
       surname: parent.surname,
       name: parent.name,
-      birthDate: parent.birthDate ?? decoded.birthDate ?? '',
+      birthDate: italianDate(parent.birthDate ?? decoded.birthDate ?? ''),
       sex: parent.sex ?? decoded.sex ?? '',
       birthPlace: decoded.birthPlace?.name ?? '',
       address: parent.address,
@@ -29,7 +30,7 @@ function applyLookup(result: LookupResult, onChange: (patch: Partial<ParentDraft
   }
   onChange({
     fiscalCode: decoded.code,
-    birthDate: decoded.birthDate ?? '',
+    birthDate: italianDate(decoded.birthDate ?? ''),
     sex: decoded.sex ?? '',
     birthPlace: decoded.birthPlace?.name ?? '',
   });

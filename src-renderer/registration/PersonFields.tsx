@@ -7,6 +7,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { palette } from '../theme';
+import { DateField } from './DateField';
 import type { PersonDraft } from './draft';
 
 interface Props {
@@ -40,15 +41,11 @@ export function PersonFields({ person, id, onChange }: Props) {
         />
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <TextField
+        <DateField
           id={id('birthDate')}
           label="Data di nascita"
-          type="date"
           value={person.birthDate}
-          onChange={(e) => onChange({ birthDate: e.target.value })}
-          margin="dense"
-          sx={{ width: 180 }}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(birthDate) => onChange({ birthDate })}
         />
         <FormControl margin="dense">
           <FormLabel id={id('sex-label')}>Sesso</FormLabel>

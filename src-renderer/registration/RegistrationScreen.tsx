@@ -254,7 +254,7 @@ export function RegistrationScreen({ onLeave }: Props) {
       </Box>
       <KeyHints hints={hints} />
       {confirmLeave && (
-        <Dialog open onClose={() => setConfirmLeave(false)} aria-labelledby="reg-leave-title" disableRestoreFocus>
+        <Dialog open onClose={() => setConfirmLeave(false)} aria-labelledby="reg-leave-title">
           <DialogTitle id="reg-leave-title">Uscire senza registrare?</DialogTitle>
           <DialogContent>
             <Typography>I dati inseriti andranno persi. Invio per uscire, Esc per tornare al modulo.</Typography>

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/contract';
 import type { Service } from '../../shared/domain';
 import { parseEuroInput } from '../../shared/money';
+import { parseItalianDate } from './dates';
 
 /**
  * What the operator has typed so far, as text: the form edits this, and only `toSaveInput` turns it
@@ -24,7 +25,7 @@ export interface PersonDraft {
   fiscalCode: string;
   surname: string;
   name: string;
-  /** YYYY-MM-DD, as a date input gives it; '' when not typed. */
+  /** As typed, day first (gg/mm/aaaa); '' when not typed. */
   birthDate: string;
   sex: Sex | '';
   /** Name of the comune or country of birth decoded from the codice fiscale (shown, not sent). */
@@ -163,12 +164,17 @@ function enrolmentInput(
       message: `ISEE non leggibile per ${who}: scrivere per esempio 12.500,00.`,
       fieldId: id('isee'),
     };
-  if (isee !== null && e.iseeDate === '')
-    return { ok: false, message: `Indicare la data dell'attestazione ISEE per ${who}.`, fieldId: id('iseeDate') };
+  const iseeDate = parseItalianDate(e.iseeDate);
+  if (isee !== null && iseeDate === null)
+    return {
+      ok: false,
+      message: `Indicare la data dell'attestazione ISEE per ${who} (gg/mm/aaaa).`,
+      fieldId: id('iseeDate'),
+    };
   const base: EnrolmentInput = {
     service: e.service,
     schoolYear: e.schoolYear || options.schoolYear,
-    ...(isee !== null ? { iseeCents: isee, iseeDate: e.iseeDate } : {}),
+    ...(isee !== null && iseeDate !== null ? { iseeCents: isee, iseeDate } : {}),
   };
   switch (e.service) {
     case 'refezione': {
@@ -209,8 +215,8 @@ function personFields(
     };
   if (p.surname.trim() === '') return { ok: false, message: `Inserire il cognome di ${who}.`, fieldId: id('surname') };
   if (p.name.trim() === '') return { ok: false, message: `Inserire il nome di ${who}.`, fieldId: id('name') };
-  if (p.birthDate === '')
-    return { ok: false, message: `Inserire la data di nascita di ${who}.`, fieldId: id('birthDate') };
+  if (parseItalianDate(p.birthDate) === null)
+    return { ok: false, message: `Data di nascita di ${who}: scriverla come gg/mm/aaaa.`, fieldId: id('birthDate') };
   if (p.sex === '') return { ok: false, message: `Indicare il sesso di ${who}.`, fieldId: id('sex') };
   return { ok: true };
 }
@@ -227,7 +233,7 @@ export function toSaveInput(draft: RegistrationDraft, options: RegistrationOptio
     fiscalCode: normaliseFiscalCode(p.fiscalCode),
     surname: p.surname.trim(),
     name: p.name.trim(),
-    birthDate: p.birthDate,
+    birthDate: parseItalianDate(p.birthDate) ?? '',
     sex: p.sex as Sex,
     address: p.address.trim(),
     ...(p.phone.trim() !== '' ? { phone: p.phone.trim() } : {}),
@@ -264,7 +270,7 @@ export function toSaveInput(draft: RegistrationDraft, options: RegistrationOptio
       fiscalCode: normaliseFiscalCode(c.fiscalCode),
       surname: c.surname.trim(),
       name: c.name.trim(),
-      birthDate: c.birthDate,
+      birthDate: parseItalianDate(c.birthDate) ?? '',
       sex: c.sex as Sex,
       school: c.school.trim(),
       ...(c.linkedTo ? { confirmRelink: true } : {}),
