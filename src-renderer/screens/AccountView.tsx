@@ -14,6 +14,7 @@ import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { AccountCard } from '../components/AccountCard';
 import { ChildDetails } from '../components/ChildDetails';
+import { AccountNotices } from '../notices/AccountNotices';
 import { palette } from '../theme';
 
 export const operationRowId = (index: number) => `operation-${index}`;
@@ -36,6 +37,7 @@ export function AccountView({ account, operations, selected }: Props) {
         <AccountCard account={account} headingLevel="h2" />
         <ChildDetails child={account.child} />
       </Paper>
+      <AccountNotices account={account} />
       <Typography component="h3" sx={{ fontWeight: 700, mb: 1 }}>
         Operazioni
       </Typography>
