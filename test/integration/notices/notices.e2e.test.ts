@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatNavGroups, isValidNav } from '../../../shared/pagopa/nav';
 import { parseFaultSpec } from '../../../src-main/central';
+import { openDatabase } from '../../../src-main/db/open';
+import { ensureNoticeBlock } from '../../../src-main/sync/blocks';
+import { CentralClient, CentralTransportError } from '../../../src-main/sync/http';
 import { failure } from '../sync/sync-fixture';
 import { accountWithParent, balanceOf, DUE, remaining, startWorld, type World } from './notice-fixture';
 
@@ -251,6 +254,38 @@ describe('pagoPA notices against the central emulator', () => {
     const navs = t.sql.prepare('SELECT nav FROM notice_payments').pluck().all() as string[];
     expect(new Set(navs).size).toBe(navs.length);
     expect(Number(third.nav.slice(3, 16))).toBe(1001);
+  });
+
+  it('a block whose reply was lost is the same block when asked again: no range is assigned twice', async () => {
+    world = await startWorld();
+    const t = await world.counter('SE1', 'sportello1', '2468');
+    t.sql.prepare('UPDATE notice_blocks SET next_base = last_base - 49').run();
+    expect(remaining(t.sql)).toBe(50);
+    // The block request alone, its reply lost after the central committed it.
+    const db = await openDatabase(t.dataDir);
+    const token = t.sql.prepare('SELECT token FROM sync_state').pluck().get() as string;
+    world.central.faults.set(parseFaultSpec('dropAfterCommit=1'));
+    await expect(
+      ensureNoticeBlock(db, new CentralClient({ baseUrl: world.central.url, token }), () => t.clock.now()),
+    ).rejects.toBeInstanceOf(CentralTransportError);
+    await db.close();
+    world.offline(false);
+    const centralBlocks = () =>
+      world!.central.sqlite
+        .prepare(
+          `SELECT request_id, first_base, last_base FROM notice_blocks WHERE counter_code = 'SE1' ORDER BY first_base`,
+        )
+        .all() as { request_id: string; first_base: number; last_base: number }[];
+    expect(centralBlocks()).toHaveLength(2);
+    const pending = t.sql.prepare('SELECT request_id FROM notice_blocks WHERE first_base IS NULL').pluck().all();
+    expect(pending).toEqual([centralBlocks()[1]!.request_id]);
+    await t.must('sync.now', {});
+    expect(centralBlocks()).toHaveLength(2);
+    expect(remaining(t.sql)).toBe(1050);
+    const local = t.sql
+      .prepare('SELECT request_id, first_base, last_base FROM notice_blocks ORDER BY first_base')
+      .all();
+    expect(local).toEqual(centralBlocks());
   });
 
   it('a notice sent again after a lost reply is stored once centrally, with its original seq', async () => {
