@@ -10,9 +10,12 @@ import { PushRequest } from '../../../shared/central';
  */
 export type Fault = 'http500' | 'reset' | 'hang' | 'garbage' | 'acceptThenReset';
 
+/** The operations that move a balance (the fake keeps no notices or registrations). */
+type LedgerOperation = Extract<Operation, { type: 'topup' | 'void' }>;
+
 interface Stored {
   seq: number;
-  op: Operation;
+  op: LedgerOperation;
 }
 
 export class FakeCentral {
@@ -175,7 +178,7 @@ export class FakeCentral {
         const known = this.ledger.get(op.id);
         if (known) return { id: op.id, status: 'accepted', seq: known.seq };
         this.seq += 1;
-        this.ledger.set(op.id, { seq: this.seq, op });
+        if (op.type === 'topup' || op.type === 'void') this.ledger.set(op.id, { seq: this.seq, op });
         return { id: op.id, status: 'accepted', seq: this.seq };
       });
       // Stored, but the reply is lost on the way back.

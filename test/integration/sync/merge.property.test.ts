@@ -51,6 +51,7 @@ class Central {
   readonly entries = new Map<string, { seq: number; accountId: string; amount: number; kind: 'topup_cash' | 'meal' }>();
 
   accept(op: Operation): number {
+    if (op.type !== 'topup' && op.type !== 'void') throw new Error(`solo ricariche e storni qui: ${op.type}`);
     const known = this.entries.get(op.id);
     if (known) return known.seq;
     this.seq += 1;
