@@ -56,6 +56,18 @@ const SELECT_NOTICE = `
     JOIN accounts a ON a.id = n.account_id
     JOIN children c ON c.id = a.child_id`;
 
+/** The searches (a test checks each runs on indexes). */
+export const NOTICE_SEARCH_SQL = {
+  byNav: 'SELECT notice_id FROM notice_payments WHERE nav = ?',
+  byPapay: `SELECT n.id FROM notices n JOIN accounts a ON a.id = n.account_id WHERE a.papay_code = ?
+             ORDER BY n.created_at DESC LIMIT ${FIND_LIMIT}`,
+  byChildCf: `SELECT n.id FROM notices n JOIN accounts a ON a.id = n.account_id JOIN children c ON c.id = a.child_id
+               WHERE c.fiscal_code_canonical = ? ORDER BY n.created_at DESC LIMIT ${FIND_LIMIT}`,
+  byParentCf: `SELECT n.id FROM notices n JOIN accounts a ON a.id = n.account_id JOIN children c ON c.id = a.child_id
+                 JOIN families f ON f.id = c.family_id
+                WHERE f.fiscal_code IN (?, ?) ORDER BY n.created_at DESC LIMIT ${FIND_LIMIT}`,
+} as const;
+
 export class NoticeStore {
   private readonly byId;
   private readonly paymentsOf;
@@ -71,26 +83,10 @@ export class NoticeStore {
       `SELECT nav, iuv, amount_cents, due_date, installment, paid_at FROM notice_payments
         WHERE notice_id = ? ORDER BY coalesce(installment, 0)`,
     );
-    this.idByNav = s.prepare('SELECT notice_id FROM notice_payments WHERE nav = ?').pluck();
-    this.idsByPapay = s
-      .prepare(
-        `SELECT n.id FROM notices n JOIN accounts a ON a.id = n.account_id WHERE a.papay_code = ?
-          ORDER BY n.created_at DESC LIMIT ${FIND_LIMIT}`,
-      )
-      .pluck();
-    this.idsByChildCf = s
-      .prepare(
-        `SELECT n.id FROM notices n JOIN accounts a ON a.id = n.account_id JOIN children c ON c.id = a.child_id
-          WHERE c.fiscal_code_canonical = ? ORDER BY n.created_at DESC LIMIT ${FIND_LIMIT}`,
-      )
-      .pluck();
-    this.idsByParentCf = s
-      .prepare(
-        `SELECT n.id FROM notices n JOIN accounts a ON a.id = n.account_id JOIN children c ON c.id = a.child_id
-           JOIN families f ON f.id = c.family_id
-          WHERE f.fiscal_code IN (?, ?) ORDER BY n.created_at DESC LIMIT ${FIND_LIMIT}`,
-      )
-      .pluck();
+    this.idByNav = s.prepare(NOTICE_SEARCH_SQL.byNav).pluck();
+    this.idsByPapay = s.prepare(NOTICE_SEARCH_SQL.byPapay).pluck();
+    this.idsByChildCf = s.prepare(NOTICE_SEARCH_SQL.byChildCf).pluck();
+    this.idsByParentCf = s.prepare(NOTICE_SEARCH_SQL.byParentCf).pluck();
   }
 
   get(noticeId: string, visibility: Visibility): StoredNotice | null {
