@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -30,6 +30,12 @@ export function CancelNoticeDialog({ notice, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Cancelled | null>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  // The answer replaces the form the cursor was in: Invio must land on "Chiudi" at once.
+  useEffect(() => {
+    if (done !== null) closeRef.current?.focus();
+  }, [done]);
 
   async function cancel(event: FormEvent) {
     event.preventDefault();
@@ -103,7 +109,7 @@ export function CancelNoticeDialog({ notice, onClose }: Props) {
             </Button>
           </>
         ) : (
-          <Button variant="contained" autoFocus onClick={() => onClose(true)}>
+          <Button variant="contained" ref={closeRef} onClick={() => onClose(true)}>
             Chiudi (Invio)
           </Button>
         )}
