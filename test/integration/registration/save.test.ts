@@ -429,6 +429,28 @@ describe('registration.save', () => {
     expect(pick(t.sql).count('registrations')).toBe(0);
   });
 
+  it('an ISEE older than allowed counts as none: top band, and the enrolment says why', async () => {
+    await frontOffice();
+    const family = familyInput();
+    family.children = [
+      {
+        ...family.children[1]!,
+        enrolments: [{ service: 'refezione', schoolYear: '2026/2027', iseeCents: 300_000, iseeDate: '2024-06-30' }],
+      },
+    ];
+    const { registration } = await t.must('registration.save', family);
+    expect(registration.children[0]!.enrolments[0]).toMatchObject({
+      band: { code: 'E' },
+      finalTariffCents: 520,
+      details: 'ISEE del 30/06/2024 non più valido (deve essere del 2025 o successivo): applicata la fascia massima.',
+    });
+    // The ISEE typed is kept as typed, for the office.
+    expect(t.sql.prepare('SELECT isee_cents, isee_date FROM enrolments').get()).toEqual({
+      isee_cents: 300_000,
+      isee_date: '2024-06-30',
+    });
+  });
+
   it('accepts a provisional 11-digit codice fiscale (no birth data to compare)', async () => {
     await frontOffice();
     const family = familyInput();
