@@ -178,5 +178,5 @@ function cancelMessage(view: NoticeView): string {
   if (view.cancelRequested) {
     return "Il servizio centrale non ha ancora risposto: la richiesta di annullamento è in coda e sarà inviata appena possibile. Fino alla conferma l'avviso resta pagabile.";
   }
-  return `Il servizio centrale non ha annullato l'avviso: risulta ${view.state}.`;
+  return `Il servizio centrale non ha annullato l'avviso, che risulta ${view.state} (per esempio una rata è già stata pagata, o l'esito arriverà con la prossima sincronizzazione).`;
 }

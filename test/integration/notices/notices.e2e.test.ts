@@ -206,6 +206,28 @@ describe('pagoPA notices against the central emulator', () => {
     }
   });
 
+  it('a notice in instalments with a rata already paid is not cancelled, and the operator is told', async () => {
+    world = await startWorld();
+    const t = await world.counter('SE1', 'sportello1', '2468');
+    const acc = accountWithParent(t.sql);
+    const n = await t.must('notices.issue', {
+      accountId: acc.id,
+      amountCents: 2000,
+      subject: 'Trasporto, due rate',
+      installments: [
+        { amountCents: 1000, dueDate: '2026-12-15' },
+        { amountCents: 1000, dueDate: '2027-01-15' },
+      ],
+    });
+    await t.must('sync.now', {});
+    expect((await world.admin('POST', '/admin/notices/pay', { nav: n.nav })).status).toBe(200);
+    const answer = await t.must('notices.cancel', { noticeId: n.noticeId, reason: 'Ritiro dal servizio' });
+    expect(answer.notice).toMatchObject({ state: 'registrato', cancelRequested: false });
+    expect(answer.message).toMatch(/non ha annullato.*rata/);
+    // The second rata stays payable.
+    expect((await world.admin('POST', '/admin/notices/pay', { nav: n.notice.payments[1]!.nav })).status).toBe(200);
+  });
+
   it('with no base left the counter says so in Italian and changes nothing; the next sync brings a new block', async () => {
     world = await startWorld();
     const t = await world.counter('SE1', 'sportello1', '2468');
