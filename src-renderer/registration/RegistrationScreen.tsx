@@ -130,9 +130,11 @@ export function RegistrationScreen({ onLeave }: Props) {
 
   // The screen's own keys; the main screen leaves the keyboard to it while it is open.
   const onWindowKey = useEffectEvent((event: globalThis.KeyboardEvent) => {
+    // Handled already (a list closed by Esc, an option taken by Invio).
+    const handled = event.defaultPrevented;
     // F5 would reload the page and lose what was typed.
     if (event.key === 'F5') event.preventDefault();
-    if (confirmLeave || event.defaultPrevented) return;
+    if (confirmLeave || handled) return;
     const hasOptions = phase.kind === 'form' || phase.kind === 'done';
     if (event.key === 'Escape') {
       event.preventDefault();
