@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { upsertCounter } from '../roster/store';
 import { applyNoticeItem } from '../notices/feed';
 import { markIncludedEntries } from './inclusion';
+import { yieldProvisionalAccount } from '../registration/provisional';
 
 type FeedEntry = Extract<FeedItem, { type: 'entry' }>;
 
@@ -107,6 +108,7 @@ function applyItem(db: Db, s: Statements, item: FeedItem, ownCounterCode: string
       return;
     }
     case 'account':
+      yieldProvisionalAccount(db.sqlite, item);
       s.upsertAccount.run({
         id: item.id,
         childId: item.childId,

@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral, type RunningCentral } from '../../../src-main/central';
 import { pushHandler } from '../../../src-main/central/push';
 import { recordPortalEnrolment } from '../../../src-main/central/registrations';
+import { changeRecorder } from '../../../src-main/central/schema';
 import { Operation } from '../../../shared/central';
-import { checkPapayCode } from '../../../shared/papay';
+import { checkPapayCode, makePapayCode } from '../../../shared/papay';
 import { openSyncCore, type SyncTestCore } from '../sync/sync-fixture';
 import { familyInput, pdfText } from './registration-fixture';
 
@@ -181,5 +182,89 @@ describe('registrations and the central service', () => {
     const accountId = after.children[0]!.enrolments[0]!.accountId;
     expect(central.sqlite.prepare('SELECT COUNT(*) FROM accounts WHERE id = ?').pluck().get(accountId)).toBe(0);
     expect(central.sqlite.prepare('SELECT COUNT(*) FROM registrations').pluck().get()).toBe(0);
+  });
+
+  it('a refused registration whose account the central opened meanwhile (portal): the central account replaces the provisional one, the sync goes on', async () => {
+    central = await startCentral({ dataDir: tmp(), demo: true });
+    const se1 = await counter('SE1', 'sportello1', '2468');
+    const child = se1.sql
+      .prepare(
+        `SELECT c.id, c.name, c.surname, c.fiscal_code, c.birth_date, c.school, f.fiscal_code AS parentCf, f.name AS parentName,
+                f.surname AS parentSurname, f.address
+           FROM children c JOIN families f ON f.id = c.family_id
+          WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.child_id = c.id AND a.service = 'trasporto')
+          ORDER BY c.id LIMIT 1`,
+      )
+      .get() as Record<string, string>;
+    const parent = await se1.must('registry.lookup', { fiscalCode: child.parentCf! });
+    const kid = await se1.must('registry.lookup', { fiscalCode: child.fiscal_code! });
+    const { registration } = await se1.must('registration.save', {
+      parent: {
+        fiscalCode: child.parentCf!,
+        surname: child.parentSurname!,
+        name: child.parentName!,
+        birthDate: parent.decoded.birthDate!,
+        sex: parent.decoded.sex!,
+        address: child.address!,
+      },
+      consent: true,
+      children: [
+        {
+          fiscalCode: child.fiscal_code!,
+          surname: child.surname!,
+          name: child.name!,
+          birthDate: child.birth_date!,
+          sex: kid.decoded.sex!,
+          school: child.school!,
+          enrolments: [
+            {
+              service: 'trasporto',
+              schoolYear: '2026/2027',
+              transport: { routeCode: 'L1', stopCode: 'L1-01', direction: 'andata' },
+            },
+          ],
+        },
+      ],
+    });
+    const provisionalId = registration.children[0]!.enrolments[0]!.accountId;
+    const topup = await se1.topup(provisionalId, 1000);
+    // Meanwhile the family enrols on the portal: the central opens its own account for the bus.
+    central.sqlite
+      .prepare(
+        `INSERT INTO accounts (id, child_id, service, papay_code, opening_balance_cents, balance_cents, balance_seq, balance_at)
+         VALUES ('portal-account-1', ?, 'trasporto', ?, 0, 0, 0, '2026-11-30T08:00:00.000Z')`,
+      )
+      .run(child.id, makePapayCode(4242));
+    changeRecorder(central.sqlite)('account', 'portal-account-1');
+    recordPortalEnrolment(central.sqlite, {
+      id: 'portal-enrolment-2',
+      childId: child.id!,
+      service: 'trasporto',
+      schoolYear: '2026/2027',
+      createdAt: '2026-11-30T08:00:00.000Z',
+    });
+
+    const status = await se1.must('sync.now', {});
+    expect(status).toMatchObject({ pendingCount: 0, deadLetterCount: 2, lastError: null });
+    expect(
+      se1.sql
+        .prepare(`SELECT id, papay_code, papay_provisional FROM accounts WHERE child_id = ? AND service = 'trasporto'`)
+        .all(child.id),
+    ).toEqual([{ id: 'portal-account-1', papay_code: makePapayCode(4242), papay_provisional: 0 }]);
+    const after = await se1.must('registration.get', { registrationId: registration.registrationId });
+    expect(after.children[0]!.enrolments[0]).toMatchObject({
+      accountId: 'portal-account-1',
+      state: 'rifiutata',
+      refusal: `Dati in conflitto: ${child.name} ${child.surname} ha già un conto di trasporto scolastico al servizio centrale.`,
+    });
+    // The top-up stays, on the child's bus account, and waits in "Da risolvere" (the central refused it).
+    expect(se1.sql.prepare('SELECT account_id FROM ledger WHERE id = ?').pluck().get(topup.operationId)).toBe(
+      'portal-account-1',
+    );
+    expect(se1.sql.prepare(`SELECT state FROM outbox WHERE operation_id = ?`).pluck().get(topup.operationId)).toBe(
+      'rejected',
+    );
+    // The next sync runs clean.
+    expect(await se1.must('sync.now', {})).toMatchObject({ lastError: null, deadLetterCount: 2 });
   });
 });
