@@ -29,6 +29,7 @@ interface Props {
 function applyLookup(
   result: LookupResult,
   parentFiscalCode: string,
+  wasLoaded: boolean,
   onChange: (patch: Partial<ChildDraft>) => void,
 ): LookupStatus {
   const { decoded, child } = result;
@@ -45,6 +46,7 @@ function applyLookup(
       school: child.school,
       linkedTo: linkedElsewhere,
       confirmRelink: false,
+      loaded: true,
     });
     const enrolled = child.enrolments.map((e) => `${SERVICE_LABELS[e.service]} ${e.schoolYear}`).join(', ');
     return {
@@ -53,12 +55,15 @@ function applyLookup(
     };
   }
   onChange({
+    // Another child's data, loaded for the code typed before, must not stay under this one.
+    ...(wasLoaded ? { surname: '', name: '', school: '' } : {}),
     fiscalCode: decoded.code,
     birthDate: italianDate(decoded.birthDate ?? ''),
     sex: decoded.sex ?? '',
     birthPlace: decoded.birthPlace?.name ?? '',
     linkedTo: null,
     confirmRelink: false,
+    loaded: false,
   });
   return {
     kind: 'new',
@@ -101,7 +106,7 @@ export function ChildSection({ draft, index, options, onChange, onRemove }: Prop
         label="Codice fiscale del figlio"
         value={child.fiscalCode}
         onChange={(fiscalCode) => onChange({ fiscalCode })}
-        onFound={(result) => applyLookup(result, draft.parent.fiscalCode, onChange)}
+        onFound={(result) => applyLookup(result, draft.parent.fiscalCode, child.loaded, onChange)}
       />
       {child.linkedTo && (
         <Alert severity="warning" sx={{ my: 1 }} role="status">

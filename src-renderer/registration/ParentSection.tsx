@@ -12,7 +12,11 @@ interface Props {
   onChange: (patch: Partial<ParentDraft>) => void;
 }
 
-function applyLookup(result: LookupResult, onChange: (patch: Partial<ParentDraft>) => void): LookupStatus {
+function applyLookup(
+  result: LookupResult,
+  wasLoaded: boolean,
+  onChange: (patch: Partial<ParentDraft>) => void,
+): LookupStatus {
   const { decoded, parent } = result;
   if (parent) {
     onChange({
@@ -25,14 +29,18 @@ function applyLookup(result: LookupResult, onChange: (patch: Partial<ParentDraft
       address: parent.address,
       phone: parent.phone ?? '',
       email: parent.email ?? '',
+      loaded: true,
     });
     return { kind: 'found', text: 'Già registrato: dati caricati. Controllarli con il genitore.' };
   }
   onChange({
+    // Another person's data, loaded for the code typed before, must not stay under this one.
+    ...(wasLoaded ? { surname: '', name: '', address: '', phone: '', email: '' } : {}),
     fiscalCode: decoded.code,
     birthDate: italianDate(decoded.birthDate ?? ''),
     sex: decoded.sex ?? '',
     birthPlace: decoded.birthPlace?.name ?? '',
+    loaded: false,
   });
   return {
     kind: 'new',
@@ -55,7 +63,7 @@ export function ParentSection({ parent, onChange }: Props) {
         label="Codice fiscale dell'adulto di riferimento"
         value={parent.fiscalCode}
         onChange={(fiscalCode) => onChange({ fiscalCode })}
-        onFound={(result) => applyLookup(result, onChange)}
+        onFound={(result) => applyLookup(result, parent.loaded, onChange)}
         autoFocus
       />
       <PersonFields person={parent} id={id} onChange={onChange} />

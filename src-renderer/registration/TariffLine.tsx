@@ -10,6 +10,8 @@ interface Tariff {
   finalTariffCents: number;
   tariffUnit: string;
   late: boolean;
+  /** Why the ISEE given was not used (too old, dated in the future). */
+  note?: string | undefined;
 }
 
 /** Band, tariff, sibling reduction and "fuori termine": the same line for the live quote and the result. */
@@ -32,6 +34,11 @@ export function TariffLine({ tariff, testId }: { tariff: Tariff; testId?: string
         <span>
           tariffa <strong>{formatEuro(tariff.finalTariffCents)}</strong> {tariff.tariffUnit}
         </span>
+      )}
+      {tariff.note !== undefined && (
+        <Typography component="span" variant="body2" sx={{ color: palette.warning }}>
+          {tariff.note}
+        </Typography>
       )}
       {tariff.late && (
         <Typography component="strong" sx={{ color: palette.warning, fontWeight: 700 }}>

@@ -30,6 +30,8 @@ export interface PersonDraft {
   sex: Sex | '';
   /** Name of the comune or country of birth decoded from the codice fiscale (shown, not sent). */
   birthPlace: string;
+  /** The fields were filled from a person already registered (a new code then clears them). */
+  loaded: boolean;
 }
 
 export interface ParentDraft extends PersonDraft {
@@ -75,7 +77,7 @@ function newKey(prefix: string): string {
 }
 
 export function emptyPerson(): PersonDraft {
-  return { fiscalCode: '', surname: '', name: '', birthDate: '', sex: '', birthPlace: '' };
+  return { fiscalCode: '', surname: '', name: '', birthDate: '', sex: '', birthPlace: '', loaded: false };
 }
 
 export function emptyEnrolment(schoolYear: string): EnrolmentDraft {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChannelInput, TariffQuote } from '../../shared/contract';
 import { call } from '../api';
+import { parseItalianDate } from './dates';
 import { iseeCentsOf, type EnrolmentDraft } from './draft';
 
 /** Waits for the operator to pause typing the ISEE before asking the core. */
@@ -14,6 +15,8 @@ type QuoteRequest = ChannelInput<'registration.quote'>;
 export function useQuote(enrolment: EnrolmentDraft, siblingOrder: number): QuoteState {
   const { service, schoolYear, iseeText, nidoTime } = enrolment;
   const isee = iseeCentsOf(iseeText);
+  // The ISEE's date matters too (one too old counts as none); a date still being typed is left out.
+  const iseeDate = parseItalianDate(enrolment.iseeDate);
   const request: QuoteRequest | null =
     service === '' || schoolYear === '' || isee === 'invalid'
       ? null
@@ -22,6 +25,7 @@ export function useQuote(enrolment: EnrolmentDraft, siblingOrder: number): Quote
           schoolYear,
           siblingOrder,
           ...(isee !== null ? { iseeCents: isee } : {}),
+          ...(isee !== null && iseeDate !== null ? { iseeDate } : {}),
           ...(service === 'asilo_nido' ? { nidoTime } : {}),
         };
   // The request as text: the effect runs again only when what is asked really changes.

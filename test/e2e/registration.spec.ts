@@ -250,15 +250,22 @@ familyTest(
       await page.keyboard.press('F2');
       await expect(result.getByRole('status').filter({ hasText: 'codici Pa-Pay definitivi' })).toBeVisible();
 
-      // A known child under another parent: found with the link it has today; leaving asks first.
+      // A known parent is opened, not duplicated; a new code then clears what was loaded.
       await page.keyboard.press('F5');
       const again = page.getByRole('form', { name: 'Nuova iscrizione' });
-      await scanFiscalCode(
-        page,
-        again.getByLabel("Codice fiscale dell'adulto di riferimento"),
-        OTHER_PARENT_CF,
-        /Nuovo adulto di riferimento/,
-      );
+      const againParent = again.getByRole('region', { name: 'Adulto di riferimento' });
+      const againCf = againParent.getByLabel("Codice fiscale dell'adulto di riferimento");
+      await scanFiscalCode(page, againCf, PARENT_CF, /Già registrato: dati caricati/);
+      await expect(againParent.getByLabel('Cognome')).toHaveValue('Zanzi');
+      await expect(againParent.getByLabel('Indirizzo di residenza')).toHaveValue('Via Roma 12, 54033 Carrara');
+      await page.keyboard.press('Shift+Tab');
+      await expect(againCf).toBeFocused();
+      await page.keyboard.press('Control+A');
+      await scanFiscalCode(page, againCf, OTHER_PARENT_CF, /Nuovo adulto di riferimento/);
+      await expect(againParent.getByLabel('Cognome')).toHaveValue('');
+      await expect(againParent.getByLabel('Data di nascita')).toHaveValue('05/04/1988');
+
+      // A known child under another parent: found with the link it has today; leaving asks first.
       const secondChild = again.getByRole('region', { name: 'Figlio 1' });
       const childCf = secondChild.getByLabel('Codice fiscale del figlio');
       await tabTo(page, childCf);
