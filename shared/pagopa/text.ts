@@ -47,3 +47,10 @@ export function foldToUpperAscii(text: string): string {
 export function fixedWidth(text: string, length: number): string {
   return text.length >= length ? text.slice(0, length) : text.padEnd(length, ' ');
 }
+
+/**
+ * Said on the notice (A4 and thermal) and on screen while the central service has not yet
+ * registered the debt position: until then every PSP refuses the codice avviso.
+ */
+export const NOT_REGISTERED_WARNING =
+  'Avviso in corso di registrazione presso pagoPA: fino alla conferma non può essere pagato.';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as PdfMakeApi from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import { woffToSfnt } from './woff';
 
 // pdfmake exports a class instance whose methods live on its prototype: an ES namespace import
 // (`import * as`) copies only own properties and would lose them, so it is required as is.
@@ -11,7 +12,7 @@ const pdfmake = require('pdfmake') as typeof PdfMakeApi;
 /**
  * One PDF renderer for every A4 document of the counter (pagoPA notice, attestation, reports).
  * Fonts come from the @fontsource packages installed with the app: nothing is downloaded at run
- * time, and pdfmake may open no URL and no local file other than those fonts, so a document
+ * time, and pdfmake may open no URL and no local file (the fonts are held in memory), so a document
  * definition built from data can never make it read the disk or the network.
  */
 
@@ -41,24 +42,47 @@ function fontDictionary(): TFontDictionary {
   };
 }
 
+/** The part of pdfmake's in-memory file system we use (present in 0.3 but not in its types). */
+interface VirtualFs {
+  writeFileSync(name: string, content: Buffer): void;
+}
+
 let configured = false;
 
-/** Sets fonts and access policies once per process (pdfmake is a module-level singleton). */
+/**
+ * Once per process (pdfmake is a module-level singleton): fonts read from the packages, turned
+ * from WOFF into plain TrueType and handed to pdfmake in memory; network and disk closed.
+ */
 function configure(): void {
   if (configured) return;
-  const fonts = fontDictionary();
-  const allowed = new Set<string>();
-  for (const family of Object.values(fonts)) {
-    for (const file of [family.normal, family.bold, family.italics, family.bolditalics]) {
-      if (typeof file !== 'string') continue;
+  const files = fontDictionary();
+  const virtualFs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  const fonts: TFontDictionary = {};
+  const converted = new Map<string, string>();
+  const inMemory = (file: string | undefined): string => {
+    if (file === undefined) throw new Error('font non definito');
+    let name = converted.get(file);
+    if (name === undefined) {
       // Fail at start-up, with the path, rather than inside a render.
       if (!fs.existsSync(file)) throw new Error(`font mancante: ${file}`);
-      allowed.add(path.resolve(file));
+      name = `sportello-fonts/${path.basename(file, '.woff')}.ttf`;
+      virtualFs.writeFileSync(name, woffToSfnt(fs.readFileSync(file)));
+      converted.set(file, name);
     }
+    return name;
+  };
+  for (const [family, faces] of Object.entries(files)) {
+    fonts[family] = {
+      normal: inMemory(faces.normal as string | undefined),
+      bold: inMemory(faces.bold as string | undefined),
+      italics: inMemory(faces.italics as string | undefined),
+      bolditalics: inMemory(faces.bolditalics as string | undefined),
+    };
   }
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
+  // Fonts are served from memory: no document may read a local file.
+  pdfmake.setLocalAccessPolicy(() => false);
   configured = true;
 }
 

@@ -8,9 +8,20 @@ import path from 'node:path';
  * Tools from poppler-utils, zbar-tools and dmtx-utils (installed by .ci/run).
  */
 
-/** The text of a PDF in reading order (or in the physical layout with `layout`). */
-export function pdfText(pdfFile: string, opts: { layout?: boolean } = {}): string {
-  const args = [...(opts.layout === true ? ['-layout'] : []), '-enc', 'UTF-8', pdfFile, '-'];
+/**
+ * The text of a PDF (or of one page, 1-based) in reading order; `layout` keeps the physical layout,
+ * `raw` the order of the content stream (side-by-side columns are then not interleaved line by line).
+ */
+export function pdfText(pdfFile: string, opts: { layout?: boolean; raw?: boolean; page?: number } = {}): string {
+  const args = [
+    ...(opts.layout === true ? ['-layout'] : []),
+    ...(opts.raw === true ? ['-raw'] : []),
+    ...(opts.page === undefined ? [] : ['-f', String(opts.page), '-l', String(opts.page)]),
+    '-enc',
+    'UTF-8',
+    pdfFile,
+    '-',
+  ];
   return execFileSync('pdftotext', args, { encoding: 'utf8' });
 }
 
@@ -52,9 +63,14 @@ export function decodeQrCodes(pngFile: string): string[] {
   return res.stdout.split('\n').filter((line) => line !== '');
 }
 
-/** Every Data Matrix dmtxread finds in a PNG (stops after `expected` symbols when given). */
-export function decodeDataMatrices(pngFile: string, expected?: number): string[] {
-  const args = ['-n', ...(expected === undefined ? [] : ['-N', String(expected)]), pngFile];
+/**
+ * The Data Matrix symbols dmtxread finds in a PNG, stopping after `expected` of them. dmtxread finds
+ * a symbol in about a second but takes minutes to prove an A4 page at 200 dpi holds no more, so
+ * the caller says how many to look for (a missing one then costs the time limit, `timeoutMs`).
+ */
+export function decodeDataMatrices(pngFile: string, expected: number, timeoutMs = 60_000): string[] {
+  if (expected < 1) return [];
+  const args = ['-n', '-N', String(expected), '-m', String(timeoutMs), pngFile];
   const res = spawnSync('dmtxread', args, { encoding: 'latin1' });
   if (res.error !== undefined) throw res.error;
   // dmtxread exits with 1 when it finds nothing.

@@ -63,3 +63,21 @@ describe('writeFileAtomically', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['blocked', 'x.pdf']);
   });
 });
+
+describe('woffToSfnt', () => {
+  it('unpacks a bundled WOFF into a TrueType font with the same tables', async () => {
+    const { woffToSfnt } = await import('../../../src-main/documents/woff');
+    const woffPath = path.join(
+      path.dirname(require.resolve('@fontsource/roboto-mono/package.json')),
+      'files',
+      'roboto-mono-latin-400-normal.woff',
+    );
+    const woff = fs.readFileSync(woffPath);
+    const sfnt = woffToSfnt(woff);
+    expect(sfnt.readUInt32BE(0)).toBe(woff.readUInt32BE(4));
+    expect(sfnt.readUInt16BE(4)).toBe(woff.readUInt16BE(12));
+    // The declared uncompressed size of the WOFF is the size of the font we rebuilt.
+    expect(sfnt.length).toBe(woff.readUInt32BE(16));
+    expect(() => woffToSfnt(Buffer.from('not a font at all, not even close to 44 bytes long'))).toThrow(/WOFF/);
+  });
+});
