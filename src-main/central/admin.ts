@@ -75,7 +75,16 @@ export function readAccount(sqlite: CentralSqlite, id: string): AdminAccount | n
 
 export interface AdminState {
   counts: Record<
-    'counters' | 'operators' | 'families' | 'children' | 'accounts' | 'ledger' | 'operations' | 'changes',
+    | 'counters'
+    | 'operators'
+    | 'families'
+    | 'children'
+    | 'accounts'
+    | 'ledger'
+    | 'operations'
+    | 'changes'
+    | 'notices'
+    | 'noticeBlocks',
     number
   >;
   lastSeq: number;
@@ -94,6 +103,8 @@ export function readState(sqlite: CentralSqlite): AdminState {
       ledger: count('SELECT count(*) FROM ledger'),
       operations: count('SELECT count(*) FROM ledger WHERE counter_code IS NOT NULL'),
       changes: count('SELECT count(*) FROM change_log'),
+      notices: count('SELECT count(*) FROM notices'),
+      noticeBlocks: count('SELECT count(*) FROM notice_blocks'),
     },
     lastSeq: count('SELECT coalesce(max(seq), 0) FROM ledger'),
     enrolled: sqlite

@@ -54,6 +54,8 @@ export interface CentralNotices {
   pay(nav: string, now: Date): PaidNotice;
   expire(nav: string, now: Date): { noticeId: string; state: string };
   read(noticeId: string): (FeedNotice & { cancels: { id: string; outcome: string }[] }) | null;
+  /** Every notice, newest first: what a demo needs to pay one. */
+  list(): { id: string; accountId: string; counterCode: string; state: string; amountCents: number; navs: string[] }[];
 }
 
 export interface PaidNotice {
@@ -344,6 +346,23 @@ export function centralNotices(sqlite: CentralSqlite): CentralNotices {
     feedItem,
     pay: (nav, now) => pay(nav, now),
     expire: (nav, now) => expire(nav, now),
+    list() {
+      const rows = sqlite
+        .prepare(
+          `SELECT n.id, n.account_id AS accountId, n.counter_code AS counterCode, n.state, n.amount_cents AS amountCents,
+             (SELECT group_concat(p.nav, ',') FROM notice_payments p WHERE p.notice_id = n.id) AS navs
+           FROM notices n ORDER BY n.seq DESC`,
+        )
+        .all() as {
+        id: string;
+        accountId: string;
+        counterCode: string;
+        state: string;
+        amountCents: number;
+        navs: string;
+      }[];
+      return rows.map((r) => ({ ...r, navs: r.navs.split(',') }));
+    },
     read(noticeId) {
       const item = feedItem(noticeId, false);
       if (item === null) return null;
@@ -380,6 +399,7 @@ export function noticeAdmin(
       const body = path.endsWith('/pay') ? notices.pay(nav, now) : notices.expire(nav, now);
       return { status: 200, body };
     }
+    if (method === 'GET' && path === '/admin/notices') return { status: 200, body: { notices: notices.list() } };
     const match = /^\/admin\/notices\/([^/]+)$/.exec(path);
     if (method === 'GET' && match?.[1]) {
       const notice = notices.read(decodeURIComponent(match[1]));

@@ -106,6 +106,22 @@ describe('notices at the central emulator', () => {
     expect(reasons[2]).toMatch(/già usato da un altro avviso/);
     expect(reasons[3]).toMatch(/somma delle rate/);
     expect(central.sqlite.prepare('SELECT COUNT(*) FROM notice_payments').pluck().get()).toBe(2);
+    const listed = await call(central, 'GET', '/admin/notices');
+    expect(listed.body).toEqual({
+      notices: [
+        {
+          id: ok.noticeId,
+          accountId: account!.id,
+          counterCode: 'SE1',
+          state: 'registrato',
+          amountCents: 2000,
+          navs: [navOf(1), navOf(2)],
+        },
+      ],
+    });
+    expect((await call(central, 'GET', '/admin/state')).body).toMatchObject({
+      counts: { notices: 1, noticeBlocks: 2 },
+    });
   });
 
   it('the PSP side: an unregistered NAV is refused, an expired notice too; the feed follows the state, a pharmacy without debtor', async () => {
