@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,6 +94,18 @@ async function scanFiscalCode(page: Page, field: Locator, code: string, expected
   await page.keyboard.type(code, { delay: 5 });
   await page.keyboard.press('Enter');
   await expect(field).toHaveAccessibleDescription(expected);
+}
+
+/** The text of a PDF, read back with poppler's pdftotext. */
+function pdfText(data: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
+  try {
+    const file = path.join(dir, 'riepilogo.pdf');
+    fs.writeFileSync(file, data);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Tab until the field has the cursor, as an operator skipping fields would. */
@@ -249,6 +261,14 @@ familyTest(
       // F2 writes the summary again, now with the definitive codes.
       await page.keyboard.press('F2');
       await expect(result.getByRole('status').filter({ hasText: 'codici Pa-Pay definitivi' })).toBeVisible();
+      // The link the operator opens (Tab, Invio) serves that PDF to this logged-in session.
+      const summaryLink = result.getByTestId('summary-link');
+      await tabTo(page, summaryLink);
+      const pdf = await page.request.get((await summaryLink.getAttribute('href')) ?? '');
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      const summaryText = pdfText(await pdf.body());
+      expect(summaryText).toContain(lucaMeals);
+      expect(summaryText).not.toContain('provvisorio');
 
       // A known parent is opened, not duplicated; a new code then clears what was loaded.
       await page.keyboard.press('F5');
