@@ -11,7 +11,7 @@ import type { CoreContext } from '../core/context';
 import { need, type Handlers } from '../core/handlers';
 import { renderNoticePdf, type NoticeDocumentData } from '../documents/noticePdf';
 import { writeFileAtomically } from '../documents/pdf';
-// PENDING-THERMAL import { renderNoticeThermal } from '../printing/noticeText';
+import { renderNoticeThermal } from '../printing/noticeText';
 import type { Operator } from '../session/sessions';
 import type { SyncService } from '../sync/service';
 import { Notices } from './notices';
@@ -151,8 +151,37 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
       return { noticeId: input.noticeId, pdfPath };
     },
 
-    'notices.printThermal': () => {
-      throw new DomainError('INTERNAL', 'La stampa termica degli avvisi non è ancora disponibile.');
+    'notices.printThermal': async ({ input, operator }) => {
+      const op = need(operator);
+      const stored = load(input.noticeId, visibilityOf(op));
+      payable(stored);
+      const { view } = stored;
+      // A notice in instalments prints its first unpaid rata (the receipt carries one QR).
+      const payment = stored.payments.find((p) => p.paidAt === null) ?? stored.payments[0];
+      if (payment === undefined) throw new Error(`avviso ${view.noticeId} senza pagamenti`);
+      const { text, qr } = renderNoticeThermal({
+        enteName: ente().name,
+        subject: view.subject,
+        // Never the codice fiscale; the child as a pharmacy may see it (first name, surname initial).
+        childLabel: load(input.noticeId, 'minimal').view.childLabel,
+        nav: payment.nav,
+        amountCents: payment.amountCents,
+        dueDate: payment.dueDate,
+        enteFiscalCode: ente().fiscalCode,
+        registered: view.state !== 'emesso',
+        header: ctx.counter.config.receiptHeader,
+      });
+      const result = await ctx.printer.print(`avviso-${payment.nav}`, text, { qr });
+      record(op, 'notice.printThermal', {
+        noticeId: view.noticeId,
+        nav: payment.nav,
+        printed: result.ok,
+        ...(result.ok ? {} : { error: result.error }),
+      });
+      if (!result.ok) log.warn({ noticeId: view.noticeId, error: result.error }, 'stampa dell avviso non riuscita');
+      return result.ok
+        ? { noticeId: view.noticeId, text, printed: true }
+        : { noticeId: view.noticeId, text, printed: false, printError: result.error };
     },
 
     'notices.cancel': async ({ input, operator }) => {

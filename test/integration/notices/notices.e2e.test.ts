@@ -361,6 +361,12 @@ describe('notices at a pharmacy', () => {
     const byPapay = (await far.must('notices.find', { query: acc.papayCode })).items;
     expect(byPapay.map((v) => v.noticeId)).toEqual([n.noticeId]);
     expect(JSON.stringify(byPapay)).not.toContain(acc.parentCf);
+    // The pharmacy's way: the receipt printer, with the QR, the child's first name and initial, no codice fiscale.
+    const printed = await far.must('notices.printThermal', { noticeId: n.noticeId });
+    expect(printed.printed).toBe(true);
+    expect(printed.text).toContain(`${acc.childName} ${acc.childSurname[0]}.`);
+    expect(printed.text).not.toContain(acc.parentCf);
+    expect(printed.text).not.toContain(acc.childCf);
 
     expect(
       failure(await far.call('notices.issue', { accountId: acc.id, amountCents: 1000, subject: 'Mai' })).code,
