@@ -1,4 +1,5 @@
 import type { Comparison } from './measure';
+import type { NoticeGoals, NoticeReport } from './notices';
 import { roundMs } from './stats';
 import type { SyncGoals, SyncReport } from './sync';
 
@@ -28,7 +29,7 @@ export interface LocalGoals {
 }
 
 /** The goals of the parts that ran; `all` says whether every one of them was met. */
-export type Goals = Partial<LocalGoals> & Partial<SyncGoals> & { all: boolean };
+export type Goals = Partial<LocalGoals> & Partial<SyncGoals> & Partial<NoticeGoals> & { all: boolean };
 
 /** Lookups and top-up commit on the counter's own database (absent with --only sync). */
 export type LocalReport = Record<Operation, Figures> & {
@@ -40,7 +41,8 @@ export type LocalReport = Record<Operation, Figures> & {
 };
 
 export type BenchReport = { accounts: number } & Partial<LocalReport> &
-  Partial<SyncReport> & {
+  Partial<SyncReport> &
+  Partial<NoticeReport> & {
     goals: Goals;
     machine: {
       cpus: number;
@@ -77,8 +79,8 @@ export function localGoals(f: Record<Operation, Figures>): LocalGoals {
   };
 }
 
-export function allGoals(local: LocalGoals | null, sync: SyncGoals | null): Goals {
-  const g = { ...local, ...sync };
+export function allGoals(local: LocalGoals | null, sync: SyncGoals | null, notices: NoticeGoals | null = null): Goals {
+  const g = { ...local, ...sync, ...notices };
   return { ...g, all: Object.values(g).every(Boolean) };
 }
 
@@ -91,7 +93,7 @@ const LABELS: Record<Operation, string> = {
 
 /** The readable form: one row per operation, the sync figures, then the goals. */
 export function formatTable(r: BenchReport): string {
-  const lines = [...localLines(r), ...syncLines(r)];
+  const lines = [...localLines(r), ...syncLines(r), ...noticeLines(r)];
   lines.push('', 'Obiettivi:');
   for (const [name, met] of Object.entries(r.goals)) {
     if (name !== 'all') lines.push(`  ${met ? 'OK     ' : 'MANCATO'} ${name}`);
@@ -147,5 +149,17 @@ function syncLines(r: BenchReport): string[] {
       `(migliore di ${inc.runs_ms.join(' / ')} ms)`,
     `  emulatore ${r.sync_emulator_cached === true ? 'riusato dalla cache' : 'caricato ora'} ` +
       `(caricamento ${((r.sync_emulator_load_ms ?? 0) / 1000).toFixed(1)} s)`,
+  ];
+}
+
+function noticeLines(r: BenchReport): string[] {
+  const n = r.notice_pdf;
+  if (n === undefined) return [];
+  return [
+    '',
+    'Avviso pagoPA in PDF (A4, un codice QR):',
+    `  a freddo (processo nuovo, moduli e font compresi): ${n.cold_ms} ms`,
+    `  a caldo: p50 ${n.warm_p50_ms} ms`,
+    `  1.000 avvisi di seguito, scritti su disco: ${n.batch_1000_s.toFixed(2)} s`,
   ];
 }

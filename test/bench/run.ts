@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --accounts N] [-- --only local|sync]`: lookups and the top-up
- * commit through the core, against the same work on raw better-sqlite3, on a seeded database of
- * 100,000 accounts; then the sync with the central emulator (first sync of a new PC, push of a
- * queue, incremental pull). stdout carries only the result (one JSON object with --json, a table
- * otherwise); progress goes to stderr.
+ * `npm run bench [-- --json] [-- --accounts N] [-- --only local|sync|notices]`: lookups and the
+ * top-up commit through the core, against the same work on raw better-sqlite3, on a seeded database
+ * of 100,000 accounts; then the sync with the central emulator (first sync of a new PC, push of a
+ * queue, incremental pull); then the pagoPA notice PDF (cold, warm, 1,000 in a row). stdout
+ * carries only the result (one JSON object with --json, a table otherwise); progress goes to stderr.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { benchLookups } from './lookups';
 import { sampleQueries } from './queries';
 import { openRaw } from './raw';
 import { allGoals, figures, formatTable, localGoals, type BenchReport, type LocalReport } from './report';
+import { benchNotices, noticeGoals, type NoticeReport } from './notices';
 import { BENCH_COUNTER, instantPrinter } from './session';
 import { benchSync, syncGoals, type SyncReport } from './sync';
 
@@ -24,7 +25,7 @@ const LOOKUP_WARMUP = 300;
 const COMMIT_SAMPLES = 500;
 const COMMIT_WARMUP = 50;
 
-type Part = 'local' | 'sync';
+type Part = 'local' | 'sync' | 'notices';
 
 interface Args {
   json: boolean;
@@ -32,17 +33,19 @@ interface Args {
   parts: Part[];
 }
 
-const USAGE = 'Uso: npm run bench -- [--json] [--accounts N] [--only local|sync]';
+const USAGE = 'Uso: npm run bench -- [--json] [--accounts N] [--only local|sync|notices]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, accounts: 100_000, parts: ['local', 'sync'] };
+  const args: Args = { json: false, accounts: 100_000, parts: ['local', 'sync', 'notices'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--accounts') args.accounts = Number(argv[++i]);
     else if (a === '--only') {
       const part = argv[++i];
-      if (part !== 'local' && part !== 'sync') throw new Error(`--only vuole local o sync. ${USAGE}`);
+      if (part !== 'local' && part !== 'sync' && part !== 'notices') {
+        throw new Error(`--only vuole local, sync o notices. ${USAGE}`);
+      }
       args.parts = [part];
     } else throw new Error(`opzione sconosciuta: ${String(a)}. ${USAGE}`);
   }
@@ -118,12 +121,19 @@ async function main(): Promise<void> {
   const local = args.parts.includes('local') ? await benchLocal(args.accounts) : null;
   // The sync part runs after the local one, so the emulator never shares the machine with it.
   const sync: SyncReport | null = args.parts.includes('sync') ? await benchSync(args.accounts, RUNS, progress) : null;
+  // The notice PDFs last: CPU-bound rendering, alone on the machine once the emulator has stopped.
+  const notices: NoticeReport | null = args.parts.includes('notices') ? await benchNotices(progress) : null;
   const cpu = os.cpus()[0]?.model ?? 'sconosciuta';
   const report: BenchReport = {
     accounts: args.accounts,
     ...local?.report,
     ...sync,
-    goals: allGoals(local ? localGoals(local.report) : null, sync ? syncGoals(sync) : null),
+    ...notices,
+    goals: allGoals(
+      local ? localGoals(local.report) : null,
+      sync ? syncGoals(sync) : null,
+      notices ? noticeGoals(notices) : null,
+    ),
     machine: {
       cpus: os.cpus().length,
       cpu,
