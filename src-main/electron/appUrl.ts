@@ -37,3 +37,17 @@ export function isAppUrl(candidate: string | undefined, appPageUrl: string): boo
 function hasEncodedSeparator(pathname: string): boolean {
   return /%2f|%5c/i.test(pathname);
 }
+
+/**
+ * A link to a saved document, as the renderer writes it (`documents/<path>` next to the app page),
+ * turned into the `/documents/<path>` form every host resolves under `<dataDir>/documents`; null
+ * for any other URL. The file itself is checked by resolveInside (src-main/documents/resolve.ts).
+ */
+export function documentRequestPath(candidate: string, appPageUrl: string): string | null {
+  if (!isAppUrl(candidate, appPageUrl)) return null;
+  const target = new URL(candidate);
+  const app = new URL(appPageUrl);
+  const appFolder = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);
+  const rest = target.pathname.slice(appFolder.length);
+  return rest.startsWith('documents/') && rest.length > 'documents/'.length ? `/${rest}` : null;
+}

@@ -1,5 +1,5 @@
 import { CONTENT_SECURITY_POLICY, CSP_HEADER } from '../security/csp';
-import { isAppUrl } from './appUrl';
+import { documentRequestPath, isAppUrl } from './appUrl';
 
 /**
  * The security guards of the Sportello window, written against the few members of Electron's
@@ -49,7 +49,18 @@ export interface GuardableContents {
 /** Something to tell about refusals (the Electron main passes its logger); optional. */
 export type GuardReport = (what: string, url?: string) => void;
 
-export function applyGuards(contents: GuardableContents, appPageUrl: string, report: GuardReport = () => {}): void {
+/**
+ * Opens a saved document (`/documents/<path>`, not yet checked) outside the app window; the host
+ * decides whether this operator may and whether the file is really one of ours.
+ */
+export type DocumentOpener = (requestPath: string) => void;
+
+export function applyGuards(
+  contents: GuardableContents,
+  appPageUrl: string,
+  report: GuardReport = () => {},
+  openDocument?: DocumentOpener,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appPageUrl)) {
       event.preventDefault();
@@ -67,9 +78,16 @@ export function applyGuards(contents: GuardableContents, appPageUrl: string, rep
     report('webview denied');
   });
   // No new windows, and deliberately no shell.openExternal either: a link must not become a way
-  // to start another program on a counter PC.
+  // to start another program on a counter PC. The one exception is a PDF the core saved (a pagoPA
+  // notice, an enrolment summary), handed to the opener, which checks it before showing it.
   contents.setWindowOpenHandler(({ url }) => {
-    report('window.open denied', url);
+    const document = openDocument ? documentRequestPath(url, appPageUrl) : null;
+    if (document !== null && openDocument) {
+      report('document requested', url);
+      openDocument(document);
+    } else {
+      report('window.open denied', url);
+    }
     return { action: 'deny' };
   });
   applySessionGuards(contents.session, report);

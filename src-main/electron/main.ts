@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { openCore } from '../core/core';
+import { documentAccess } from '../documents/access';
+import { resolveInside } from '../documents/resolve';
 import type { Core } from '../core/types';
 import { createLogger, type Logger } from '../log/logger';
 import { centralSwitchFrom, counterSwitchFrom, resolveCounterCode } from './counterSetting';
@@ -43,10 +45,6 @@ async function start(): Promise<void> {
   const rootLog = createLogger(dataDir);
   const log = rootLog.child({ scope: 'electron' });
 
-  // Every webContents the app ever creates gets the guards, not just the main window's.
-  app.on('web-contents-created', (_event, contents) => {
-    applyGuards(contents, APP_PAGE_URL, (what, url) => log.warn({ url }, what));
-  });
   Menu.setApplicationMenu(null);
 
   const counterCode = resolveCounterCode({ switchValue: counterSwitchFrom(process.argv), configDir: userData });
@@ -61,6 +59,28 @@ async function start(): Promise<void> {
   closeCoreOnQuit(core, log);
 
   const sessions = new Map<number, string>();
+  const documentsDir = path.join(dataDir, 'documents');
+  /** A saved PDF opens in the PC's PDF viewer (to print it), after the same checks as the browser host's. */
+  const openDocument = async (contentsId: number, requestPath: string): Promise<void> => {
+    const access = await documentAccess(core, sessions.get(contentsId));
+    const file = access === 'allowed' ? resolveInside(documentsDir, requestPath) : null;
+    if (file === null) {
+      log.warn({ requestPath, access }, 'documento non aperto');
+      return;
+    }
+    const error = await shell.openPath(file);
+    if (error !== '') log.warn({ file, error }, 'apertura del documento non riuscita');
+  };
+  // Every webContents the app ever creates gets the guards, not just the main window's (they are all
+  // created after this point: the window comes below).
+  app.on('web-contents-created', (_event, contents) => {
+    applyGuards(
+      contents,
+      APP_PAGE_URL,
+      (what, url) => log.warn({ url }, what),
+      (requestPath) => void openDocument(contents.id, requestPath),
+    );
+  });
   registerChannels(ipcMain, core, {
     appPageUrl: APP_PAGE_URL,
     sessionIdFor: (sender) => sessions.get(sender.id),

@@ -120,6 +120,46 @@ describe('navigation guards', () => {
   });
 });
 
+describe('saved documents', () => {
+  const DOCS = 'file:///C:/Program%20Files/Sportello/resources/app.asar/dist/renderer/documents/';
+
+  it('hands a link to a saved PDF to the opener, still opening no window', () => {
+    const fake = fakeContents();
+    const opened: string[] = [];
+    applyGuards(
+      fake.contents,
+      APP_PAGE,
+      () => {},
+      (p) => opened.push(p),
+    );
+    expect(fake.windowOpen(`${DOCS}avvisi/301000000001234519.pdf`)).toEqual({ action: 'deny' });
+    expect(fake.windowOpen(`${DOCS}iscrizioni/0193a1b2.pdf`)).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['/documents/avvisi/301000000001234519.pdf', '/documents/iscrizioni/0193a1b2.pdf']);
+  });
+
+  it('gives the opener nothing outside the app folder or outside documents/', () => {
+    const fake = fakeContents();
+    const opened: string[] = [];
+    const report = vi.fn();
+    applyGuards(fake.contents, APP_PAGE, report, (p) => opened.push(p));
+    fake.windowOpen('https://evil.example/documents/x.pdf');
+    fake.windowOpen('file:///C:/Users/Public/documents/x.pdf');
+    fake.windowOpen(`${DOCS}../index.html`);
+    fake.windowOpen(`${DOCS}`);
+    fake.windowOpen(APP_PAGE);
+    expect(opened).toEqual([]);
+    expect(report).toHaveBeenCalledWith('window.open denied', 'https://evil.example/documents/x.pdf');
+  });
+
+  it('without an opener a document link is denied like any other window', () => {
+    const fake = fakeContents();
+    const report = vi.fn();
+    applyGuards(fake.contents, APP_PAGE, report);
+    expect(fake.windowOpen(`${DOCS}avvisi/x.pdf`)).toEqual({ action: 'deny' });
+    expect(report).toHaveBeenCalledWith('window.open denied', `${DOCS}avvisi/x.pdf`);
+  });
+});
+
 describe('permission guards', () => {
   it('denies every permission request and check', async () => {
     const fake = fakeContents();
