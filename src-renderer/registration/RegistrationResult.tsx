@@ -40,6 +40,12 @@ export function RegistrationResult({ registration: first, pdfPath: firstPdf }: P
   const [pdfPath, setPdfPath] = useState(firstPdf);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const lastSyncSeen = useRef<string | null | undefined>(undefined);
+  const linkRef = useRef<HTMLAnchorElement>(null);
+
+  // The link to the summary takes the cursor: Invio opens the PDF to print and sign.
+  useEffect(() => {
+    linkRef.current?.focus();
+  }, []);
 
   const reload = useCallback(async () => {
     const reply = await call('registration.get', { registrationId: first.registrationId });
@@ -179,7 +185,7 @@ export function RegistrationResult({ registration: first, pdfPath: firstPdf }: P
       <Typography>
         Riepilogo da firmare:{' '}
         {url ? (
-          <Link href={url} target="_blank" rel="noopener" data-testid="summary-link">
+          <Link href={url} target="_blank" rel="noopener" data-testid="summary-link" ref={linkRef}>
             apri il PDF del riepilogo
           </Link>
         ) : (

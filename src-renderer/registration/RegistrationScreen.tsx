@@ -175,7 +175,7 @@ export function RegistrationScreen({ onLeave }: Props) {
   const hints: KeyHint[] =
     phase.kind === 'done'
       ? [
-          { keys: 'Tab, Invio', label: 'apri il PDF del riepilogo' },
+          { keys: 'Invio', label: 'apri il PDF del riepilogo' },
           { keys: 'F2', label: 'ristampa il riepilogo' },
           { keys: 'F5', label: 'nuova iscrizione' },
           { keys: 'Ctrl+Maiusc+S', label: 'sincronizza (conferma i codici)' },

@@ -54,7 +54,14 @@ async function startStation(counter: string, centralUrl: string, centralDataDir:
   };
 }
 
-const familyTest = test.extend<{ central: { url: string; dataDir: string } }>({
+interface Central {
+  url: string;
+  dataDir: string;
+  /** POSTs to the emulator's admin routes (faults, enrolment codes). */
+  admin(route: string, body: unknown): Promise<void>;
+}
+
+const familyTest = test.extend<{ central: Central }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
   central: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
@@ -62,7 +69,14 @@ const familyTest = test.extend<{ central: { url: string; dataDir: string } }>({
     try {
       const started = await startCentral(dataDir, { demo: true });
       running = started.child;
-      await use({ url: started.url, dataDir });
+      await use({
+        url: started.url,
+        dataDir,
+        async admin(route, body) {
+          const response = await fetch(`${started.url}${route}`, { method: 'POST', body: JSON.stringify(body) });
+          expect(response.status, `${route}: ${await response.text()}`).toBe(200);
+        },
+      });
     } finally {
       if (running) await stop(running);
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -238,6 +252,8 @@ familyTest(
 
       // 5. Recap and Ctrl+Invio.
       await expect(form.getByRole('region', { name: 'Riepilogo' })).toContainText('Luca Zanzi');
+      // A slow central service: the registration waits in the queue, its codes provisional, while the test looks.
+      await central.admin('/admin/faults', { latency: 8_000 });
       await page.keyboard.press('Control+Enter');
       const result = page.getByRole('region', { name: 'Iscrizione registrata' });
       await expect(result).toBeVisible();
@@ -246,9 +262,13 @@ familyTest(
       await expect(result.getByTestId('papay-provisional')).toHaveCount(3);
       for (const code of await result.getByTestId('papay-code').allTextContents()) expect(code).not.toMatch(/^\d{10}$/);
       await expect(rows.filter({ hasText: 'Luca' })).toContainText('FUORI TERMINE');
+      // The link to the summary has the cursor: Invio opens it.
+      await expect(result.getByTestId('summary-link')).toBeFocused();
       await expect(result.getByTestId('summary-link')).toHaveAttribute('href', /\/documents\/iscrizioni\/.+\.pdf$/);
 
       // The sync sends the registration: the central's real codes replace the provisional ones on screen.
+      await expect(page.getByTestId('sync-pending')).toHaveText('1 operazione da inviare');
+      await central.admin('/admin/faults', {});
       await page.keyboard.press('Control+Shift+S');
       await expect(result.getByTestId('papay-provisional')).toHaveCount(0, { timeout: 30_000 });
       const codes = await result.getByTestId('papay-code').allTextContents();
