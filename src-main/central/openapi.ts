@@ -71,7 +71,10 @@ const DESCRIPTIONS: Record<keyof typeof CENTRAL_ENDPOINTS, { summary: string; de
     summary: 'Send counter operations (top-ups, voids)',
     description:
       'Each operation is accepted (stored under its UUID, with its seq on the central ledger) or rejected with a ' +
-      'reason, on its own. Sending an operation again returns accepted with its original seq and changes nothing.',
+      'reason, on its own. Sending an operation again returns accepted with its original seq and changes nothing. ' +
+      'A pagoPA notice (type notice) registers its debt position: refused when a codice avviso is outside the ' +
+      "counter's blocks, already used, or the account unknown. A cancellation (notice_cancel) is accepted as a " +
+      'request: it cancels the notice unless a payment reached the central first; the feed brings the outcome.',
   },
   time: {
     summary: 'Server time',
@@ -82,7 +85,7 @@ const DESCRIPTIONS: Record<keyof typeof CENTRAL_ENDPOINTS, { summary: string; de
     description:
       'A counter issues pagoPA notices offline with codici avviso (aux digit 3) built from 13-digit bases the ' +
       'central assigned to it. The same requestId always gets the same block (a retry after a lost reply); a ' +
-      'base is never assigned twice. A notice pushed with a NAV outside the counter\'s blocks is rejected.',
+      "base is never assigned twice. A notice pushed with a NAV outside the counter's blocks is rejected.",
   },
 };
 
