@@ -35,6 +35,14 @@ export interface Symbol2d {
   svg: string;
   /** Modules per side. */
   modules: number;
+  /** Horizontal runs of dark modules (in modules), row by row: what a PDF draws as rectangles. */
+  runs: ModuleRun[];
+}
+
+export interface ModuleRun {
+  x: number;
+  y: number;
+  length: number;
 }
 
 /** The pagoPA QR code (version 4, ECC M) of a payload. */
@@ -53,7 +61,8 @@ export function pagopaQrSymbol(payload: string): Symbol2d {
     throw new Error(`QR di ${String(node._width)} moduli invece di ${PAGOPA_QR_MODULES}`);
   }
   const dark = node._canvas.filter((r) => r.color === '#000' && r.w === 1 && r.h === 1);
-  return { svg: matrixSvg(PAGOPA_QR_MODULES, dark), modules: PAGOPA_QR_MODULES };
+  const runs = darkRuns(dark);
+  return { svg: matrixSvg(PAGOPA_QR_MODULES, runs), modules: PAGOPA_QR_MODULES, runs };
 }
 
 /** A Data Matrix (ECC 200, size chosen by the encoder) of an ASCII text. */
@@ -66,36 +75,33 @@ export function dataMatrixSymbol(text: string): Symbol2d {
     for (let x = 0; x < pixx; x++) if (pixs[y * pixx + x] === 1) dark.push({ x, y });
   }
   if (pixx !== pixy) throw new Error(`Data Matrix rettangolare ${pixx}x${pixy}: atteso quadrato`);
-  return { svg: matrixSvg(pixx, dark), modules: pixx };
+  const runs = darkRuns(dark);
+  return { svg: matrixSvg(pixx, runs), modules: pixx, runs };
 }
 
-/** One path for all dark modules, horizontal runs merged (fewer drawing operations, no seams). */
-function matrixSvg(size: number, dark: readonly { x: number; y: number }[]): string {
+/** Dark modules merged into horizontal runs, top to bottom, left to right. */
+function darkRuns(dark: readonly { x: number; y: number }[]): ModuleRun[] {
   const rows = new Map<number, number[]>();
   for (const { x, y } of dark) {
     const row = rows.get(y);
     if (row === undefined) rows.set(y, [x]);
     else row.push(x);
   }
-  let d = '';
+  const runs: ModuleRun[] = [];
   for (const [y, xs] of [...rows.entries()].sort((a, b) => a[0] - b[0])) {
     xs.sort((a, b) => a - b);
-    let start = xs[0] ?? 0;
-    let prev = start;
-    const flush = () => {
-      d += `M${start} ${y}h${prev - start + 1}v1h${-(prev - start + 1)}z`;
-    };
-    for (const x of xs.slice(1)) {
-      if (x === prev + 1) {
-        prev = x;
-      } else {
-        flush();
-        start = x;
-        prev = x;
-      }
+    for (const x of xs) {
+      const last = runs.at(-1);
+      if (last !== undefined && last.y === y && last.x + last.length === x) last.length += 1;
+      else runs.push({ x, y, length: 1 });
     }
-    flush();
   }
+  return runs;
+}
+
+/** One path for all dark runs (for viewers and tests; the notice draws the runs itself). */
+function matrixSvg(size: number, runs: readonly ModuleRun[]): string {
+  const d = runs.map((r) => `M${r.x} ${r.y}h${r.length}v1h${-r.length}z`).join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" ` +
     `shape-rendering="crispEdges"><path fill="#000" d="${d}"/></svg>`

@@ -12,13 +12,24 @@ function darkModules(svg: string): number {
   return count;
 }
 
-/** Every svg node of a document definition, depth first. */
-function svgNodes(node: unknown): { svg: string; width: number }[] {
-  if (Array.isArray(node)) return node.flatMap(svgNodes);
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Every canvas of a document definition made only of rectangles (the symbols), depth first. */
+function symbolCanvases(node: unknown): Rect[][] {
+  if (Array.isArray(node)) return node.flatMap(symbolCanvases);
   if (node === null || typeof node !== 'object') return [];
   const record = node as Record<string, unknown>;
-  const own = typeof record.svg === 'string' ? [{ svg: record.svg, width: Number(record.width) }] : [];
-  return [...own, ...Object.values(record).flatMap(svgNodes)];
+  const canvas = record.canvas;
+  const own =
+    Array.isArray(canvas) && canvas.length > 0 && canvas.every((c) => (c as { type?: string }).type === 'rect')
+      ? [canvas as Rect[]]
+      : [];
+  return [...own, ...Object.values(record).flatMap(symbolCanvases)];
 }
 
 describe('pagopaQrSymbol', () => {
@@ -50,10 +61,22 @@ describe('dataMatrixSymbol', () => {
 describe('symbols on the notice', () => {
   it('are drawn 25 mm wide: one QR per payment, one Data Matrix per postal bulletin', () => {
     const doc = noticeDocument(singleNotice({ ente: POSTAL_ENTE }));
-    const nodes = svgNodes(doc.content);
-    expect(nodes).toHaveLength(2);
-    for (const node of nodes) expect(node.width).toBeCloseTo(70.866, 2);
+    const canvases = symbolCanvases(doc.content);
+    expect(canvases).toHaveLength(2);
     expect(QR_SIZE_PT).toBeCloseTo((25 / 25.4) * 72, 6);
-    expect(nodes[0]?.svg).toBe(pagopaQrSymbol(PAYLOAD).svg);
+    for (const rects of canvases) {
+      const left = Math.min(...rects.map((r) => r.x));
+      const right = Math.max(...rects.map((r) => r.x + r.w));
+      const top = Math.min(...rects.map((r) => r.y));
+      // Finder pattern (QR) and L-shaped border (Data Matrix) touch both left and right edges.
+      expect(left).toBeCloseTo(0, 6);
+      expect(right).toBeCloseTo(QR_SIZE_PT, 6);
+      expect(top).toBeCloseTo(0, 6);
+    }
+    // The QR canvas is the QR symbol: one rectangle per run of dark modules, none left out.
+    const qr = pagopaQrSymbol(PAYLOAD);
+    expect(canvases[0]).toHaveLength(qr.runs.length);
+    const unit = QR_SIZE_PT / 33;
+    expect(canvases[0]?.reduce((sum, r) => sum + r.w / unit, 0)).toBeCloseTo(darkModules(qr.svg), 6);
   });
 });
