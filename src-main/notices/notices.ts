@@ -13,7 +13,7 @@ import { baseTaker } from './bases';
 /** Amount limits of one notice (a top-up, a debt or a trasporto / asilo nido fee). */
 export const NOTICE_MIN_CENTS = 100;
 export const NOTICE_MAX_CENTS = 500_000;
-/** Codice avviso and oggetto limits of the Avvisi 3.x guide. */
+/** Debtor field limits of the Avvisi 3.x guide (nome completo 70, indirizzo 140). */
 const DEBTOR_NAME_MAX = 70;
 const DEBTOR_ADDRESS_MAX = 140;
 
