@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -77,6 +78,13 @@ export function ChildSection({ draft, index, options, onChange, onRemove }: Prop
   const child = draft.children[index]!;
   const id = (field: string) => fieldId.child(child.key, field);
   const who = child.name.trim() !== '' ? child.name.trim() : `figlio ${index + 1}`;
+  const relinkRef = useRef<HTMLInputElement>(null);
+  const linkedCode = child.linkedTo?.fiscalCode ?? null;
+
+  // The change of parent is the decision to take now: the checkbox takes the cursor once it is shown.
+  useEffect(() => {
+    if (linkedCode !== null) relinkRef.current?.focus();
+  }, [linkedCode]);
 
   function changeEnrolment(key: string, patch: Partial<EnrolmentDraft>) {
     onChange({ enrolments: child.enrolments.map((e) => (e.key === key ? { ...e, ...patch } : e)) });
@@ -118,7 +126,7 @@ export function ChildSection({ draft, index, options, onChange, onRemove }: Prop
                 <Checkbox
                   checked={child.confirmRelink}
                   onChange={(e) => onChange({ confirmRelink: e.target.checked })}
-                  slotProps={{ input: { id: id('relink') } }}
+                  slotProps={{ input: { id: id('relink'), ref: relinkRef } }}
                 />
               }
               label="Collega a questo genitore"

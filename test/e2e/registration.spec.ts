@@ -304,15 +304,43 @@ familyTest(
       await scanFiscalCode(page, againCf, OTHER_PARENT_CF, /Nuovo adulto di riferimento/);
       await expect(againParent.getByLabel('Cognome')).toHaveValue('');
       await expect(againParent.getByLabel('Data di nascita')).toHaveValue('05/04/1988');
+      await expect(againParent.getByRole('radio', { name: 'F' })).toBeChecked();
+      await typeAndNext(page, 'Berti');
+      await typeAndNext(page, 'Anna');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await typeAndNext(page, 'Via Carriona 3, 54033 Carrara');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
 
-      // A known child under another parent: found with the link it has today; leaving asks first.
+      // A known child under another parent: found with the link it has today; the change is explicit.
       const secondChild = again.getByRole('region', { name: 'Figlio 1' });
       const childCf = secondChild.getByLabel('Codice fiscale del figlio');
-      await tabTo(page, childCf);
       await scanFiscalCode(page, childCf, CHILD2_CF, /Già registrato: dati caricati/);
       await expect(secondChild).toContainText(`Collegato a Mario Zanzi (${PARENT_CF})`);
       await expect(secondChild.getByLabel('Nome', { exact: true })).toHaveValue('Luca');
-      await expect(secondChild.getByRole('checkbox', { name: 'Collega a questo genitore' })).not.toBeChecked();
+      await expect(secondChild.getByLabel('Scuola')).toHaveValue("Scuola dell'infanzia Fossola");
+      const relink = secondChild.getByRole('checkbox', { name: 'Collega a questo genitore' });
+      await expect(relink).toBeFocused();
+      await expect(relink).not.toBeChecked();
+      const againMeals = secondChild.getByRole('group', { name: 'Servizio 1 di Luca' });
+      await tabTo(page, againMeals.getByRole('radio', { name: 'Refezione scolastica' }));
+      await page.keyboard.press('Space');
+      // Not confirmed: the form says so and takes the cursor back to the checkbox.
+      await page.keyboard.press('Control+Enter');
+      const formError = page.getByTestId('registration-error');
+      await expect(formError).toContainText('collega a questo genitore');
+      await expect(relink).toBeFocused();
+      await page.keyboard.press('Space');
+      await expect(relink).toBeChecked();
+      // The core refuses the same service twice in a year: its Italian message above the form, nothing saved.
+      await page.keyboard.press('Control+Enter');
+      await expect(formError).toContainText(
+        "Luca Zanzi) è già iscritto a refezione scolastica per l'anno scolastico 2026/2027",
+      );
+      await expect(again).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog', { name: 'Uscire senza registrare?' })).toBeVisible();
       await page.keyboard.press('Enter');
