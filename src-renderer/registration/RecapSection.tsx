@@ -1,6 +1,7 @@
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { SERVICE_LABELS } from '../../shared/domain';
+import { palette } from '../theme';
 import type { RegistrationDraft } from './draft';
 
 /** Step 5: what will be registered, in one look, before Ctrl+Invio. */
@@ -27,6 +28,10 @@ export function RecapSection({ draft }: { draft: RegistrationDraft }) {
           </li>
         ))}
       </ul>
+      <Typography variant="body2" sx={{ color: palette.textSecondary }}>
+        Le tariffe mostrate sono quelle di questo modulo: alla registrazione la riduzione per i fratelli tiene conto
+        anche dei figli già iscritti, e il riepilogo da firmare riporta le tariffe definitive.
+      </Typography>
     </Paper>
   );
 }
