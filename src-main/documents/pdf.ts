@@ -96,6 +96,8 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf(withDefaults).getBuffer();
 }
 
+let tempCounter = 0;
+
 /**
  * Writes a file so that a reader (or a crash) never sees half of it: a temporary file in the same
  * folder, flushed to disk, then renamed over the target (atomic on the same file system).
@@ -103,7 +105,9 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
 export function writeFileAtomically(filePath: string, data: Buffer): void {
   const dir = path.dirname(filePath);
   fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+  // pid + a counter: no two writers, in this process or another, share a temp file.
+  tempCounter += 1;
+  const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${tempCounter}.tmp`);
   let fd: number | null = fs.openSync(temp, 'w');
   try {
     fs.writeSync(fd, data);
@@ -125,4 +129,12 @@ export function writeFileAtomically(filePath: string, data: Buffer): void {
       fs.closeSync(dirFd);
     }
   }
+}
+
+/**
+ * Loads the fonts and lays out a one-line page, so the first document an operator asks for does
+ * not pay for it (the core may call this once after start-up, off the critical path).
+ */
+export async function warmUpPdfRenderer(): Promise<void> {
+  await renderPdf({ content: [{ text: 'Sportello 0123456789 €' }, { text: '0123', font: FONT_NUMBERS }] });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_NUMBERS, renderPdf, writeFileAtomically } from '../../../src-main/documents/pdf';
+import { FONT_NUMBERS, renderPdf, warmUpPdfRenderer, writeFileAtomically } from '../../../src-main/documents/pdf';
 import { pdfText } from '../../support/scan';
 
 function tempDir(): string {
@@ -28,6 +28,10 @@ describe('renderPdf', () => {
     // The fonts are embedded (subset names carry the family), no standard Helvetica fallback.
     expect(raw).toMatch(/TitilliumWeb|Titillium/);
     expect(raw).toMatch(/RobotoMono|Roboto/);
+  });
+
+  it('warms up without error (fonts loaded once, reused by every later document)', async () => {
+    await expect(warmUpPdfRenderer()).resolves.toBeUndefined();
   });
 
   it('refuses to fetch an image from the network or read one from disk', async () => {
