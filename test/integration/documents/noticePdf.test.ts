@@ -181,6 +181,30 @@ describe('A4 pagoPA notice, read back from its pixels and text', () => {
   });
 });
 
+describe('renderNoticePdf under concurrency', () => {
+  it('renders several notices at once, each with its own data (pdfmake is one shared instance)', async () => {
+    const notices = [0, 1, 2, 3].map((i) => {
+      const base = instalmentNotice().payments[i % 3];
+      const nav = base?.nav ?? NAV;
+      return singleNotice({
+        totalCents: 1000 + i,
+        payments: [{ nav, amountCents: 1000 + i, dueDate: '2026-12-31', installment: null }],
+        debtor: { fiscalCode: null, fullName: `Famiglia numero ${i}`, address: null },
+      });
+    });
+    const pdfs = await Promise.all(notices.map((n) => renderNoticePdf(n)));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
+    pdfs.forEach((pdf, i) => {
+      const file = path.join(dir, `${i}.pdf`);
+      fs.writeFileSync(file, pdf);
+      const text = flat(pdfText(file));
+      expect(text).toContain(`Famiglia numero ${i}`);
+      expect(text).toContain(`10,0${i} €`);
+      for (let j = 0; j < 4; j++) if (j !== i) expect(text).not.toContain(`Famiglia numero ${j}`);
+    });
+  });
+});
+
 describe('renderNoticePdf refuses an inconsistent notice', () => {
   it('when the instalments do not add up to the total', async () => {
     await expect(renderNoticePdf(instalmentNotice({ totalCents: 100 }))).rejects.toThrow(/somma delle rate/);
