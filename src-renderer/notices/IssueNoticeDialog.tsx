@@ -16,16 +16,9 @@ import { call } from '../api';
 import { palette } from '../theme';
 import { NoticeSummary } from './NoticeSummary';
 import { ThermalNoticeResult, type ThermalResult } from './ThermalNoticeResult';
-import {
-  DEFAULT_SUBJECTS,
-  INSTALMENTS_MAX,
-  SUBJECT_MAX,
-  addDays,
-  documentUrl,
-  parseItalianDate,
-  splitInstalments,
-  toItalianDate,
-} from './noticeFormat';
+import { addDays, italianDate, readItalianDate } from '../dates';
+import { documentUrl } from '../documentUrl';
+import { DEFAULT_SUBJECTS, INSTALMENTS_MAX, SUBJECT_MAX, splitInstalments } from './noticeFormat';
 
 type Issued = ChannelOutput<'notices.issue'>;
 type IssueInput = ChannelInput<'notices.issue'>;
@@ -60,10 +53,10 @@ export function IssueNoticeDialog({ account, printerConfigured, onClose }: Props
     const due = next.due ?? dueText;
     const count = Number((next.count ?? countText).trim() || '1');
     const cents = parseEuroInput(amount) ?? 0;
-    const parsedDue = parseItalianDate(due);
+    const parsedDue = readItalianDate(due);
     const firstDue = (parsedDue.ok ? parsedDue.date : null) ?? addDays(romeDate(new Date()), 30);
     const drafts = Number.isInteger(count) && count <= INSTALMENTS_MAX ? splitInstalments(cents, count, firstDue) : [];
-    setRows(drafts.map((d) => ({ amount: formatCents(d.amountCents), due: toItalianDate(d.dueDate) })));
+    setRows(drafts.map((d) => ({ amount: formatCents(d.amountCents), due: italianDate(d.dueDate) })));
   }
 
   function refuse(message: string) {
@@ -80,7 +73,7 @@ export function IssueNoticeDialog({ account, printerConfigured, onClose }: Props
     }
     const trimmedSubject = subject.trim();
     if (trimmedSubject.length < 3) return refuse("Scrivere l'oggetto dell'avviso (almeno 3 caratteri).");
-    const due = parseItalianDate(dueText);
+    const due = readItalianDate(dueText);
     if (!due.ok) return refuse(due.message);
     const today = romeDate(new Date());
     if (due.date !== null && due.date < today) return refuse('La scadenza non può essere già passata.');
@@ -99,7 +92,7 @@ export function IssueNoticeDialog({ account, printerConfigured, onClose }: Props
       for (const [i, row] of rows.entries()) {
         const cents = parseEuroInput(row.amount);
         if (cents === null || cents <= 0) return refuse(`Importo della rata ${i + 1} non leggibile.`);
-        const rowDue = parseItalianDate(row.due);
+        const rowDue = readItalianDate(row.due);
         if (!rowDue.ok) return refuse(`Rata ${i + 1}: ${rowDue.message}`);
         if (rowDue.date === null) return refuse(`Indicare la scadenza della rata ${i + 1}.`);
         if (rowDue.date < today) return refuse(`La scadenza della rata ${i + 1} è già passata.`);

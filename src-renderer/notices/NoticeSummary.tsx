@@ -14,7 +14,7 @@ import { formatNavGroups } from '../../shared/pagopa/nav';
 import { formatLocalDate, formatRomeDateTime } from '../../shared/time';
 import { palette } from '../theme';
 import { NoticeStateChip } from './NoticeStateChip';
-import { documentUrl } from './noticeFormat';
+import { documentUrl } from '../documentUrl';
 
 const MONO = '"Roboto Mono", "DejaVu Sans Mono", Consolas, monospace';
 

@@ -7,7 +7,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { NavText, PdfLink } from './NoticeSummary';
-import { documentUrl } from './noticeFormat';
+import { documentUrl } from '../documentUrl';
 
 interface Props {
   nav: string;

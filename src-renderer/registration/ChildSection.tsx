@@ -12,7 +12,7 @@ import { ChoiceField } from './ChoiceField';
 import { EnrolmentFields } from './EnrolmentFields';
 import { FiscalCodeField, type LookupResult, type LookupStatus } from './FiscalCodeField';
 import { PersonFields } from './PersonFields';
-import { italianDate } from './dates';
+import { italianDate } from '../dates';
 import { emptyEnrolment, fieldId, type ChildDraft, type EnrolmentDraft, type RegistrationDraft } from './draft';
 import { siblingOrder } from './draft';
 

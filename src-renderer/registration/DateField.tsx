@@ -1,5 +1,5 @@
 import TextField from '@mui/material/TextField';
-import { italianDate, parseItalianDate } from './dates';
+import { italianDate, parseItalianDate } from '../dates';
 
 interface Props {
   id: string;

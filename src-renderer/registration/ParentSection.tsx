@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { FiscalCodeField, type LookupResult, type LookupStatus } from './FiscalCodeField';
 import { PersonFields } from './PersonFields';
-import { italianDate } from './dates';
+import { italianDate } from '../dates';
 import { fieldId, type ParentDraft } from './draft';
 
 interface Props {

@@ -14,7 +14,7 @@ import { SERVICE_LABELS } from '../../shared/domain';
 import { formatRomeDateTime } from '../../shared/time';
 import { call, onEvent } from '../api';
 import { palette } from '../theme';
-import { documentUrl } from './documentUrl';
+import { documentUrl } from '../documentUrl';
 import { TariffLine } from './TariffLine';
 
 const STATE_LABELS: Record<EnrolmentView['state'], string> = {

@@ -9,7 +9,7 @@ import type {
 } from '../../shared/contract';
 import type { Service } from '../../shared/domain';
 import { parseEuroInput } from '../../shared/money';
-import { parseItalianDate } from './dates';
+import { parseItalianDate } from '../dates';
 
 /**
  * What the operator has typed so far, as text: the form edits this, and only `toSaveInput` turns it

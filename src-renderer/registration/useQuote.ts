@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChannelInput, TariffQuote } from '../../shared/contract';
 import { call } from '../api';
-import { parseItalianDate } from './dates';
+import { parseItalianDate } from '../dates';
 import { iseeCentsOf, type EnrolmentDraft } from './draft';
 
 /** Waits for the operator to pause typing the ISEE before asking the core. */

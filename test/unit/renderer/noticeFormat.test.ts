@@ -1,33 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  addMonths,
-  documentUrl,
-  parseItalianDate,
-  splitInstalments,
-  toItalianDate,
-} from '../../../src-renderer/notices/noticeFormat';
+import { addDays, addMonths, italianDate, readItalianDate } from '../../../src-renderer/dates';
+import { documentUrl } from '../../../src-renderer/documentUrl';
+import { splitInstalments } from '../../../src-renderer/notices/noticeFormat';
 
-describe('parseItalianDate', () => {
+describe('readItalianDate', () => {
   it('reads the ways an operator writes a date', () => {
-    expect(parseItalianDate('31/01/2027')).toEqual({ ok: true, date: '2027-01-31' });
-    expect(parseItalianDate(' 1-2-2027 ')).toEqual({ ok: true, date: '2027-02-01' });
-    expect(parseItalianDate('29.02.2028')).toEqual({ ok: true, date: '2028-02-29' });
-    expect(parseItalianDate('15032027')).toEqual({ ok: true, date: '2027-03-15' });
-    expect(parseItalianDate('')).toEqual({ ok: true, date: null });
+    expect(readItalianDate('31/01/2027')).toEqual({ ok: true, date: '2027-01-31' });
+    expect(readItalianDate(' 1-2-2027 ')).toEqual({ ok: true, date: '2027-02-01' });
+    expect(readItalianDate('29.02.2028')).toEqual({ ok: true, date: '2028-02-29' });
+    expect(readItalianDate('15032027')).toEqual({ ok: true, date: '2027-03-15' });
+    expect(readItalianDate('')).toEqual({ ok: true, date: null });
   });
 
   it('refuses dates that do not exist or cannot be read, in Italian', () => {
     for (const text of ['31/02/2027', '29/02/2027', '00/01/2027', '12/13/2027', '2027-01-31', 'domani', '1/1/27']) {
-      const parsed = parseItalianDate(text);
+      const parsed = readItalianDate(text);
       expect(parsed.ok, text).toBe(false);
       if (!parsed.ok) expect(parsed.message).toMatch(/data/i);
     }
   });
 
-  it('round-trips with toItalianDate', () => {
-    expect(toItalianDate('2027-01-05')).toBe('05/01/2027');
-    expect(parseItalianDate(toItalianDate('2027-12-31'))).toEqual({ ok: true, date: '2027-12-31' });
+  it('round-trips with italianDate', () => {
+    expect(italianDate('2027-01-05')).toBe('05/01/2027');
+    expect(readItalianDate(italianDate('2027-12-31'))).toEqual({ ok: true, date: '2027-12-31' });
   });
 });
 

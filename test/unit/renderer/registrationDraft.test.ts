@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistrationOptions } from '../../../shared/contract';
-import { italianDate, parseItalianDate } from '../../../src-renderer/registration/dates';
+import { italianDate, parseItalianDate } from '../../../src-renderer/dates';
 import {
   emptyChild,
   emptyDraft,
