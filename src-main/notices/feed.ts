@@ -1,12 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { FeedItem } from '../../shared/central';
+import { preparedPerConnection } from '../db/statements';
 
 type FeedNotice = Extract<FeedItem, { type: 'notice' }>;
 
 /** States after which a pending cancellation request has had its answer. */
 const FINAL_STATES = new Set<FeedNotice['state']>(['pagato', 'annullato', 'scaduto']);
 
-const cache = new WeakMap<BetterSqlite3.Database, ReturnType<typeof prepare>>();
+const statements = preparedPerConnection(prepare);
 
 function prepare(sqlite: BetterSqlite3.Database) {
   return {
@@ -34,11 +35,7 @@ function prepare(sqlite: BetterSqlite3.Database) {
  * page's transaction (sync/apply.ts); applying the same item twice changes nothing.
  */
 export function applyNoticeItem(sqlite: BetterSqlite3.Database, item: FeedNotice): void {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = prepare(sqlite);
-    cache.set(sqlite, s);
-  }
+  const s = statements(sqlite);
   s.upsert.run({
     id: item.id,
     accountId: item.accountId,

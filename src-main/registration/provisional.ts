@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { preparedPerConnection } from '../db/statements';
 
 /**
  * The feed brings an account for a child and service that this counter holds under another id,
@@ -20,17 +21,7 @@ export function yieldProvisionalAccount(
   s.remove.run(local);
 }
 
-type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<BetterSqlite3.Database, Statements>();
-
-function statements(sqlite: BetterSqlite3.Database): Statements {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = prepare(sqlite);
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+const statements = preparedPerConnection(prepare);
 
 function prepare(sqlite: BetterSqlite3.Database) {
   return {

@@ -3,6 +3,7 @@ import { checkFiscalCode } from '../../shared/codiceFiscale';
 import { CounterConfig } from '../../shared/config';
 import type { CounterKind, LedgerKind, Role, Service } from '../../shared/domain';
 import { checkPapayCode } from '../../shared/papay';
+import { preparedPerConnection } from '../db/statements';
 
 /**
  * Writes of the roster (counters, operators, families, children, accounts, central history).
@@ -92,46 +93,38 @@ interface RosterStatements {
   insertCentralLedger: BetterSqlite3.Statement;
 }
 
-// Preparing a statement costs far more than running it; bulk writes of 100,000 rows must not pay it per row.
-const cache = new WeakMap<BetterSqlite3.Database, RosterStatements>();
-
-function statementsFor(sqlite: BetterSqlite3.Database): RosterStatements {
-  const cached = cache.get(sqlite);
-  if (cached) return cached;
-  const statements: RosterStatements = {
-    upsertCounter: sqlite.prepare(
-      `INSERT INTO counters (code, name, kind, address, config) VALUES (@code, @name, @kind, @address, @config)
+// Bulk writes of 100,000 rows must not pay the preparation per row.
+const statementsFor = preparedPerConnection((sqlite: BetterSqlite3.Database): RosterStatements => ({
+  upsertCounter: sqlite.prepare(
+    `INSERT INTO counters (code, name, kind, address, config) VALUES (@code, @name, @kind, @address, @config)
        ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
          address = excluded.address, config = excluded.config`,
-    ),
-    // The lockout state (failed attempts, locked until) is local: an update of the roster keeps it.
-    upsertOperator: sqlite.prepare(
-      `INSERT INTO operators (code, name, role, counter_code, pin_hash) VALUES (@code, @name, @role, @counterCode, @pinHash)
+  ),
+  // The lockout state (failed attempts, locked until) is local: an update of the roster keeps it.
+  upsertOperator: sqlite.prepare(
+    `INSERT INTO operators (code, name, role, counter_code, pin_hash) VALUES (@code, @name, @role, @counterCode, @pinHash)
        ON CONFLICT (code) DO UPDATE SET name = excluded.name, role = excluded.role,
          counter_code = excluded.counter_code, pin_hash = excluded.pin_hash`,
-    ),
-    insertFamily: sqlite.prepare(
-      `INSERT INTO families (id, surname, name, fiscal_code, address, phone, email)
+  ),
+  insertFamily: sqlite.prepare(
+    `INSERT INTO families (id, surname, name, fiscal_code, address, phone, email)
        VALUES (@id, @surname, @name, @fiscalCode, @address, @phone, @email)`,
-    ),
-    insertChild: sqlite.prepare(
-      `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school)
+  ),
+  insertChild: sqlite.prepare(
+    `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school)
        VALUES (@id, @familyId, @surname, @name, @fiscalCode, @canonical, @birthDate, @school)`,
-    ),
-    insertAccount: sqlite.prepare(
-      `INSERT INTO accounts (id, child_id, service, papay_code, server_balance_cents, server_seq, server_balance_at)
+  ),
+  insertAccount: sqlite.prepare(
+    `INSERT INTO accounts (id, child_id, service, papay_code, server_balance_cents, server_seq, server_balance_at)
        VALUES (@id, @childId, @service, @papayCode, @serverBalanceCents, @serverSeq, @serverBalanceAt)`,
-    ),
-    // History already counted in the server balance: it explains the balance, it never adds to it.
-    insertCentralLedger: sqlite.prepare(
-      `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, business_date, counter_code, reason,
+  ),
+  // History already counted in the server balance: it explains the balance, it never adds to it.
+  insertCentralLedger: sqlite.prepare(
+    `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, business_date, counter_code, reason,
          origin, included_in_server_balance)
        VALUES (@id, @accountId, @kind, @amountCents, @createdAt, @businessDate, @counterCode, @reason, 'central', 1)`,
-    ),
-  };
-  cache.set(sqlite, statements);
-  return statements;
-}
+  ),
+}));
 
 function requireIntegerCents(value: number, what: string): void {
   if (!Number.isSafeInteger(value))

@@ -9,6 +9,7 @@ import { upsertCounter } from '../roster/store';
 import { applyNoticeItem } from '../notices/feed';
 import { markIncludedEntries } from './inclusion';
 import { yieldProvisionalAccount } from '../registration/provisional';
+import { preparedPerConnection } from '../db/statements';
 
 type FeedEntry = Extract<FeedItem, { type: 'entry' }>;
 
@@ -166,16 +167,7 @@ function fiscalCodeForms(raw: string): { code: string; canonical: string } {
 }
 
 type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<BetterSqlite3.Database, Statements>();
-
-function statements(sqlite: BetterSqlite3.Database): Statements {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = prepare(sqlite);
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+const statements = preparedPerConnection(prepare);
 
 function prepare(sqlite: BetterSqlite3.Database) {
   return {
