@@ -3,6 +3,7 @@ import { checkFiscalCode } from '../../shared/codiceFiscale';
 import type { Service } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/open';
+import type { Database } from '../db/schema';
 import { describeDetails, type EnrolmentDetails } from './details';
 
 interface EnrolmentRow {
@@ -25,27 +26,9 @@ interface EnrolmentRow {
   refusal: string | null;
 }
 
-interface FamilyRow {
-  id: string;
-  surname: string;
-  name: string;
-  fiscal_code: string;
-  address: string;
-  phone: string | null;
-  email: string | null;
-  birth_date: string | null;
-  sex: string | null;
-}
+type FamilyRow = Database['families'];
 
-interface ChildRow {
-  id: string;
-  family_id: string | null;
-  surname: string;
-  name: string;
-  fiscal_code: string | null;
-  birth_date: string | null;
-  school: string;
-}
+type ChildRow = Omit<Database['children'], 'fiscal_code_canonical'>;
 
 export type ParentView = RegistrationView['parent'];
 
