@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core/core';
+import { warmUpDocuments } from '../documents/warmup';
 import { startBrowserHost } from '../host-browser/server';
 import { createLogger } from '../log/logger';
 import { seedDemoDataDir } from '../../seeds/demo';
@@ -78,6 +79,7 @@ async function serve(args: string[]): Promise<number> {
     documentsDir: path.join(dataDir, 'documents'),
   });
   process.stdout.write(`SPORTELLO_URL=${host.url}\n`);
+  warmUpDocuments(core).catch((err: unknown) => log.warn({ err }, 'preparazione del motore PDF non riuscita'));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -1,4 +1,4 @@
-import bwipjs from 'bwip-js/node';
+import type BwipJs from 'bwip-js/node';
 
 /**
  * The two symbols of a pagoPA notice as SVG, to be drawn by pdfmake at an exact physical size.
@@ -21,8 +21,17 @@ interface QrEncoder {
 }
 
 // Internal module of pdfmake (pinned 0.3.11); the notice tests decode its output, so a change shows.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const qrEncoder = (require('pdfmake/js/qrEnc') as { default: QrEncoder }).default;
+// Both encoders load on the first notice: a pharmacy never draws one on A4.
+let encoders: { qr: QrEncoder; bwip: typeof BwipJs } | null = null;
+function loadEncoders(): { qr: QrEncoder; bwip: typeof BwipJs } {
+  encoders ??= {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    qr: (require('pdfmake/js/qrEnc') as { default: QrEncoder }).default,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    bwip: require('bwip-js/node') as typeof BwipJs,
+  };
+  return encoders;
+}
 
 /** pagoPA notices use QR version 4 (33x33 modules) with error correction M. */
 export const PAGOPA_QR_VERSION = 4;
@@ -51,7 +60,7 @@ export function pagopaQrSymbol(payload: string): Symbol2d {
     throw new Error(`contenuto del QR non valido per la versione 4-M: ${JSON.stringify(payload.slice(0, 70))}`);
   }
   // fit = 33 makes one module one unit, so the rectangles are the matrix itself.
-  const node = qrEncoder.measure({
+  const node = loadEncoders().qr.measure({
     qr: payload,
     eccLevel: 'M',
     version: PAGOPA_QR_VERSION,
@@ -67,7 +76,7 @@ export function pagopaQrSymbol(payload: string): Symbol2d {
 
 /** A Data Matrix (ECC 200, size chosen by the encoder) of an ASCII text. */
 export function dataMatrixSymbol(text: string): Symbol2d {
-  const [symbol] = bwipjs.raw({ bcid: 'datamatrix', text });
+  const [symbol] = loadEncoders().bwip.raw({ bcid: 'datamatrix', text });
   if (symbol === undefined || !('pixs' in symbol)) throw new Error('Data Matrix non generato');
   const { pixs, pixx, pixy } = symbol;
   const dark: { x: number; y: number }[] = [];

@@ -6,8 +6,13 @@ import { woffToSfnt } from './woff';
 
 // pdfmake exports a class instance whose methods live on its prototype: an ES namespace import
 // (`import * as`) copies only own properties and would lose them, so it is required as is.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfmake = require('pdfmake') as typeof PdfMakeApi;
+// Loaded on the first document (about 30 MB with its fonts and PDFKit): a pharmacy never renders one.
+let engine: typeof PdfMakeApi | null = null;
+function pdfmakeEngine(): typeof PdfMakeApi {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  engine ??= require('pdfmake') as typeof PdfMakeApi;
+  return engine;
+}
 
 /**
  * One PDF renderer for every A4 document of the counter (pagoPA notice, attestation, reports).
@@ -55,6 +60,7 @@ let configured = false;
  */
 function configure(): void {
   if (configured) return;
+  const pdfmake = pdfmakeEngine();
   const files = fontDictionary();
   const virtualFs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
   const fonts: TFontDictionary = {};
@@ -93,7 +99,7 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
     ...doc,
     defaultStyle: { font: FONT_TEXT, fontSize: 10, ...doc.defaultStyle },
   };
-  return pdfmake.createPdf(withDefaults).getBuffer();
+  return pdfmakeEngine().createPdf(withDefaults).getBuffer();
 }
 
 let tempCounter = 0;

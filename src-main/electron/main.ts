@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { openCore } from '../core/core';
 import { documentAccess } from '../documents/access';
+import { warmUpDocuments } from '../documents/warmup';
 import { resolveInside } from '../documents/resolve';
 import type { Core } from '../core/types';
 import { createLogger, type Logger } from '../log/logger';
@@ -119,6 +120,7 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   await window.loadFile(RENDERER_INDEX);
+  warmUpDocuments(core).catch((err: unknown) => log.warn({ err }, 'preparazione del motore PDF non riuscita'));
 }
 
 /** Quitting waits for the core to close the database cleanly (WAL checkpoint, pending writes). */

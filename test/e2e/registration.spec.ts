@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { withCheckCharacter } from '../../shared/codiceFiscale';
 import { enrolmentCode, expect, startCentral, startServe, stop, test } from './fixtures';
+import { login } from './steps';
 
 /**
  * A family registered at the front office by keyboard only, with the codice fiscale typed as a
@@ -89,18 +90,6 @@ const PARENT_CF = withCheckCharacter('ZNZMRA85E02B832'); // Mario Zanzi, M, 2 Ma
 const CHILD1_CF = withCheckCharacter('ZNZGLI18C55B832'); // Giulia Zanzi, F, 15 March 2018
 const CHILD2_CF = withCheckCharacter('ZNZLCU21A01B832'); // Luca Zanzi, M, 1 January 2021
 const OTHER_PARENT_CF = withCheckCharacter('BRTNNA88D45B832'); // Anna Berti, F, 5 April 1988
-
-async function login(page: Page, url: string, operator: string, pin: string): Promise<Locator> {
-  await page.goto(url);
-  await expect(page.getByLabel('Codice operatore')).toBeFocused();
-  await page.keyboard.type(operator);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(pin);
-  await page.keyboard.press('Enter');
-  const search = page.getByRole('combobox', { name: /^Cerca/ });
-  await expect(search).toBeFocused();
-  return search;
-}
 
 /** Types as the scanner does: fast, then Invio; waits for the core's answer under the field. */
 async function scanFiscalCode(page: Page, field: Locator, code: string, expected: RegExp): Promise<void> {
