@@ -149,6 +149,8 @@ export const SyncProblem = z.object({
   operationId: Id,
   type: OutboxType,
   receiptNo: z.string(),
+  /** What names it for the operator: the receipt number, the codice avviso in groups, the family's name. */
+  reference: z.string(),
   accountId: Id,
   amountCents: Cents,
   /** The central service's reason for refusing it. */

@@ -74,7 +74,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
       return;
     }
     setError(null);
-    setNotice(`Operazione ${problem.receiptNo || problem.operationId} rimessa in coda: sarà inviata di nuovo.`);
+    setNotice(`Operazione ${problem.reference || problem.operationId} rimessa in coda: sarà inviata di nuovo.`);
     onRetried();
     await load();
   }
@@ -141,7 +141,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
         >
           <TableHead>
             <TableRow>
-              <TableCell>Ricevuta</TableCell>
+              <TableCell>Riferimento</TableCell>
               <TableCell>Tipo</TableCell>
               <TableCell>Registrata</TableCell>
               <TableCell align="right">Importo</TableCell>
@@ -157,10 +157,10 @@ export function ProblemsView({ onBack, onRetried }: Props) {
                 selected={index === selected}
                 aria-selected={index === selected}
               >
-                <TableCell>{p.receiptNo || '—'}</TableCell>
+                <TableCell>{p.reference || p.operationId}</TableCell>
                 <TableCell>{TYPE_LABELS[p.type]}</TableCell>
                 <TableCell>{formatRomeDateTime(p.createdAt)}</TableCell>
-                <TableCell align="right">{formatEuro(p.amountCents)}</TableCell>
+                <TableCell align="right">{p.amountCents === 0 ? '—' : formatEuro(p.amountCents)}</TableCell>
                 <TableCell>{p.reason}</TableCell>
                 <TableCell align="right">{p.attempts}</TableCell>
               </TableRow>

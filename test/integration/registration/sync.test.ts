@@ -174,7 +174,14 @@ describe('registrations and the central service', () => {
       .prepare('SELECT operation_id FROM registrations WHERE id = ?')
       .pluck()
       .get(registration.registrationId) as string;
-    expect(problems.items).toEqual([expect.objectContaining({ operationId, type: 'registration', reason })]);
+    expect(problems.items).toEqual([
+      expect.objectContaining({
+        operationId,
+        type: 'registration',
+        reason,
+        reference: `Famiglia ${child.parentSurname!} ${child.parentName!}`,
+      }),
+    ]);
 
     const after = await se1.must('registration.get', { registrationId: registration.registrationId });
     expect(after.children[0]!.enrolments[0]).toMatchObject({ state: 'rifiutata', refusal: reason });

@@ -90,6 +90,7 @@ describe('push', () => {
         operationId: b.operationId,
         type: 'topup',
         receiptNo: b.receiptNo,
+        reference: b.receiptNo,
         accountId: accounts[1]!.id,
         amountCents: 2000,
         reason: 'Conto chiuso il 2026-11-01',

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestCore, type TestCore } from '../../support/core-fixture';
+
+/** "Da risolvere" names every kind of refused operation so the supervisor recognises it. */
+describe('refused operations: what names them', () => {
+  let t: TestCore | null = null;
+  afterEach(async () => {
+    await t?.close();
+    t = null;
+  });
+
+  it('a receipt number, a codice avviso in groups of four, a family; the operation id as the last resort', async () => {
+    t = await openTestCore();
+    const park = t.sql.prepare(
+      `INSERT INTO outbox (operation_id, type, payload, created_at, state, rejected_reason)
+       VALUES (?, ?, ?, '2026-11-30T09:00:00.000Z', 'rejected', 'Rifiutata per prova')`,
+    );
+    park.run('op-topup', 'topup', JSON.stringify({ receiptNo: 'SE1-2026-000042', accountId: 'a1', amountCents: 2000 }));
+    park.run(
+      'op-notice',
+      'notice',
+      JSON.stringify({ accountId: 'a1', amountCents: 4550, payments: [{ nav: '301000000001234519' }] }),
+    );
+    park.run('op-cancel', 'notice_cancel', JSON.stringify({ noticeId: 'sconosciuto', accountId: 'a1' }));
+    park.run('op-reg', 'registration', JSON.stringify({ family: { surname: 'Zanzi', name: 'Mario' } }));
+
+    await t.must('session.login', { operator: 'supervisore', pin: '1357' }, 'sup');
+    const { items } = await t.must('sync.problems', {}, 'sup');
+    expect(items.map((p) => [p.operationId, p.type, p.reference, p.amountCents])).toEqual([
+      ['op-topup', 'topup', 'SE1-2026-000042', 2000],
+      ['op-notice', 'notice', 'Avviso 3010 0000 0001 2345 19', 4550],
+      ['op-cancel', 'notice_cancel', '', 0],
+      ['op-reg', 'registration', 'Famiglia Zanzi Mario', 0],
+    ]);
+  });
+});
