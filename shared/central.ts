@@ -105,15 +105,23 @@ export const FeedEntry = z.object({
   counterCode: z.string().nullable(),
   voidsId: Id.nullable(),
 });
-/**
- * A pagoPA notice as the central service holds it, sent whenever its state changes centrally
- * (registered, paid, cancelled, expired). A pharmacy gets it without the debtor.
- */
+/** One payable item of a notice: the single payment or one instalment (rata), each with its own codice avviso. */
+export const NoticePayment = z.object({
+  nav: z.string().regex(/^\d{18}$/),
+  iuv: z.string().regex(/^\d{17}$/),
+  amountCents: Cents.positive(),
+  dueDate: LocalDate.nullable(),
+  installment: z.number().int().positive().nullable(),
+});
 export const NoticeDebtor = z.object({
   fiscalCode: z.string().max(16).nullable(),
   fullName: z.string().min(1).max(70),
   address: z.string().max(140).nullable(),
 });
+/**
+ * A pagoPA notice as the central service holds it, sent whenever its state changes centrally
+ * (registered, paid, cancelled, expired). A pharmacy gets it without the debtor.
+ */
 export const FeedNotice = z.object({
   type: z.literal('notice'),
   id: Id,
@@ -123,24 +131,21 @@ export const FeedNotice = z.object({
   subject: z.string(),
   amountCents: Cents.positive(),
   dueDate: LocalDate.nullable(),
-  payments: z
-    .array(
-      z.object({
-        nav: z.string().regex(/^\d{18}$/),
-        iuv: z.string().regex(/^\d{17}$/),
-        amountCents: Cents.positive(),
-        dueDate: LocalDate.nullable(),
-        installment: z.number().int().positive().nullable(),
-        paidAt: IsoDateTime.nullable(),
-      }),
-    )
-    .min(1),
+  payments: z.array(NoticePayment.extend({ paidAt: IsoDateTime.nullable() })).min(1),
   state: z.enum(['registrato', 'pagato', 'annullato', 'scaduto']),
   stateAt: IsoDateTime,
   paidAt: IsoDateTime.nullable(),
   debtor: NoticeDebtor.nullable(),
 });
-export const FeedItem = z.discriminatedUnion('type', [FeedCounter, FeedOperator, FeedFamily, FeedChild, FeedAccount, FeedEntry, FeedNotice]);
+export const FeedItem = z.discriminatedUnion('type', [
+  FeedCounter,
+  FeedOperator,
+  FeedFamily,
+  FeedChild,
+  FeedAccount,
+  FeedEntry,
+  FeedNotice,
+]);
 export type FeedItem = z.infer<typeof FeedItem>;
 
 export const FeedResponse = ServerTime.extend({
@@ -190,18 +195,7 @@ export const NoticeOperation = z.object({
   subject: z.string().min(1).max(90),
   amountCents: Cents.positive(),
   dueDate: LocalDate.nullable(),
-  payments: z
-    .array(
-      z.object({
-        nav: z.string().regex(/^\d{18}$/),
-        iuv: z.string().regex(/^\d{17}$/),
-        amountCents: Cents.positive(),
-        dueDate: LocalDate.nullable(),
-        installment: z.number().int().positive().nullable(),
-      }),
-    )
-    .min(1)
-    .max(12),
+  payments: z.array(NoticePayment).min(1).max(12),
   debtor: NoticeDebtor,
 });
 /** Asks to cancel a notice: accepted as a request; a payment that reached the central first wins. */
@@ -234,7 +228,9 @@ export const RegistrationOperation = z.object({
   /** SHA-256 (hex) of the privacy notice text the parent consented to. */
   consentTextSha256: z.string().regex(/^[0-9a-f]{64}$/),
   family: FeedFamily.omit({ type: true }),
-  children: z.array(FeedChild.omit({ type: true }).extend({ familyId: Id, fiscalCode: z.string(), birthDate: LocalDate })).min(1),
+  children: z
+    .array(FeedChild.omit({ type: true }).extend({ familyId: Id, fiscalCode: z.string(), birthDate: LocalDate }))
+    .min(1),
   accounts: z
     .array(
       z.object({
@@ -270,7 +266,13 @@ export const RegistrationOperation = z.object({
     )
     .min(1),
 });
-export const Operation = z.discriminatedUnion('type', [TopupOperation, VoidOperation, NoticeOperation, NoticeCancelOperation, RegistrationOperation]);
+export const Operation = z.discriminatedUnion('type', [
+  TopupOperation,
+  VoidOperation,
+  NoticeOperation,
+  NoticeCancelOperation,
+  RegistrationOperation,
+]);
 export type Operation = z.infer<typeof Operation>;
 
 export const PushRequest = z.object({ operations: z.array(Operation).min(1).max(500) });
@@ -310,7 +312,15 @@ export type NoticeBlockResponse = z.infer<typeof NoticeBlockResponse>;
 
 export const CentralError = ServerTime.partial().extend({
   error: z.object({
-    code: z.enum(['UNAUTHORIZED', 'TOKEN_REVOKED', 'BAD_REQUEST', 'BAD_CURSOR', 'CODE_INVALID', 'INTERNAL', 'UNAVAILABLE']),
+    code: z.enum([
+      'UNAUTHORIZED',
+      'TOKEN_REVOKED',
+      'BAD_REQUEST',
+      'BAD_CURSOR',
+      'CODE_INVALID',
+      'INTERNAL',
+      'UNAVAILABLE',
+    ]),
     message: z.string(),
   }),
 });

@@ -221,18 +221,20 @@ export const DecodedFiscalCode = z.object({
 });
 export type DecodedFiscalCode = z.infer<typeof DecodedFiscalCode>;
 
-export const ParentInput = z
-  .object({
-    fiscalCode: z.string().trim().min(11).max(16),
-    surname: z.string().trim().min(1).max(70),
-    name: z.string().trim().min(1).max(70),
-    birthDate: LocalDate,
-    sex: z.enum(['M', 'F']),
-    address: z.string().trim().min(3).max(140),
-    phone: z.string().trim().max(30).optional(),
-    email: z.string().trim().max(100).optional(),
-  })
-  .strict();
+/** Who a person is, as typed at the counter (parent or child). */
+const PersonInput = z.object({
+  fiscalCode: z.string().trim().min(11).max(16),
+  surname: z.string().trim().min(1).max(70),
+  name: z.string().trim().min(1).max(70),
+  birthDate: LocalDate,
+  sex: z.enum(['M', 'F']),
+});
+
+export const ParentInput = PersonInput.extend({
+  address: z.string().trim().min(3).max(140),
+  phone: z.string().trim().max(30).optional(),
+  email: z.string().trim().max(100).optional(),
+}).strict();
 export type ParentInput = z.infer<typeof ParentInput>;
 
 export const TRANSPORT_DIRECTIONS = ['andata', 'ritorno', 'andata_ritorno'] as const;
@@ -267,19 +269,12 @@ export const EnrolmentInput = z
   .strict();
 export type EnrolmentInput = z.infer<typeof EnrolmentInput>;
 
-export const ChildInput = z
-  .object({
-    fiscalCode: z.string().trim().min(11).max(16),
-    surname: z.string().trim().min(1).max(70),
-    name: z.string().trim().min(1).max(70),
-    birthDate: LocalDate,
-    sex: z.enum(['M', 'F']),
-    school: z.string().trim().min(1).max(100),
-    /** Must be true when the child is linked to another parent today: the change of link is explicit. */
-    confirmRelink: z.boolean().optional(),
-    enrolments: z.array(EnrolmentInput).min(1).max(3),
-  })
-  .strict();
+export const ChildInput = PersonInput.extend({
+  school: z.string().trim().min(1).max(100),
+  /** Must be true when the child is linked to another parent today: the change of link is explicit. */
+  confirmRelink: z.boolean().optional(),
+  enrolments: z.array(EnrolmentInput).min(1).max(3),
+}).strict();
 export type ChildInput = z.infer<typeof ChildInput>;
 
 export const EnrolmentView = z.object({
