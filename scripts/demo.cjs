@@ -184,6 +184,12 @@ async function main() {
   say(`Storni: li approva il supervisore ${SUPERVISOR.operator} (PIN ${SUPERVISOR.pin}) a qualunque sportello.`);
   say('Prova: ricarica un conto in farmacia, poi cerca lo stesso codice Pa-Pay allo sportello SE1. La farmacia invia');
   say('subito; lo sportello riceve il saldo alla sincronizzazione successiva (ogni 30 s, o subito con Ctrl+Shift+S).');
+  say('Avvisi pagoPA: allo sportello SE1 apri un conto e premi F6; per simulare il pagamento di una famiglia:');
+  say(
+    `  curl -X POST ${centralUrl}/admin/notices/pay -H 'Content-Type: application/json' -d '{"nav":"<codice avviso>"}'`,
+  );
+  say('Iscrizioni: allo sportello SE1 premi F5 (famiglia, figli, servizi, ISEE); i codici Pa-Pay provvisori diventano');
+  say('definitivi alla sincronizzazione e da quel momento la farmacia trova i conti.');
   say();
   say('Per chiudere tutto premi Ctrl+C.');
 
