@@ -36,20 +36,12 @@ function closedPort(): Promise<number> {
   });
 }
 
-/** Starts `sportello serve` and resolves with the URL it prints once it is ready to answer. */
-function startServe(
-  dataDir: string,
-  counter: string,
-  extraArgs: string[],
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--port', '0', '--data', dataDir, '--counter', counter, ...extraArgs],
-    {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+/**
+ * Runs a long-lived `sportello <command>` and resolves with the URL it announces on stdout
+ * (`<announce>=<url>`) once it is ready to answer; rejects with its stderr if it exits first.
+ */
+function startCli(args: string[], announce: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -57,14 +49,34 @@ function startServe(
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {
-      const m = /^SPORTELLO_URL=(\S+)$/.exec(line);
-      if (m) resolve({ child, url: m[1]! });
+      if (line.startsWith(`${announce}=`)) resolve({ child, url: line.slice(announce.length + 1).trim() });
     });
     child.once('exit', (code) =>
-      reject(new Error(`sportello serve è uscito (${code}) prima di essere pronto:\n${stderr}`)),
+      reject(new Error(`sportello ${args[0]} è uscito (${code}) prima di essere pronto:\n${stderr}`)),
     );
     child.once('error', reject);
   });
+}
+
+/** Starts `sportello serve` and resolves with the URL it prints once it is ready to answer. */
+function startServe(
+  dataDir: string,
+  counter: string,
+  extraArgs: string[],
+): Promise<{ child: ChildProcess; url: string }> {
+  return startCli(['serve', '--port', '0', '--data', dataDir, '--counter', counter, ...extraArgs], 'SPORTELLO_URL');
+}
+
+/** A read-only look into a counter's database, opened on first use (the file may not exist before). */
+export function databaseReader(dataDir: string): { query: RunningApp['query']; close(): void } {
+  let db: Database.Database | null = null;
+  return {
+    query: <T>(sql: string, ...params: unknown[]) => {
+      db ??= new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
+      return db.prepare(sql).all(...params) as T[];
+    },
+    close: () => db?.close(),
+  };
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -80,23 +92,8 @@ export function startCentral(
   dataDir: string,
   opts: { port?: number; demo?: boolean } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
-  const args = [CLI, 'central', '--port', String(opts.port ?? 0), '--data', dataDir, ...(opts.demo ? ['--demo'] : [])];
-  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      const m = /^CENTRAL_URL=(\S+)$/.exec(line);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`sportello central è uscito (${code}) prima di essere pronto:\n${stderr}`)),
-    );
-    child.once('error', reject);
-  });
+  const args = ['central', '--port', String(opts.port ?? 0), '--data', dataDir, ...(opts.demo ? ['--demo'] : [])];
+  return startCli(args, 'CENTRAL_URL');
 }
 
 /** A one-time enrolment code from the emulator's database (the last line the command prints). */

@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { formatEuro } from '../../shared/money';
-import { DB_FILE, enrolmentCode, expect, startCentral, startServe, stop, test } from './fixtures';
+import { databaseReader, enrolmentCode, expect, startCentral, startServe, stop, test } from './fixtures';
 import { login } from './steps';
 
 /**
@@ -31,19 +30,16 @@ const noticeTest = test.extend<{ station: Station }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     const central = await startCentral(centralDir, { demo: true });
     const counter = await startServe(dataDir, COUNTER, ['--central', central.url]);
-    let db = null as Database.Database | null;
+    const db = databaseReader(dataDir);
     try {
       await use({
         url: counter.url,
         dataDir,
         centralDir,
-        query: <T>(sql: string, ...params: unknown[]) => {
-          db ??= new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
-          return db.prepare(sql).all(...params) as T[];
-        },
+        query: db.query,
       });
     } finally {
-      db?.close();
+      db.close();
       // The page polls the host: it leaves first, so the stopped host is not a page error.
       await page.goto('about:blank');
       await stop(counter.child);

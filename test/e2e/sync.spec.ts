@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import { formatEuro } from '../../shared/money';
-import { DB_FILE, enrolmentCode, expect, startCentral, startServe, stop, test } from './fixtures';
+import { databaseReader, DB_FILE, enrolmentCode, expect, startCentral, startServe, stop, test } from './fixtures';
 import { centsOf } from './steps';
 
 /**
@@ -80,18 +80,15 @@ const syncTest = test.extend<{ central: Central; station: Counter }>({
     // No seed: the installation starts with a stand-in counter record and waits for its activation.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     const { child, url } = await startServe(dataDir, COUNTER, ['--central', central.url]);
-    let db = null as Database.Database | null;
+    const db = databaseReader(dataDir);
     try {
       await use({
         url,
         dataDir,
-        query: <T>(sql: string, ...params: unknown[]) => {
-          db ??= new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
-          return db.prepare(sql).all(...params) as T[];
-        },
+        query: db.query,
       });
     } finally {
-      db?.close();
+      db.close();
       // The page polls the host: it leaves first, so the stopped host is not a page error.
       await page.goto('about:blank');
       await stop(child);
