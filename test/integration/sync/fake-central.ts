@@ -27,6 +27,8 @@ export class FakeCentral {
   receiptNumbering: { year: number; lastNumber: number }[] = [];
   /** Added to the real time in serverTime (a PC clock that is off shows as the opposite offset). */
   serverClockOffsetMs = 0;
+  /** The central's own time: the real time unless a test hands it the counter's test clock. */
+  nowMs: () => number = Date.now;
   /** Faults for the next push requests, consumed one per request. */
   pushFaults: Fault[] = [];
   feedFaults: Fault[] = [];
@@ -107,7 +109,7 @@ export class FakeCentral {
   }
 
   private serverTime(): string {
-    return new Date(Date.now() + this.serverClockOffsetMs).toISOString();
+    return new Date(this.nowMs() + this.serverClockOffsetMs).toISOString();
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown): void {
