@@ -5,32 +5,20 @@ import BetterSqlite3 from 'better-sqlite3';
 import { inject } from 'vitest';
 import { openCore, type CoreOptions } from '../../src-main/core/core';
 import type { Core } from '../../src-main/core/types';
-import type { Clock } from '../../src-main/core/clock';
+import { ManualClock } from './manual-clock';
 import type { ReceiptPrinter, PrintResult } from '../../src-main/printing/printer';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { Reply } from '../../shared/errors';
 import { DB_FILE } from '../../src-main/db/open';
 import { CounterConfig } from '../../shared/config';
 
+export { ManualClock };
+
 /** A fresh data folder holding a copy of the demo database seeded once for the run. */
 export function demoDataDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-test-'));
   fs.copyFileSync(path.join(inject('demoTemplateDir'), DB_FILE), path.join(dir, DB_FILE));
   return dir;
-}
-
-/** A clock tests move by hand. Starts on a school day in the morning, Rome time. */
-export class ManualClock implements Clock {
-  constructor(private t = Date.parse('2026-11-30T09:00:00.000Z')) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  set(iso: string): void {
-    this.t = Date.parse(iso);
-  }
-  advance(ms: number): void {
-    this.t += ms;
-  }
 }
 
 /** A printer that remembers what it was given and can be told to fail. */

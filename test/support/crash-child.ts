@@ -5,6 +5,7 @@
  * - loop: records top-ups as fast as it can, printing "committed <n>" after each, until the parent
  *   kills it at a moment of its choosing.
  */
+import { ManualClock } from './manual-clock';
 import { openCore } from '../../src-main/core/core';
 import type { ReceiptPrinter } from '../../src-main/printing/printer';
 
@@ -18,7 +19,12 @@ async function run(): Promise<void> {
     },
   };
   const fine: ReceiptPrinter = { print: () => Promise.resolve({ ok: true, where: 'file' }) };
-  const core = await openCore({ dataDir, counterCode: 'SE1', receiptPrinter: mode === 'after-commit' ? killer : fine });
+  const core = await openCore({
+    dataDir,
+    counterCode: 'SE1',
+    clock: new ManualClock(),
+    receiptPrinter: mode === 'after-commit' ? killer : fine,
+  });
   const login = await core.invoke('s', 'session.login', { operator: 'sportello1', pin: '2468' });
   if (!login.ok) throw new Error(login.error.message);
   const accounts = (process.env['CRASH_ACCOUNTS'] ?? '').split(',');

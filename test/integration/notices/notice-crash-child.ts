@@ -4,6 +4,7 @@
  *   right after the commit (the sync is told of the new pending operation), before the PDF is written;
  * - loop: issues notices as fast as it can, printing "committed <n> <nav>" after each, until killed.
  */
+import { ManualClock } from '../../support/manual-clock';
 import { openCore } from '../../../src-main/core/core';
 import type { ReceiptPrinter } from '../../../src-main/printing/printer';
 
@@ -13,7 +14,7 @@ async function run(): Promise<void> {
     throw new Error('usage: notice-crash-child <dataDir> <after-commit|loop> <accountId>');
   }
   const printer: ReceiptPrinter = { print: () => Promise.resolve({ ok: true, where: 'file' }) };
-  const core = await openCore({ dataDir, counterCode: 'SE1', receiptPrinter: printer });
+  const core = await openCore({ dataDir, counterCode: 'SE1', clock: new ManualClock(), receiptPrinter: printer });
   const login = await core.invoke('s', 'session.login', { operator: 'sportello1', pin: '2468' });
   if (!login.ok) throw new Error(login.error.message);
   if (mode === 'after-commit') {
