@@ -19,7 +19,7 @@ import { formatEuro } from '../../shared/money';
 import { isMinimised } from '../../shared/roles';
 import { call } from '../api';
 import type { KeyHint } from '../components/KeyHints';
-import { palette } from '../theme';
+import { focusRing, palette } from '../theme';
 import { CancelNoticeDialog } from './CancelNoticeDialog';
 import { NoticeDetailDialog, actionOfKey, type NoticeAction } from './NoticeDetailDialog';
 import { NoticeStateChip } from './NoticeStateChip';
@@ -219,7 +219,7 @@ export function NoticesView({ session, onBack }: Props) {
           tabIndex={0}
           onKeyDown={tableKeys}
           aria-label="Avvisi trovati: frecce per scegliere, Invio per il dettaglio"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: `2px solid ${palette.primary}` } }}
+          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
         >
           <TableHead>
             <TableRow>

@@ -14,6 +14,7 @@ import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
 import { TextResultDialog } from '../dialogs/TextResultDialog';
+import { focusRing } from '../theme';
 
 type Reprint = ChannelOutput<'receipts.reprint'>;
 
@@ -102,7 +103,7 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
           ref={tableRef}
           tabIndex={0}
           aria-label="Elenco ricevute: frecce per scegliere, Invio per ristampare"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: '2px solid #0066CC' } }}
+          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
         >
           <TableHead>
             <TableRow>

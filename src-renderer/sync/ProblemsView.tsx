@@ -11,6 +11,7 @@ import type { SyncProblem } from '../../shared/contract';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
+import { focusRing } from '../theme';
 
 interface Props {
   onBack: () => void;
@@ -137,7 +138,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
           ref={tableRef}
           tabIndex={0}
           aria-label="Elenco operazioni da risolvere: frecce per scegliere, Invio per rimettere in coda"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: '2px solid #0066CC' } }}
+          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
         >
           <TableHead>
             <TableRow>
