@@ -18,7 +18,7 @@ import { SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { isMinimised } from '../../shared/roles';
 import { call } from '../api';
-import type { KeyHint } from '../components/KeyHints';
+import type { KeyHint } from '../ui/KeyHints';
 import { focusRing, palette } from '../theme';
 import { CancelNoticeDialog } from './CancelNoticeDialog';
 import { NoticeDetailDialog, actionOfKey, type NoticeAction } from './NoticeDetailDialog';

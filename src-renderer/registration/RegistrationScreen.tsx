@@ -10,7 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import type { ChannelOutput, RegistrationOptions } from '../../shared/contract';
 import { call } from '../api';
-import { KeyHints, type KeyHint } from '../components/KeyHints';
+import { KeyHints, type KeyHint } from '../ui/KeyHints';
 import { ChildSection, MAX_ENROLMENTS } from './ChildSection';
 import { ConsentSection } from './ConsentSection';
 import { ParentSection } from './ParentSection';

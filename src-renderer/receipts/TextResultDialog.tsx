@@ -4,8 +4,8 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import { PrintStatus, type PrintOutcome } from '../components/PrintStatus';
-import { ReceiptBox } from '../components/ReceiptBox';
+import { PrintStatus, type PrintOutcome } from './PrintStatus';
+import { ReceiptBox } from './ReceiptBox';
 
 interface Props {
   title: string;

@@ -17,8 +17,8 @@ import type { AccountItem, ChannelOutput, SessionInfo } from '../../shared/contr
 import { METHOD_LABELS, SERVICE_LABELS, isTraceable, type PaymentMethod } from '../../shared/domain';
 import { formatEuro, parseEuroInput } from '../../shared/money';
 import { call, onEvent } from '../api';
-import { PrintStatus, type PrintOutcome } from '../components/PrintStatus';
-import { ReceiptBox } from '../components/ReceiptBox';
+import { PrintStatus, type PrintOutcome } from '../receipts/PrintStatus';
+import { ReceiptBox } from '../receipts/ReceiptBox';
 import { palette } from '../theme';
 
 /** The letter that picks each method from the keyboard (printed beside it). */

@@ -13,7 +13,7 @@ import { METHOD_LABELS, SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatLocalDate, formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
-import { TextResultDialog } from '../dialogs/TextResultDialog';
+import { TextResultDialog } from '../receipts/TextResultDialog';
 
 type Printed = ChannelOutput<'reports.printDay'>;
 

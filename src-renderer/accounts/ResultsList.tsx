@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { AccountItem } from '../../shared/contract';
-import { AccountCard } from '../components/AccountCard';
+import { AccountCard } from './AccountCard';
 import { palette } from '../theme';
 
 export const RESULTS_ID = 'search-results';

@@ -10,17 +10,17 @@ import type { ChannelOutput, OperationView, SessionInfo } from '../../shared/con
 import { ROLE_LABELS } from '../../shared/domain';
 import { isMinimised } from '../../shared/roles';
 import { call } from '../api';
-import { KeyHints, type KeyHint } from '../components/KeyHints';
+import { KeyHints, type KeyHint } from '../ui/KeyHints';
 import { ProblemsView } from '../sync/ProblemsView';
-import { TopupDialog } from '../dialogs/TopupDialog';
-import { VoidDialog } from '../dialogs/VoidDialog';
+import { TopupDialog } from '../topups/TopupDialog';
+import { VoidDialog } from '../topups/VoidDialog';
 import { IssueNoticeDialog } from '../notices/IssueNoticeDialog';
 import { NoticesView, noticesHints } from '../notices/NoticesView';
-import { AccountView, operationRowId } from './AccountView';
-import { DayView } from './DayView';
-import { ReceiptsView } from './ReceiptsView';
-import { RESULTS_ID, ResultsList, resultOptionId } from './ResultsList';
-import { useSearch } from './useSearch';
+import { AccountView, operationRowId } from '../accounts/AccountView';
+import { DayView } from '../reports/DayView';
+import { ReceiptsView } from '../receipts/ReceiptsView';
+import { RESULTS_ID, ResultsList, resultOptionId } from '../accounts/ResultsList';
+import { useSearch } from '../accounts/useSearch';
 import { RegistrationScreen } from '../registration/RegistrationScreen';
 
 type View = 'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration';

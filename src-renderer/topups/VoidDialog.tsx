@@ -13,8 +13,8 @@ import { LEDGER_KIND_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
-import { PrintStatus } from '../components/PrintStatus';
-import { ReceiptBox } from '../components/ReceiptBox';
+import { PrintStatus } from '../receipts/PrintStatus';
+import { ReceiptBox } from '../receipts/ReceiptBox';
 
 type Result = ChannelOutput<'topups.void'>;
 
