@@ -1,11 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import type { NoticeView } from '../../shared/contract';
 import { NoticeSummary } from './NoticeSummary';
+import { DialogShell, ResultActions } from '../ui/DialogShell';
 
 export type NoticeAction = 'reprint' | 'thermal' | 'cancel';
 
@@ -44,20 +42,11 @@ export function NoticeDetailDialog({ notice, frontOffice, onAction, onClose }: P
     }
   }
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      onKeyDown={keys}
-      maxWidth="md"
-      fullWidth
-      aria-labelledby="notice-detail-title"
-      disableRestoreFocus
-    >
-      <DialogTitle id="notice-detail-title">Avviso di pagamento</DialogTitle>
+    <DialogShell titleId="notice-detail-title" title="Avviso di pagamento" onClose={onClose} onKeyDown={keys}>
       <DialogContent sx={{ pt: 0 }}>
         <NoticeSummary notice={notice} />
       </DialogContent>
-      <DialogActions>
+      <ResultActions onClose={onClose}>
         {frontOffice && <Button onClick={() => onAction('reprint')}>Ristampa PDF (R)</Button>}
         <Button onClick={() => onAction('thermal')}>Stampa su stampante ricevute (S)</Button>
         {frontOffice && (
@@ -65,10 +54,7 @@ export function NoticeDetailDialog({ notice, frontOffice, onAction, onClose }: P
             Annulla avviso (A)
           </Button>
         )}
-        <Button variant="contained" autoFocus onClick={onClose}>
-          Chiudi (Invio)
-        </Button>
-      </DialogActions>
-    </Dialog>
+      </ResultActions>
+    </DialogShell>
   );
 }

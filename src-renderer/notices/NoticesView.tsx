@@ -1,11 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -26,6 +22,7 @@ import { NoticeStateChip } from './NoticeStateChip';
 import { NavText, dueText } from './NoticeSummary';
 import { ReprintedDialog } from './ReprintedDialog';
 import { ThermalNoticeResult, type ThermalResult } from './ThermalNoticeResult';
+import { DialogShell, ResultActions } from '../ui/DialogShell';
 
 type Modal =
   | { kind: 'none' }
@@ -285,24 +282,16 @@ export function NoticesView({ session, onBack }: Props) {
         <ReprintedDialog nav={modal.nav} pdfPath={modal.pdfPath} onClose={() => closeModal(false)} />
       )}
       {modal.kind === 'thermal' && (
-        <Dialog
-          open
+        <DialogShell
+          titleId="notice-thermal-title"
+          title="Avviso sulla stampante ricevute"
           onClose={() => closeModal(false)}
-          maxWidth="md"
-          fullWidth
-          aria-labelledby="notice-thermal-title"
-          disableRestoreFocus
         >
-          <DialogTitle id="notice-thermal-title">Avviso sulla stampante ricevute</DialogTitle>
           <DialogContent sx={{ pt: 0 }}>
             <ThermalNoticeResult result={modal.result} printerConfigured={session.settings.printerConfigured} />
           </DialogContent>
-          <DialogActions>
-            <Button variant="contained" autoFocus onClick={() => closeModal(false)}>
-              Chiudi (Invio)
-            </Button>
-          </DialogActions>
-        </Dialog>
+          <ResultActions onClose={() => closeModal(false)} />
+        </DialogShell>
       )}
     </Box>
   );
