@@ -3,27 +3,8 @@ import Button from '@mui/material/Button';
 import DialogContent from '@mui/material/DialogContent';
 import type { NoticeView } from '../../shared/contract';
 import { NoticeSummary } from './NoticeSummary';
+import { actionOfKey, type NoticeAction } from './noticeKeys';
 import { DialogShell, ResultActions } from '../ui/DialogShell';
-
-export type NoticeAction = 'reprint' | 'thermal' | 'cancel';
-
-/** The letter of each action, the same in the list and in the detail. */
-export const ACTION_KEYS: Record<NoticeAction, string> = { reprint: 'R', thermal: 'S', cancel: 'A' };
-
-/** Which action a key press asks for, if the operator may do it here. */
-export function actionOfKey(event: KeyboardEvent, frontOffice: boolean): NoticeAction | null {
-  if (event.ctrlKey || event.altKey || event.metaKey) return null;
-  switch (event.key.toUpperCase()) {
-    case ACTION_KEYS.reprint:
-      return frontOffice ? 'reprint' : null;
-    case ACTION_KEYS.thermal:
-      return 'thermal';
-    case ACTION_KEYS.cancel:
-      return frontOffice ? 'cancel' : null;
-    default:
-      return null;
-  }
-}
 
 interface Props {
   notice: NoticeView;

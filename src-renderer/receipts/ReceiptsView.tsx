@@ -13,6 +13,8 @@ import { METHOD_LABELS, SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
+import { arrowStep, runKey } from '../ui/keymap';
+import { RECEIPTS_KEYS } from './receiptsKeys';
 import { TextResultDialog } from './TextResultDialog';
 import { focusRing } from '../theme';
 
@@ -60,28 +62,14 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
 
   function keys(event: KeyboardEvent) {
     if (reprint !== null || items === null) return;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        setSelected((s) => Math.min(s + 1, items.length - 1));
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        setSelected((s) => Math.max(s - 1, 0));
-        break;
-      case 'Enter': {
-        event.preventDefault();
+    runKey(RECEIPTS_KEYS, event, null, {
+      move: (press) => setSelected((s) => Math.max(0, Math.min(s + arrowStep(press), items.length - 1))),
+      choose: () => {
         const receipt = items[selected];
         if (receipt) void doReprint(receipt);
-        break;
-      }
-      case 'Escape':
-        event.preventDefault();
-        onBack();
-        break;
-      default:
-        break;
-    }
+      },
+      back: onBack,
+    });
   }
 
   return (

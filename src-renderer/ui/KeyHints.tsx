@@ -1,11 +1,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { palette } from '../theme';
+import type { KeyHint } from './keymap';
 
-export interface KeyHint {
-  keys: string;
-  label: string;
-}
+export type { KeyHint };
 
 /** The keys that work right now, always on screen: operators learn them by seeing them. */
 export function KeyHints({ hints }: { hints: KeyHint[] }) {
