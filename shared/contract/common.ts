@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDate } from '../localDate';
 import type { Access } from './access';
 
 /** Building blocks of the contract's schemas, shared by every domain's channels. */
@@ -6,7 +7,8 @@ import type { Access } from './access';
 export const Id = z.string().min(1).max(64);
 export const Cents = z.number().int().safe();
 export const IsoDateTime = z.string();
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data nel formato AAAA-MM-GG');
+/** A calendar day that exists, "AAAA-MM-GG" (shared with the central API). */
+export { LocalDate };
 export const Empty = z.object({}).strict();
 
 export const PrintOutcome = z.object({
