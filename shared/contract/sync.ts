@@ -37,7 +37,8 @@ export const SyncProblem = z.object({
   receiptNo: z.string(),
   /** What names it for the operator: the receipt number, the codice avviso in groups, the family's name. */
   reference: z.string(),
-  accountId: Id,
+  /** The account it concerns; null for an operation of no one account (a registration). */
+  accountId: Id.nullable(),
   amountCents: Cents,
   /** The central service's reason for refusing it. */
   reason: z.string(),

@@ -7,7 +7,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
  * never passed in by the renderer.
  */
 export interface Core {
-  /** Validates `input` against the contract (as unknown) and answers as data, never throws. */
+  /** Validates `input` and the answer against the contract (input as unknown); answers as data, never throws. */
   invoke(sessionId: string, channel: string, input: unknown): Promise<Reply<unknown>>;
   /** Subscribes to the core's events; returns the unsubscribe function. */
   on<E extends EventName>(listener: (event: E, payload: EventPayload<E>) => void): () => void;

@@ -34,7 +34,7 @@ export function listProblems(db: Db): SyncProblem[] {
       type,
       receiptNo,
       reference: referenceOf(type, payload, receiptNo, navOfNotice),
-      accountId: typeof payload.accountId === 'string' ? payload.accountId : '',
+      accountId: typeof payload.accountId === 'string' && payload.accountId !== '' ? payload.accountId : null,
       amountCents: typeof payload.amountCents === 'number' ? payload.amountCents : 0,
       reason: r.rejected_reason ?? '',
       attempts: r.attempts,

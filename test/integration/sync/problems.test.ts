@@ -26,11 +26,12 @@ describe('refused operations: what names them', () => {
 
     await t.must('session.login', { operator: 'supervisore', pin: '1357' }, 'sup');
     const { items } = await t.must('sync.problems', {}, 'sup');
-    expect(items.map((p) => [p.operationId, p.type, p.reference, p.amountCents])).toEqual([
-      ['op-topup', 'topup', 'SE1-2026-000042', 2000],
-      ['op-notice', 'notice', 'Avviso 3010 0000 0001 2345 19', 4550],
-      ['op-cancel', 'notice_cancel', '', 0],
-      ['op-reg', 'registration', 'Famiglia Zanzi Mario', 0],
+    expect(items.map((p) => [p.operationId, p.type, p.reference, p.accountId, p.amountCents])).toEqual([
+      ['op-topup', 'topup', 'SE1-2026-000042', 'a1', 2000],
+      ['op-notice', 'notice', 'Avviso 3010 0000 0001 2345 19', 'a1', 4550],
+      ['op-cancel', 'notice_cancel', '', 'a1', 0],
+      // A registration moves no one account: null, as the contract says (it was '', outside it).
+      ['op-reg', 'registration', 'Famiglia Zanzi Mario', null, 0],
     ]);
   });
 });
