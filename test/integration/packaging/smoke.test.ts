@@ -119,6 +119,7 @@ describe('electron-builder on a stand-in Electron', () => {
       '/package.json',
       '/dist/src-main/electron/main.js',
       '/dist/src-main/core/core.js',
+      '/dist/src-main/core/remote/entry.js',
       '/dist/preload/preload.js',
       '/dist/renderer/index.html',
       '/dist/shared/contract.js',
