@@ -1,5 +1,6 @@
 // ESLint: type-aware, zero warnings. The zones of the repo are enforced twice: by one tsconfig
-// per zone (a wrong import does not compile) and here, by the import rules of each zone.
+// per zone (a wrong import does not compile) and here, by the import rules of each zone (README,
+// "Zones").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -8,6 +9,13 @@ import globals from 'globals';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const NODE_ONLY = ['better-sqlite3', 'node-thermal-printer', 'pino', 'kysely', 'pdfmake', 'electron'];
+// The development zones: the central service emulator, the demo data, the development command.
+// None of them is in the installer, so nothing the app is made of may import them.
+const DEV_ZONES = ['**/central/**', '**/seeds/**', '**/dev/**'];
+const devZones = {
+  group: DEV_ZONES,
+  message: 'central/, seeds/ and dev/ are development zones outside the app: the app never imports them.',
+};
 const nodeBuiltins = {
   group: ['node:*', 'fs', 'path', 'os', 'net', 'http', 'crypto', 'child_process'],
   message: 'Node built-ins are not allowed in this zone.',
@@ -23,6 +31,9 @@ export default tseslint.config(
         project: [
           './tsconfig.main.json',
           './tsconfig.electron.json',
+          './seeds/tsconfig.json',
+          './central/tsconfig.json',
+          './dev/tsconfig.json',
           './shared/tsconfig.json',
           './src-renderer/tsconfig.json',
           './test/tsconfig.json',
@@ -60,7 +71,15 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             {
-              group: ['**/src-main/**', '**/src-renderer/**', ...NODE_ONLY, 'react', 'react-dom', '@mui/*'],
+              group: [
+                '**/src-main/**',
+                '**/src-renderer/**',
+                ...DEV_ZONES,
+                ...NODE_ONLY,
+                'react',
+                'react-dom',
+                '@mui/*',
+              ],
               message: 'shared/ is pure TypeScript: it imports nothing from the other zones.',
             },
           ],
@@ -87,13 +106,14 @@ export default tseslint.config(
               group: ['**/src-main/**', ...NODE_ONLY],
               message: 'The renderer talks to the core only through the contract (shared/contract.ts).',
             },
+            devZones,
           ],
         },
       ],
     },
   },
   {
-    files: ['src-main/**/*.ts', 'seeds/**/*.ts'],
+    files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
     languageOptions: { globals: globals.node },
     rules: {
@@ -106,6 +126,76 @@ export default tseslint.config(
               message: 'Only src-main/electron may import electron: the core runs in plain Node.',
             },
             { group: ['**/src-renderer/**', 'react', 'react-dom', '@mui/*'], message: 'The core knows no renderer.' },
+            devZones,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src-renderer/**', 'react', 'react-dom', '@mui/*'], message: 'The shell knows no renderer.' },
+            devZones,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The demo data: builders over shared/ only, so that the emulator and the counter's seeding
+    // can both use it without one reaching the other.
+    files: ['seeds/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/central/**', '**/dev/**', 'electron', 'electron/*'],
+              message: 'seeds/ is demo data: it imports only shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The central service emulator is another program: the API (shared/) and the demo data, never the counter.
+    files: ['central/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/dev/**', 'electron', 'electron/*'],
+              message: 'The emulator imports only shared/ and seeds/: never the counter it stands in front of.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The development command may use the counter (to seed it) and the emulator; never the UI.
+    files: ['dev/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src-renderer/**', '**/src-main/electron/**', 'electron', 'electron/*'],
+              message: 'dev/ runs in plain Node: no renderer, no Electron.',
+            },
           ],
         },
       ],

@@ -55,10 +55,15 @@ function newestMtime(dir) {
 
 function buildIfNeeded() {
   const mainJs = path.join(projectDir, 'dist', 'src-main', 'cli', 'main.js');
+  const devJs = path.join(projectDir, 'dist', 'dev', 'cli.js');
   const rendererIndex = path.join(projectDir, 'dist', 'renderer', 'index.html');
-  const built = fs.existsSync(mainJs) && fs.existsSync(rendererIndex) ? fs.statSync(mainJs).mtimeMs : 0;
+  const built = [mainJs, devJs, rendererIndex].every((f) => fs.existsSync(f))
+    ? Math.min(fs.statSync(mainJs).mtimeMs, fs.statSync(devJs).mtimeMs)
+    : 0;
   const sources = Math.max(
-    ...['src-main', 'src-renderer', 'shared', 'seeds'].map((d) => newestMtime(path.join(projectDir, d))),
+    ...['src-main', 'src-renderer', 'shared', 'seeds', 'central', 'dev'].map((d) =>
+      newestMtime(path.join(projectDir, d)),
+    ),
   );
   if (built > 0 && built >= sources) return true;
   say('Compilazione di Sportello (npm run build)...');

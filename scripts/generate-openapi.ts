@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderOpenApiDocument } from '../src-main/central/openapi';
+import { renderOpenApiDocument } from '../central/openapi';
 
 /** `npm run openapi`: writes docs/central-api.openapi.json from the zod contract of shared/central.ts. */
 export const OPENAPI_FILE = path.join(__dirname, '..', 'docs', 'central-api.openapi.json');

@@ -1,7 +1,7 @@
 import { DEFAULT_COUNTER_CONFIG, type CounterConfig } from '../shared/config';
-import type { CounterInput } from '../src-main/roster/store';
 import { DEMO_ENROLMENT } from './enrolment';
 import { DEMO_ENTE } from './ente';
+import type { DemoCounterRow } from './rows';
 
 /**
  * The counters of the Comune di Carrara: the two front-office desks of the Servizi Educativi, the
@@ -31,7 +31,7 @@ function officeConfig(officeLine: string): CounterConfig {
   };
 }
 
-function pharmacy(code: string, name: string, address: string): CounterInput {
+function pharmacy(code: string, name: string, address: string): DemoCounterRow {
   return {
     code,
     name,
@@ -49,7 +49,7 @@ function pharmacy(code: string, name: string, address: string): CounterInput {
   };
 }
 
-export const DEMO_COUNTERS: readonly CounterInput[] = [
+export const DEMO_COUNTERS: readonly DemoCounterRow[] = [
   {
     code: 'SE1',
     name: 'Servizi Educativi e Scolastici - Sportello 1',

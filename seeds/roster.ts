@@ -1,13 +1,13 @@
 import { omocodicVariant } from '../shared/codiceFiscale';
 import { SERVICES, type Service } from '../shared/domain';
 import { makePapayCode } from '../shared/papay';
-import type { AccountInput, CentralLedgerInput, ChildInput, FamilyInput } from '../src-main/roster/store';
 import { daysBetween, addDays, recentSchoolDays, SEED_MS } from './calendar';
 import { computeFiscalCode } from './fiscalCode';
 import { deterministicUuid } from './ids';
 import { CHILD_NAMES, PARENT_NAMES, SURNAMES_WEIGHTED, type FirstName } from './names';
 import { CHILD_BIRTHPLACES, PARENT_BIRTHPLACES, STREETS } from './places';
 import { createRng, type Rng } from './prng';
+import type { DemoAccountRow, DemoChildRow, DemoFamilyRow, DemoHistoryRow } from './rows';
 import { classOf, LEVELS, type LevelRule, type SchoolLevel } from './schools';
 
 /**
@@ -16,20 +16,20 @@ import { classOf, LEVELS, type LevelRule, type SchoolLevel } from './schools';
  * the same store functions the sync pull uses.
  */
 export interface DemoAccount {
-  account: AccountInput;
+  account: DemoAccountRow;
   /** Central entries already included in the server balance. */
-  history: CentralLedgerInput[];
+  history: DemoHistoryRow[];
 }
 
 export interface DemoChild {
-  child: ChildInput;
+  child: DemoChildRow;
   level: SchoolLevel;
   omocodic: boolean;
   accounts: DemoAccount[];
 }
 
 export interface DemoFamily {
-  family: FamilyInput;
+  family: DemoFamilyRow;
   children: DemoChild[];
 }
 
@@ -166,7 +166,7 @@ class RosterBuilder {
     const place = rng.pick(STREETS);
     const houseNumber = `${rng.int(1, 120)}${rng.chance(0.1) ? rng.pick(['A', 'B', 'C']) : ''}`;
     const locality = place.locality === 'Carrara' ? '' : `${place.locality}, `;
-    const family: FamilyInput = {
+    const family: DemoFamilyRow = {
       id: familyId,
       surname: parentSurname,
       name: parentFirst.name,
@@ -210,7 +210,7 @@ class RosterBuilder {
     const klass = classOf(rule.level, Number(cf.birthDate.slice(0, 4)));
     const schoolLine = klass === null ? school : `${school} - classe ${klass}ª ${rng.pick(['A', 'B', 'C', 'D'])}`;
 
-    const child: ChildInput = {
+    const child: DemoChildRow = {
       id,
       familyId,
       surname,
@@ -240,7 +240,7 @@ class RosterBuilder {
     const rng = this.rng;
     const id = deterministicUuid(rng, enrolledMs);
     const papayCode = this.papayCode();
-    const history: CentralLedgerInput[] = [];
+    const history: DemoHistoryRow[] = [];
     let serverBalanceCents: number;
     switch (service) {
       case 'refezione': {
@@ -273,7 +273,7 @@ class RosterBuilder {
       }
     }
     this.accountsBuilt++;
-    const account: AccountInput = {
+    const account: DemoAccountRow = {
       id,
       childId,
       service,
@@ -291,7 +291,7 @@ class RosterBuilder {
     amountCents: number,
     atMs: number,
     businessDate: string,
-  ): CentralLedgerInput {
+  ): DemoHistoryRow {
     return {
       id: deterministicUuid(this.rng, atMs),
       accountId,

@@ -4,32 +4,24 @@ import { openCore } from '../core/core';
 import { warmUpDocuments } from '../documents/warmup';
 import { startBrowserHost } from '../host-browser/server';
 import { createLogger } from '../log/logger';
-import { seedDemoDataDir } from '../../seeds/demo';
-import { centralCommand } from '../central/cli';
 import type { PrinterConfig } from '../../shared/config';
 
 const USAGE = `Uso:
   sportello serve --port N --data DIR [--counter CODICE] [--printer host:porta | --no-printer] [--central URL]
       avvia lo sportello nel browser (host su 127.0.0.1); stampa SPORTELLO_URL=<indirizzo>;
-      --central indica il servizio centrale con cui sincronizzarsi (ricordato per gli avvii successivi)
-  sportello seed --demo --data DIR
-      crea il database con i dati dimostrativi
-  sportello central --port N --data DIR [--demo] [--faults SPEC]
-      avvia l'emulatore del servizio centrale; stampa CENTRAL_URL=<indirizzo>
-  sportello central enrolment-code --data DIR --counter CODICE
-      crea un codice di attivazione monouso per uno sportello`;
+      --central indica il servizio centrale con cui sincronizzarsi (ricordato per gli avvii successivi)`;
 
-/** The `sportello` command. Returns the exit code. Operator-facing text in Italian. */
+/**
+ * The counter's own command line: `serve`. The development commands (demo data, the central
+ * emulator) are dev/cli.ts, outside the app; bin/sportello.cjs sends each command to its side.
+ * Returns the exit code. Operator-facing text in Italian.
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'serve':
         return await serve(rest);
-      case 'seed':
-        return await seed(rest);
-      case 'central':
-        return await centralCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -87,22 +79,6 @@ async function serve(args: string[]): Promise<number> {
   });
   await host.close();
   await core.close();
-  return 0;
-}
-
-async function seed(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { demo: { type: 'boolean', default: false }, data: { type: 'string' } },
-    strict: true,
-  });
-  if (!values.demo) throw new Error('indicare --demo: per ora esistono solo i dati dimostrativi.');
-  const dataDir = requireDataDir(values.data);
-  const started = Date.now();
-  const summary = await seedDemoDataDir(dataDir);
-  process.stdout.write(
-    `Dati dimostrativi creati in ${dataDir} (${JSON.stringify(summary)}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-  );
   return 0;
 }
 

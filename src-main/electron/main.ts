@@ -2,20 +2,21 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
-import { openCore } from '../core/core';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, shell, utilityProcess } from 'electron';
+import type { CoreProcessOptions } from '../core/remote/wire';
 import { documentAccess } from '../documents/access';
-import { warmUpDocuments } from '../documents/warmup';
 import { resolveInside } from '../documents/resolve';
 import type { Core } from '../core/types';
 import { createLogger, type Logger } from '../log/logger';
+import { connectCoreProcess, coreStoppedMessage } from './coreProcess';
 import { centralSwitchFrom, counterSwitchFrom, resolveCounterCode } from './counterSetting';
 import { applyGuards } from './guards';
 import { forwardEvents, registerChannels } from './ipc';
 
 /**
  * The Electron host of Sportello: one sandboxed window, the guards, and the IPC wiring to the core.
- * Everything with meaning lives in the core; this file only starts things and stops them.
+ * Everything with meaning lives in the core, which runs in its own utility process (a long PDF render
+ * or a slow SQLite call must not freeze the window); this file only starts things and stops them.
  * Built by tsc into dist/src-main/electron/main.js; the renderer is dist/renderer/, the bundled
  * preload dist/preload/preload.js (see scripts/build-preload.mjs).
  */
@@ -24,6 +25,7 @@ const DIST_DIR = path.join(__dirname, '..', '..');
 const RENDERER_INDEX = path.join(DIST_DIR, 'renderer', 'index.html');
 const PRELOAD = path.join(DIST_DIR, 'preload', 'preload.js');
 const APP_PAGE_URL = pathToFileURL(RENDERER_INDEX).href;
+const CORE_ENTRY = path.join(DIST_DIR, 'src-main', 'core', 'remote', 'entry.js');
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -49,14 +51,15 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
 
   const counterCode = resolveCounterCode({ switchValue: counterSwitchFrom(process.argv), configDir: userData });
-  // The core writes to the same log file through the host's logger.
   const centralUrl = centralSwitchFrom(process.argv);
-  const core = await openCore({
-    dataDir,
-    log: rootLog,
-    ...(counterCode === undefined ? {} : { counterCode }),
-    ...(centralUrl === undefined ? {} : { centralUrl }),
-  });
+  const core = await startCoreProcess(
+    {
+      dataDir,
+      ...(counterCode === undefined ? {} : { counterCode }),
+      ...(centralUrl === undefined ? {} : { centralUrl }),
+    },
+    log,
+  );
   closeCoreOnQuit(core, log);
 
   const sessions = new Map<number, string>();
@@ -120,7 +123,32 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   await window.loadFile(RENDERER_INDEX);
-  warmUpDocuments(core).catch((err: unknown) => log.warn({ err }, 'preparazione del motore PDF non riuscita'));
+}
+
+/**
+ * Forks the core's process and connects to it over a MessageChannel. Resolves once the core is open;
+ * rejects with its Italian reason (shown by `fatal`) when it refuses to open. If the process dies
+ * later, every call answers with an Italian error and the operator is told to restart.
+ */
+async function startCoreProcess(options: CoreProcessOptions, log: Logger): Promise<Core> {
+  const child = utilityProcess.fork(CORE_ENTRY, [], { serviceName: 'Sportello - dati', stdio: 'inherit' });
+  const { port1, port2 } = new MessageChannelMain();
+  let opened = false;
+  const core = connectCoreProcess(child, { local: port1, remote: port2 }, options, {
+    onExit: (code, expected) => {
+      if (expected) return;
+      log.error({ code, opened }, 'il processo del core si è fermato');
+      // A core that refused to open is reported once, by `fatal`, with its own reason.
+      if (!opened) return;
+      dialog.showErrorBox(
+        'Sportello si è fermato',
+        `${coreStoppedMessage(code)}\n\nSe il problema continua, chiama l'assistenza.`,
+      );
+    },
+  });
+  await core.ready;
+  opened = true;
+  return core;
 }
 
 /** Quitting waits for the core to close the database cleanly (WAL checkpoint, pending writes). */

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CENTRAL_DB_FILE, startCentral } from '../../src-main/central';
+import { CENTRAL_DB_FILE, startCentral } from '../../central';
 import { readCacheMeta } from './dataset';
 
 /**
@@ -33,9 +33,9 @@ function sourceFingerprint(): string {
       .filter((n) => n.endsWith('.ts'))
       .sort()
       .map((n) => path.join('seeds', n)),
-    path.join('src-main', 'central', 'schema.ts'),
-    path.join('src-main', 'central', 'load.ts'),
-    path.join('src-main', 'central', 'ledger.ts'),
+    path.join('central', 'schema.ts'),
+    path.join('central', 'load.ts'),
+    path.join('central', 'ledger.ts'),
   ];
   for (const file of files) {
     hash.update(file);

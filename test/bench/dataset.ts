@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seedBench, type SeedSummary } from '../../seeds';
+import { seedBench, type SeedSummary } from '../../dev/seed';
 import { DB_FILE } from '../../src-main/db/open';
 
 /**
@@ -31,7 +31,7 @@ const REPO = path.resolve(__dirname, '..', '..');
 /** What the seeded data depends on: the seed builders and the schema. */
 function sourceFingerprint(): string {
   const hash = crypto.createHash('sha256');
-  const dirs = [path.join(REPO, 'seeds'), path.join(REPO, 'src-main', 'db', 'migrations')];
+  const dirs = [path.join(REPO, 'seeds'), path.join(REPO, 'dev'), path.join(REPO, 'src-main', 'db', 'migrations')];
   for (const dir of dirs) {
     for (const name of fs
       .readdirSync(dir)

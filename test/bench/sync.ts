@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startCentral } from '../../src-main/central';
+import { startCentral } from '../../central';
 import { centralWorkingCopy, ensureCentralData } from './central-data';
 import type { CounterFigures, CounterMessage, CounterPlan } from './sync-counter';
 

@@ -1,5 +1,5 @@
-import type { FaultSpec } from '../../src-main/central';
-import type { AdminAccount, AdminOperation, AdminState } from '../../src-main/central/admin';
+import type { FaultSpec } from '../../central';
+import type { AdminAccount, AdminOperation, AdminState } from '../../central/admin';
 
 /** The emulator's /admin endpoints (never faulty), as the soak reads and steers them. */
 export class CentralAdmin {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { DB_FILE } from '../../src-main/db/open';
-import type { AdminOperation } from '../../src-main/central/admin';
+import type { AdminOperation } from '../../central/admin';
 import type { CentralAdmin } from './central-admin';
 import type { CounterClient } from './counter-client';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
-import { startCentral, type FaultSpec, type RunningCentral } from '../../src-main/central';
+import { startCentral, type FaultSpec, type RunningCentral } from '../../central';
 import { DB_FILE } from '../../src-main/db/open';
 import { createRng, type Rng } from '../../seeds/prng';
 import { CentralAdmin } from './central-admin';

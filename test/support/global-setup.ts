@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { seedDemoDataDir } from '../../seeds/demo';
+import { seedDemoDataDir } from '../../dev/seed';
 
 /** Seeds the demo database once per run; tests copy it into their own data folder. */
 export default async function setup(project: TestProject): Promise<() => void> {

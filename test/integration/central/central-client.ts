@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startCentral, type CentralOptions, type RunningCentral } from '../../../src-main/central';
+import { startCentral, type CentralOptions, type RunningCentral } from '../../../central';
 import type { Operation } from '../../../shared/central';
 
 /** Test helpers: an emulator in its own temp folder and a bare HTTP client of it. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentralError, EnrolResponse, PushResponse, ServerTime } from '../../../shared/central';
-import { createEnrolmentCode, type RunningCentral } from '../../../src-main/central';
+import { createEnrolmentCode, type RunningCentral } from '../../../central';
 import { call, enrolCounter, someAccounts, startTestCentral, topup } from './central-client';
 
 let central: RunningCentral;

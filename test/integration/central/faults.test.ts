@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentralError, PushResponse, type Operation, type OperationResult } from '../../../shared/central';
-import type { RunningCentral } from '../../../src-main/central';
+import type { RunningCentral } from '../../../central';
 import { balanceMismatches, call, enrolCounter, someAccounts, startTestCentral, topup } from './central-client';
 
 let central: RunningCentral;

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CentralError, FeedResponse, type FeedItem } from '../../../shared/central';
 import { DB_FILE } from '../../../src-main/db/open';
-import type { RunningCentral } from '../../../src-main/central';
+import type { RunningCentral } from '../../../central';
 import { call, enrolCounter, someAccounts, startTestCentral, topup } from './central-client';
 
 let central: RunningCentral;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_FILE, writeOpenApiDocument } from '../../../scripts/generate-openapi';
-import { renderOpenApiDocument } from '../../../src-main/central/openapi';
+import { renderOpenApiDocument } from '../../../central/openapi';
 import { tempDir } from './central-client';
 
 describe('the OpenAPI document of the central API', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushResponse, type OperationResult } from '../../../shared/central';
-import type { RunningCentral } from '../../../src-main/central';
+import type { RunningCentral } from '../../../central';
 import { balanceMismatches, call, enrolCounter, someAccounts, startTestCentral, topup, voidOf } from './central-client';
 
 let central: RunningCentral;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedResponse } from '../../../shared/central';
-import type { RunningCentral } from '../../../src-main/central';
+import type { RunningCentral } from '../../../central';
 import { balanceMismatches, call, enrolCounter, someAccounts, startTestCentral } from './central-client';
 
 let central: RunningCentral;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedItem, Operation, OperationResult } from '../../../shared/central';
 import { buildNav3 } from '../../../shared/pagopa/nav';
-import type { RunningCentral } from '../../../src-main/central';
+import type { RunningCentral } from '../../../central';
 import { call, enrolCounter, someAccounts, startTestCentral } from '../central/central-client';
 
 /** The emulator's side of notices, over HTTP: blocks, registration, cancellation, the PSP. */

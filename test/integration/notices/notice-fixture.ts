@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { parseFaultSpec, startCentral, type RunningCentral } from '../../../src-main/central';
+import { parseFaultSpec, startCentral, type RunningCentral } from '../../../central';
 import { openSyncCore, type SyncTestCore } from '../sync/sync-fixture';
 
 export const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatNavGroups, isValidNav } from '../../../shared/pagopa/nav';
-import { parseFaultSpec } from '../../../src-main/central';
+import { parseFaultSpec } from '../../../central';
 import { openDatabase } from '../../../src-main/db/open';
 import { ensureNoticeBlock } from '../../../src-main/sync/blocks';
 import { CentralClient, CentralTransportError } from '../../../src-main/sync/http';

@@ -32,9 +32,12 @@ let networkCut: boolean;
 let run: { status: number | null; output: string };
 
 function needBuild(): boolean {
-  return ['dist/src-main/electron/main.js', 'dist/preload/preload.js', 'dist/renderer/index.html'].some(
-    (file) => !fs.existsSync(path.join(projectDir, file)),
-  );
+  return [
+    'dist/src-main/electron/main.js',
+    'dist/preload/preload.js',
+    'dist/renderer/index.html',
+    'dist/dev/cli.js',
+  ].some((file) => !fs.existsSync(path.join(projectDir, file)));
 }
 
 function canCutNetwork(): boolean {
@@ -116,6 +119,7 @@ describe('electron-builder on a stand-in Electron', () => {
       '/package.json',
       '/dist/src-main/electron/main.js',
       '/dist/src-main/core/core.js',
+      '/dist/src-main/core/remote/entry.js',
       '/dist/preload/preload.js',
       '/dist/renderer/index.html',
       '/dist/shared/contract.js',
@@ -132,6 +136,36 @@ describe('electron-builder on a stand-in Electron', () => {
       expect(listed).not.toContain(devOnly);
     }
     expect(names.filter((p) => p.startsWith('/node_modules/better-sqlite3/deps/'))).toEqual([]);
+  });
+
+  it('leaves out the central service emulator, the demo data and the development command', () => {
+    // They are built into dist/ beside the app (the smoke test's build has them): the exclusion is what is tested.
+    for (const built of ['dist/central/server.js', 'dist/seeds/demo.js', 'dist/dev/cli.js']) {
+      expect(fs.existsSync(path.join(projectDir, built)), built).toBe(true);
+    }
+    const archive = path.join(appOut(), 'resources', 'app.asar');
+    const names = asar.listPackage(archive, { isPack: false }).map((p) => p.split(path.sep).join('/'));
+    const devZones = names.filter((p) => /^\/dist\/(central|seeds|dev)(\/|$)/.test(p));
+    expect(devZones).toEqual([]);
+    const unpacked = path.join(appOut(), 'resources', 'app.asar.unpacked', 'dist');
+    expect(fs.existsSync(unpacked)).toBe(false);
+  });
+
+  it("carries none of the demo's values: no placeholder Ente codes, no demo seed", () => {
+    const archive = path.join(appOut(), 'resources', 'app.asar');
+    const extract = builderRequire('@electron/asar') as { extractFile(a: string, f: string): Buffer };
+    const appFiles = asar
+      .listPackage(archive, { isPack: false })
+      .map((p) => p.split(path.sep).join('/'))
+      .filter((p) => p.startsWith('/dist/') && p.endsWith('.js'));
+    expect(appFiles.length).toBeGreaterThan(50);
+    // The demo Ente's codice fiscale and CBILL (seeds/ente.ts) and the demo data's seed (seeds/demo.ts).
+    const demoMarks = ['00123450454', 'AB1C2', 'sportello-demo-carrara'];
+    const found = appFiles.flatMap((file) => {
+      const text = extract.extractFile(archive, file.slice(1)).toString('utf8');
+      return demoMarks.filter((mark) => text.includes(mark)).map((mark) => `${file}: ${mark}`);
+    });
+    expect(found).toEqual([]);
   });
 
   it('unpacks the native module of better-sqlite3 next to the archive', () => {

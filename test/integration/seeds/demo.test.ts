@@ -8,14 +8,8 @@ import { CounterConfig } from '../../../shared/config';
 import { checkPapayCode } from '../../../shared/papay';
 import { DB_FILE } from '../../../src-main/db/open';
 import { verifyPin } from '../../../src-main/operators/pin';
-import {
-  DatabaseNotEmptyError,
-  DEMO_OPERATORS,
-  SEED_TIME,
-  seedBench,
-  seedDemoDataDir,
-  type SeedSummary,
-} from '../../../seeds';
+import { DEMO_OPERATORS, SEED_TIME } from '../../../seeds';
+import { DatabaseNotEmptyError, seedBench, seedDemoDataDir, type SeedSummary } from '../../../dev/seed';
 
 const TABLES_BY_KEY = {
   counters: 'code',

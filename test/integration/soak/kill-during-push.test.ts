@@ -2,7 +2,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCentral, type RunningCentral } from '../../../src-main/central';
+import { startCentral, type RunningCentral } from '../../../central';
 import { DB_FILE } from '../../../src-main/db/open';
 import { PUSH_BATCH } from '../../../src-main/sync/push';
 import { demoDataDir } from '../../support/core-fixture';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseFaultSpec, startCentral, type RunningCentral } from '../../../src-main/central';
+import { parseFaultSpec, startCentral, type RunningCentral } from '../../../central';
 import { outboxRows, openSyncCore, type SyncTestCore } from '../sync/sync-fixture';
 
 /**

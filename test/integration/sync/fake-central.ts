@@ -7,6 +7,8 @@ import { PushRequest } from '../../../shared/central';
  * A small central service under the test's control (real HTTP on loopback): the ledger dedups on
  * the operation id, feed items are whatever the test publishes, and faults are queued per request.
  * It is deliberately dumb: the precise failure cases are the point.
+ * Why beside the emulator (central/): the emulator is faithful (its own ledger, random faults by
+ * rate); these tests need one exact fault on one exact request and a feed they write item by item.
  */
 export type Fault = 'http500' | 'reset' | 'hang' | 'garbage' | 'acceptThenReset';
 

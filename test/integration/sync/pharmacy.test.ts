@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashPin } from '../../../src-main/operators/pin';
+import { hashPin } from '../../../seeds/pins';
 import { DEFAULT_COUNTER_CONFIG } from '../../../shared/config';
 import { FakeCentral } from './fake-central';
 import { openSyncCore, type SyncTestCore } from './sync-fixture';

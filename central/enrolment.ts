@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { EnrolRequest, EnrolResponse } from '../../shared/central';
+import type { EnrolRequest, EnrolResponse } from '../shared/central';
 import type { CentralSqlite } from './schema';
 
 /**

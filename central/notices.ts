@@ -1,15 +1,9 @@
 import { v5 as uuidV5 } from 'uuid';
 import { z } from 'zod';
-import type {
-  FeedItem,
-  NoticeBlockRequest,
-  NoticeBlockResponse,
-  Operation,
-  OperationResult,
-} from '../../shared/central';
-import { DEMO_ENTE } from '../../seeds/ente';
-import { isValidNav } from '../../shared/pagopa/nav';
-import { formatCents } from '../../shared/money';
+import type { FeedItem, NoticeBlockRequest, NoticeBlockResponse, Operation, OperationResult } from '../shared/central';
+import { DEMO_ENTE } from '../seeds/ente';
+import { isValidNav } from '../shared/pagopa/nav';
+import { formatCents } from '../shared/money';
 import { centralRow, ledgerWriter } from './ledger';
 import { changeRecorder, type CentralSqlite } from './schema';
 

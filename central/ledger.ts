@@ -1,4 +1,4 @@
-import type { LedgerKind } from '../../shared/domain';
+import type { LedgerKind } from '../shared/domain';
 import { changeRecorder, type CentralSqlite } from './schema';
 
 /**

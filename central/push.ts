@@ -1,6 +1,6 @@
-import { formatCents } from '../../shared/money';
-import { topupKind } from '../../shared/domain';
-import type { Operation, OperationResult, PushRequest } from '../../shared/central';
+import { formatCents } from '../shared/money';
+import { topupKind } from '../shared/domain';
+import type { Operation, OperationResult, PushRequest } from '../shared/central';
 import { ledgerWriter, type LedgerRow } from './ledger';
 import { centralNotices, isNoticeOperation } from './notices';
 import { centralRegistrations } from './registrations';

@@ -1,11 +1,9 @@
-import { CounterConfig } from '../../shared/config';
-import { hashPin } from '../operators/pin';
-import { DEMO_COUNTERS } from '../../seeds/counters';
-import { DEMO_OPERATORS } from '../../seeds/operators';
-import { SEED_TIME } from '../../seeds/calendar';
-import { DEMO_FAMILIES, DEMO_SEED } from '../../seeds/demo';
-import { createRng } from '../../seeds/prng';
-import { buildRoster, type RosterOptions } from '../../seeds/roster';
+import { CounterConfig } from '../shared/config';
+import { DEMO_COUNTERS } from '../seeds/counters';
+import { SEED_TIME } from '../seeds/calendar';
+import { benchRosterOptions, demoRosterOptions } from '../seeds/demo';
+import { demoOperatorRows } from '../seeds/pins';
+import { buildRoster, type RosterOptions } from '../seeds/roster';
 import { centralRow, ledgerWriter } from './ledger';
 import { changeRecorder, type CentralSqlite } from './schema';
 
@@ -24,9 +22,6 @@ export interface LoadSummary {
   entries: number;
 }
 
-// Same values as seeds/demo.ts uses for the counter databases.
-const DEMO_MEAL_DAYS = 15;
-const BENCH_MEAL_DAYS = 5;
 /** Page cache while loading, negative = KiB. */
 const BULK_CACHE_KIB = -524_288;
 
@@ -35,19 +30,17 @@ export function isEmpty(sqlite: CentralSqlite): boolean {
 }
 
 export function loadDemo(sqlite: CentralSqlite): LoadSummary {
-  return loadRoster(sqlite, { seed: DEMO_SEED, families: DEMO_FAMILIES, mealDays: DEMO_MEAL_DAYS });
+  return loadRoster(sqlite, demoRosterOptions());
 }
 
 export function loadBench(sqlite: CentralSqlite, accounts: number): LoadSummary {
-  if (!Number.isInteger(accounts) || accounts <= 0) throw new Error(`numero di conti non valido: ${accounts}`);
-  return loadRoster(sqlite, { seed: DEMO_SEED, accounts, mealDays: BENCH_MEAL_DAYS });
+  return loadRoster(sqlite, benchRosterOptions(accounts));
 }
 
 function loadRoster(sqlite: CentralSqlite, options: RosterOptions): LoadSummary {
   if (!isEmpty(sqlite)) throw new Error("Il database dell'emulatore contiene già dati: usare una cartella nuova.");
-  // The same salts, drawn in the same order, as seeds/demo.ts: the hashes match the seeded counters'.
-  const saltRng = createRng(options.seed).fork('pin-salts');
-  const operators = DEMO_OPERATORS.map((o) => ({ ...o, pinHash: hashPin(o.pin, Buffer.from(saltRng.bytes(16))) }));
+  // The same hashes as a counter seeded with the demo data (dev/seed.ts).
+  const operators = demoOperatorRows(options.seed);
   const summary: LoadSummary = { counters: 0, operators: 0, families: 0, children: 0, accounts: 0, entries: 0 };
   const recordChange = changeRecorder(sqlite);
   const ledger = ledgerWriter(sqlite);
@@ -71,7 +64,7 @@ function loadRoster(sqlite: CentralSqlite, options: RosterOptions): LoadSummary 
      VALUES (@id, @childId, @service, @papayCode, @opening, @balance, 0, @at)`,
   );
   // Ids are UUIDv7 spread over years: inserts land all over the b-trees, which a 2 MB page cache
-  // would spend its time re-reading (the same reason as in seeds/demo.ts).
+  // would spend its time re-reading (the same reason as in dev/seed.ts).
   const setBalanceSeq = sqlite.prepare('UPDATE accounts SET balance_seq = ? WHERE id = ?');
   const previousCacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${BULK_CACHE_KIB}`);

@@ -1,7 +1,7 @@
-import type { OperationResult, RegistrationOperation } from '../../shared/central';
-import { checkFiscalCode } from '../../shared/codiceFiscale';
-import { SERVICE_LABELS, type Service } from '../../shared/domain';
-import { makePapayCode } from '../../shared/papay';
+import type { OperationResult, RegistrationOperation } from '../shared/central';
+import { checkFiscalCode } from '../shared/codiceFiscale';
+import { SERVICE_LABELS, type Service } from '../shared/domain';
+import { makePapayCode } from '../shared/papay';
 import type { z } from 'zod';
 import { changeRecorder, type CentralSqlite } from './schema';
 

@@ -1,6 +1,6 @@
-import { CounterConfig } from '../../shared/config';
-import type { CounterKind, LedgerKind, Role, Service } from '../../shared/domain';
-import type { FeedItem, FeedResponse } from '../../shared/central';
+import { CounterConfig } from '../shared/config';
+import type { CounterKind, LedgerKind, Role, Service } from '../shared/domain';
+import type { FeedItem, FeedResponse } from '../shared/central';
 import { centralNotices } from './notices';
 import { databaseEpoch, type CentralSqlite, type EntityType } from './schema';
 

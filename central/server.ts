@@ -9,7 +9,7 @@ import {
   type FeedResponse,
   type NoticeBlockResponse,
   type PushResponse,
-} from '../../shared/central';
+} from '../shared/central';
 import { readAccount, readState, listOperations } from './admin';
 import { checkToken, createEnrolmentCode, enrol, EnrolmentRefusedError, UnknownCounterError } from './enrolment';
 import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './faults';

@@ -10,7 +10,7 @@ import {
   PushRequest,
   PushResponse,
   ServerTime,
-} from '../../shared/central';
+} from '../shared/central';
 import { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from './feed';
 
 /**
