@@ -10,6 +10,7 @@ import { operationsReader } from '../accounts/operations';
 import { daySummary } from '../reports/day';
 import { Receipts } from '../receipts/receipts';
 import { receiptPrinter } from '../receipts/print';
+import { journal } from '../journal/journal';
 import { renderDaySummaryText } from '../printing/receiptText';
 import type { Operator, Sessions } from '../session/sessions';
 import { Topups, type Committed } from '../topups/topups';
@@ -155,15 +156,13 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
         operatorCode: op.code,
         businessDate: today(),
       });
-      ctx.db.sqlite
-        .prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)')
-        .run(
-          ctx.clock.now().toISOString(),
-          counter.code,
-          op.code,
-          'receipt.reprint',
-          JSON.stringify({ receiptNo: r.receiptNo }),
-        );
+      journal(ctx.db.sqlite).audit({
+        at: ctx.clock.now().toISOString(),
+        counterCode: counter.code,
+        operatorCode: op.code,
+        action: 'receipt.reprint',
+        detail: { receiptNo: r.receiptNo },
+      });
       return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
     },
 

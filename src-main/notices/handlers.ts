@@ -7,6 +7,7 @@ import { DEMO_ENTE } from '../../shared/pagopa/ente';
 import { parseQuery } from '../../shared/lookup';
 import { isMinimised } from '../../shared/roles';
 import type { Visibility } from '../accounts/lookup';
+import { journal, type AuditEntryWithout } from '../journal/journal';
 import type { CoreContext } from '../core/context';
 import { need, type Handlers } from '../core/handlers';
 import { renderNoticePdf, type NoticeDocumentData } from '../documents/noticePdf';
@@ -34,11 +35,14 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
   const notices = new Notices(ctx);
   const store = new NoticeStore(ctx.db);
   const log = ctx.log.child({ scope: 'notices' });
-  const audit = ctx.db.sqlite.prepare(
-    'INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)',
-  );
-  const record = (op: Operator, action: string, detail: unknown) =>
-    audit.run(ctx.clock.now().toISOString(), ctx.counter.code, op.code, action, JSON.stringify(detail));
+  const journalOf = journal(ctx.db.sqlite);
+  const record = (op: Operator, entry: AuditEntryWithout<'at' | 'counterCode' | 'operatorCode'>) =>
+    journalOf.audit({
+      ...entry,
+      at: ctx.clock.now().toISOString(),
+      counterCode: ctx.counter.code,
+      operatorCode: op.code,
+    });
 
   const minimised = (op: Operator) => isMinimised(op.role, ctx.counter.kind);
   const visibilityOf = (op: Operator): Visibility => (minimised(op) ? 'minimal' : 'full');
@@ -147,7 +151,10 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
       const stored = load(input.noticeId, 'full');
       payable(stored);
       const pdfPath = await writePdf(stored);
-      record(op, 'notice.reprint', { noticeId: input.noticeId, nav: stored.view.nav, state: stored.view.state });
+      record(op, {
+        action: 'notice.reprint',
+        detail: { noticeId: input.noticeId, nav: stored.view.nav, state: stored.view.state },
+      });
       return { noticeId: input.noticeId, pdfPath };
     },
 
@@ -172,11 +179,14 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
         header: ctx.counter.config.receiptHeader,
       });
       const result = await ctx.printer.print(`avviso-${payment.nav}`, text, { qr });
-      record(op, 'notice.printThermal', {
-        noticeId: view.noticeId,
-        nav: payment.nav,
-        printed: result.ok,
-        ...(result.ok ? {} : { error: result.error }),
+      record(op, {
+        action: 'notice.printThermal',
+        detail: {
+          noticeId: view.noticeId,
+          nav: payment.nav,
+          printed: result.ok,
+          ...(result.ok ? {} : { error: result.error }),
+        },
       });
       if (!result.ok) log.warn({ noticeId: view.noticeId, error: result.error }, 'stampa dell avviso non riuscita');
       return result.ok

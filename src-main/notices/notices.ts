@@ -6,6 +6,7 @@ import { DomainError } from '../../shared/errors';
 import { formatEuro } from '../../shared/money';
 import { buildNav3 } from '../../shared/pagopa/nav';
 import { formatLocalDate, romeDate } from '../../shared/time';
+import { journal } from '../journal/journal';
 import type { CoreContext } from '../core/context';
 import type { Operator } from '../session/sessions';
 import { baseTaker } from './bases';
@@ -36,10 +37,12 @@ export interface IssuedNotice {
 export class Notices {
   private readonly takeBase;
   private readonly q;
+  private readonly journal;
 
   constructor(private readonly ctx: CoreContext) {
     const s = ctx.db.sqlite;
     this.takeBase = baseTaker(ctx.db);
+    this.journal = journal(s);
     this.q = {
       account: s.prepare(
         `SELECT a.id, f.name AS parent_name, f.surname AS parent_surname, f.fiscal_code AS parent_cf,
@@ -57,8 +60,6 @@ export class Notices {
         `INSERT INTO notice_payments (nav, notice_id, iuv, base, amount_cents, due_date, installment)
          VALUES (@nav, @noticeId, @iuv, @base, @amountCents, @dueDate, @installment)`,
       ),
-      outbox: s.prepare('INSERT INTO outbox (operation_id, type, payload, created_at) VALUES (?, ?, ?, ?)'),
-      audit: s.prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)'),
       cancelState: s.prepare('SELECT state, cancel_requested, account_id, amount_cents FROM notices WHERE id = ?'),
       requestCancel: s.prepare(
         `UPDATE notices SET cancel_requested = 1, cancel_operation_id = ?, cancel_reason = ?
@@ -132,19 +133,14 @@ export class Notices {
         payments: payments.map(({ base: _base, ...p }) => p),
         debtor,
       };
-      this.q.outbox.run(noticeId, 'notice', JSON.stringify(payload), createdAt);
-      this.q.audit.run(
-        createdAt,
-        counter.code,
-        operator.code,
-        'notice.issue',
-        JSON.stringify({
-          noticeId,
-          accountId: account.id,
-          amountCents: input.amountCents,
-          navs: payments.map((p) => p.nav),
-        }),
-      );
+      this.journal.outbox({ type: 'notice', payload });
+      this.journal.audit({
+        at: createdAt,
+        counterCode: counter.code,
+        operatorCode: operator.code,
+        action: 'notice.issue',
+        detail: { noticeId, accountId: account.id, amountCents: input.amountCents, navs: payments.map((p) => p.nav) },
+      });
       return { noticeId };
     });
     return commit.immediate();
@@ -181,14 +177,14 @@ export class Notices {
         // For the "Da risolvere" list only (the central reads the notice's own amount).
         amountCents: row.amount_cents,
       };
-      this.q.outbox.run(operationId, 'notice_cancel', JSON.stringify(payload), createdAt);
-      this.q.audit.run(
-        createdAt,
-        counter.code,
-        operator.code,
-        'notice.cancel',
-        JSON.stringify({ noticeId, operationId, reason }),
-      );
+      this.journal.outbox({ type: 'notice_cancel', payload });
+      this.journal.audit({
+        at: createdAt,
+        counterCode: counter.code,
+        operatorCode: operator.code,
+        action: 'notice.cancel',
+        detail: { noticeId, operationId, reason },
+      });
     });
     commit.immediate();
   }

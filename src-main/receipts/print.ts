@@ -1,5 +1,6 @@
 import type { CoreContext } from '../core/context';
 import { markAsCopy } from '../printing/receiptText';
+import { receiptQueries } from './queries';
 import type { PrintOutcome } from './types';
 
 /**
@@ -8,13 +9,7 @@ import type { PrintOutcome } from './types';
  * in the list of receipts to print at the next start. Every attempt is recorded.
  */
 export function receiptPrinter(ctx: CoreContext) {
-  const markPrinted = ctx.db.sqlite.prepare(
-    'UPDATE receipts SET printed_at = ? WHERE receipt_no = ? AND printed_at IS NULL',
-  );
-  const recordPrint = ctx.db.sqlite.prepare(
-    `INSERT INTO receipt_prints (receipt_no, at, business_date, operator_code, copy, printed, error)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const { markPrinted, recordPrint } = receiptQueries(ctx.db.sqlite);
   const log = ctx.log.child({ scope: 'print' });
   const write = ctx.db.sqlite.transaction(
     (

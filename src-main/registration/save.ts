@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { journal, type AuditEntryWithout } from '../journal/journal';
 import type { z } from 'zod';
 import type { RegistrationOperation } from '../../shared/central';
 import type { ChildInput, ParentInput } from '../../shared/contract';
@@ -147,11 +148,10 @@ export async function saveRegistration(
          @bandCode, @bandLabel, @tariffCents, @siblingReductionPercent, @finalTariffCents, @tariffUnit, @late,
          @details, 'in_attesa', NULL, @at)`,
     ),
-    outbox: s.prepare('INSERT INTO outbox (operation_id, type, payload, created_at) VALUES (?, ?, ?, ?)'),
-    audit: s.prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)'),
   };
-  const audit = (action: string, detail: unknown) =>
-    q.audit.run(at, counterCode, operator.code, action, JSON.stringify(detail));
+  const j = journal(s);
+  const audit = (entry: AuditEntryWithout<'at' | 'counterCode' | 'operatorCode'>) =>
+    j.audit({ ...entry, at, counterCode, operatorCode: operator.code });
 
   const commit = s.transaction(() => {
     const p = req.parent;
@@ -234,7 +234,10 @@ export async function saveRegistration(
         q.updateChild.run(row);
         if (from !== familyId) {
           q.link.run(childId, from, familyId, at, operator.code, registrationId);
-          audit('figlio_ricollegato', { childId, fromFamilyId: from, toFamilyId: familyId, registrationId });
+          audit({
+            action: 'figlio_ricollegato',
+            detail: { childId, fromFamilyId: from, toFamilyId: familyId, registrationId },
+          });
         }
       }
       payload.children.push({
@@ -331,14 +334,17 @@ export async function saveRegistration(
         });
       }
     }
-    q.outbox.run(operationId, 'registration', JSON.stringify(payload), at);
-    audit('iscrizione', {
-      registrationId,
-      operationId,
-      familyId,
-      children: payload.children.map((c) => c.id),
-      enrolments: payload.enrolments.map((e) => e.id),
-      consentTextSha256: consentSha,
+    j.outbox({ type: 'registration', payload });
+    audit({
+      action: 'iscrizione',
+      detail: {
+        registrationId,
+        operationId,
+        familyId,
+        children: payload.children.map((c) => c.id),
+        enrolments: payload.enrolments.map((e) => e.id),
+        consentTextSha256: consentSha,
+      },
     });
   });
   commit.immediate();

@@ -1,5 +1,6 @@
 import { OutboxType, type SyncProblem } from '../../shared/contract';
 import { formatNavGroups } from '../../shared/pagopa/nav';
+import { journal } from '../journal/journal';
 import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/open';
 
@@ -98,14 +99,12 @@ export function retryProblem(
           WHERE operation_id = ? AND state = 'rejected'`,
       )
       .run(operationId);
-    db.sqlite
-      .prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(
-        now.toISOString(),
-        who.counterCode,
-        who.operatorCode,
-        'sync.retry',
-        JSON.stringify({ operationId, rejectedReason: row.rejected_reason }),
-      );
+    journal(db.sqlite).audit({
+      at: now.toISOString(),
+      counterCode: who.counterCode,
+      operatorCode: who.operatorCode,
+      action: 'sync.retry',
+      detail: { operationId, rejectedReason: row.rejected_reason },
+    });
   })();
 }
