@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CounterConfig, DEFAULT_COUNTER_CONFIG } from '../../../shared/config';
-import { DEMO_ENTE, EnteConfig } from '../../../shared/pagopa/ente';
+import { EnteConfig } from '../../../shared/pagopa/ente';
+import { DEMO_ENTE } from '../../../seeds/ente';
 import { isValidTaxCode11 } from '../../../shared/taxCode11';
 
 describe('EnteConfig', () => {
@@ -29,10 +30,11 @@ describe('EnteConfig', () => {
 });
 
 describe('CounterConfig.ente', () => {
-  it('defaults to the demo Ente and stays optional for older configurations', () => {
-    expect(DEFAULT_COUNTER_CONFIG.ente).toEqual(DEMO_ENTE);
-    const { ente: _ente, ...older } = DEFAULT_COUNTER_CONFIG;
-    expect(CounterConfig.parse(older).ente).toBeUndefined();
+  it('is absent from the default configuration (never the demo codes) and optional for older configurations', () => {
+    expect(DEFAULT_COUNTER_CONFIG).not.toHaveProperty('ente');
+    expect(DEFAULT_COUNTER_CONFIG).not.toHaveProperty('enrolment');
+    expect(CounterConfig.parse(DEFAULT_COUNTER_CONFIG).ente).toBeUndefined();
+    expect(CounterConfig.parse({ ...DEFAULT_COUNTER_CONFIG, ente: DEMO_ENTE }).ente).toEqual(DEMO_ENTE);
     expect(
       CounterConfig.safeParse({ ...DEFAULT_COUNTER_CONFIG, ente: { ...DEMO_ENTE, fiscalCode: '1' } }).success,
     ).toBe(false);
