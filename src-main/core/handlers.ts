@@ -9,9 +9,9 @@ import { AccountLookup, type Visibility } from '../accounts/lookup';
 import { operationsReader } from '../accounts/operations';
 import { daySummary } from '../reports/day';
 import { Receipts } from '../receipts/receipts';
-import { receiptPrinter } from '../receipts/print';
+import { printouts } from '../printouts/printouts';
 import { journal } from '../journal/journal';
-import { renderDaySummaryText } from '../printing/receiptText';
+import { renderDaySummaryText } from '../reports/daySummaryText';
 import type { Operator, Sessions } from '../session/sessions';
 import { Topups, type Committed } from '../topups/topups';
 import type { CoreContext } from './context';
@@ -39,7 +39,7 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
   const lookup = new AccountLookup(ctx.db);
   const topups = new Topups(ctx, lookup);
   const receipts = new Receipts(ctx);
-  const print = receiptPrinter(ctx);
+  const print = printouts(ctx);
   const { counter } = ctx;
   const operations = operationsReader(ctx.db, counter.code);
   const visibilityOf = (op: Operator): Visibility => (isMinimised(op.role, counter.kind) ? 'minimal' : 'full');
@@ -66,14 +66,17 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
   /** The original of a receipt just committed goes to the printer; the outcome joins the reply. */
   const printCommitted = async (done: Committed, op: Operator) =>
     printFields(
-      await print({
-        receiptNo: done.receiptNo,
-        text: done.receiptText,
-        operationId: done.operationId,
-        copy: false,
-        operatorCode: op.code,
-        businessDate: done.businessDate,
-      }),
+      await print(
+        {
+          kind: 'receipt',
+          receiptNo: done.receiptNo,
+          text: done.receiptText,
+          operationId: done.operationId,
+          copy: false,
+          businessDate: done.businessDate,
+        },
+        op.code,
+      ),
     );
 
   const sessionInfo = (op: Operator) => ({
@@ -148,14 +151,17 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     'receipts.reprint': async ({ input, operator }) => {
       const op = need(operator);
       const r = receipts.get(input.receiptNo);
-      const outcome = await print({
-        receiptNo: r.receiptNo,
-        text: r.text,
-        operationId: r.operationId,
-        copy: true,
-        operatorCode: op.code,
-        businessDate: today(),
-      });
+      const outcome = await print(
+        {
+          kind: 'receipt',
+          receiptNo: r.receiptNo,
+          text: r.text,
+          operationId: r.operationId,
+          copy: true,
+          businessDate: today(),
+        },
+        op.code,
+      );
       journal(ctx.db.sqlite).audit({
         at: ctx.clock.now().toISOString(),
         counterCode: counter.code,
@@ -175,14 +181,17 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
           `La ricevuta ${r.receiptNo} è già stata stampata: usare la ristampa (copia).`,
         );
       }
-      const outcome = await print({
-        receiptNo: r.receiptNo,
-        text: r.text,
-        operationId: r.operationId,
-        copy: false,
-        operatorCode: op.code,
-        businessDate: today(),
-      });
+      const outcome = await print(
+        {
+          kind: 'receipt',
+          receiptNo: r.receiptNo,
+          text: r.text,
+          operationId: r.operationId,
+          copy: false,
+          businessDate: today(),
+        },
+        op.code,
+      );
       return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
     },
 
@@ -202,8 +211,7 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
         operator: `${op.name} (${op.code})`,
         printedAt: ctx.clock.now().toISOString(),
       });
-      const result = await ctx.printer.print(`riepilogo-${summary.date}`, text, {});
-      return result.ok ? { text, printed: true } : { text, printed: false, printError: result.error };
+      return await print({ kind: 'daySummary', date: summary.date, text }, op.code);
     },
 
     'sync.enrol': ({ input }) => sync.enrol(input.code),

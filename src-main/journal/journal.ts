@@ -36,6 +36,7 @@ export interface AuditDetails {
   'notice.cancel': { noticeId: string; operationId: string; reason: string };
   'notice.reprint': { noticeId: string; nav: string; state: string };
   'notice.printThermal': { noticeId: string; nav: string; printed: boolean; error?: string };
+  'report.printDay': { date: string; printed: boolean; error?: string };
   'sync.retry': { operationId: string; rejectedReason: string | null };
   iscrizione: {
     registrationId: string;

@@ -8,15 +8,15 @@ import { parseQuery } from '../../shared/lookup';
 import { isMinimised } from '../../shared/roles';
 import type { Visibility } from '../accounts/lookup';
 import { journal, type AuditEntryWithout } from '../journal/journal';
+import { printouts } from '../printouts/printouts';
 import type { CoreContext } from '../core/context';
 import { need, type Handlers } from '../core/handlers';
 import { renderNoticePdf, type NoticeDocumentData } from '../documents/noticePdf';
 import { writeFileAtomically } from '../documents/pdf';
-import { renderNoticeThermal } from '../printing/noticeText';
+import { renderNoticeThermal } from './noticeText';
 import type { Operator } from '../session/sessions';
 import type { SyncService } from '../sync/service';
 import { Notices } from './notices';
-import { registerNoticeHooks } from './settled';
 import { NoticeStore, type StoredNotice } from './store';
 
 type NoticeChannels = 'notices.issue' | 'notices.find' | 'notices.reprint' | 'notices.printThermal' | 'notices.cancel';
@@ -49,11 +49,11 @@ export function configuredEnte(ctx: CoreContext): EnteConfig {
 
 /** The pagoPA notice channels (issue 4). */
 export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handlers, NoticeChannels> {
-  registerNoticeHooks();
   const notices = new Notices(ctx);
   const store = new NoticeStore(ctx.db);
   const log = ctx.log.child({ scope: 'notices' });
   const journalOf = journal(ctx.db.sqlite);
+  const print = printouts(ctx);
   const record = (op: Operator, entry: AuditEntryWithout<'at' | 'counterCode' | 'operatorCode'>) =>
     journalOf.audit({
       ...entry,
@@ -198,20 +198,8 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
         registered: view.state !== 'emesso',
         header: ctx.counter.config.receiptHeader,
       });
-      const result = await ctx.printer.print(`avviso-${payment.nav}`, text, { qr });
-      record(op, {
-        action: 'notice.printThermal',
-        detail: {
-          noticeId: view.noticeId,
-          nav: payment.nav,
-          printed: result.ok,
-          ...(result.ok ? {} : { error: result.error }),
-        },
-      });
-      if (!result.ok) log.warn({ noticeId: view.noticeId, error: result.error }, 'stampa dell avviso non riuscita');
-      return result.ok
-        ? { noticeId: view.noticeId, text, printed: true }
-        : { noticeId: view.noticeId, text, printed: false, printError: result.error };
+      const outcome = await print({ kind: 'notice', noticeId: view.noticeId, nav: payment.nav, qr, text }, op.code);
+      return { noticeId: view.noticeId, ...outcome };
     },
 
     'notices.cancel': async ({ input, operator }) => {

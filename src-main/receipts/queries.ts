@@ -49,6 +49,11 @@ export const receiptQueries = preparedPerConnection((s) => ({
        ON CONFLICT (counter_code, year) DO UPDATE SET last_number = last_number + 1
      RETURNING last_number`,
   ),
+  /** After an enrolment: go on from the last number the central knows (never back). */
+  continueNumbering: s.prepare<[counterCode: string, year: number, lastNumber: number]>(
+    `INSERT INTO receipt_sequences (counter_code, year, last_number) VALUES (?, ?, ?)
+       ON CONFLICT (counter_code, year) DO UPDATE SET last_number = MAX(last_number, excluded.last_number)`,
+  ),
   insert: s.prepare<[NewReceipt]>(
     `INSERT INTO receipts (receipt_no, counter_code, year, number, kind, operation_id, created_at, business_date, text)
      VALUES (@receiptNo, @counterCode, @year, @number, @kind, @operationId, @createdAt, @businessDate, @text)`,

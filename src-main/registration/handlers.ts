@@ -8,7 +8,6 @@ import type { Handlers } from '../core/handlers';
 import type { SyncService } from '../sync/service';
 import { enrolmentConfig, frontOffice } from './access';
 import { saveRegistration } from './save';
-import { registerSettledHook } from './settled';
 import { writeSummary } from './summary';
 import { registrationViews } from './views';
 
@@ -22,7 +21,6 @@ type RegistrationChannels =
 
 /** The registration channels (issue 5): front office only, never at a pharmacy. */
 export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick<Handlers, RegistrationChannels> {
-  registerSettledHook();
   const views = registrationViews(ctx.db);
   const today = () => romeDate(ctx.clock.now());
 
