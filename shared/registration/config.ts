@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDate } from '../localDate';
 import { Service } from '../domain';
 
 /**
@@ -7,7 +8,6 @@ import { Service } from '../domain';
  * the sibling reduction, how old an ISEE may be, the privacy notice. The counter reads it from
  * its configuration (`CounterConfig.enrolment`); the demo's is `DEMO_ENROLMENT` in seeds/.
  */
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Cents = z.number().int().nonnegative().safe();
 
 export const SchoolYearConfig = z.object({
