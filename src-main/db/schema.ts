@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * The Kysely view of the counter database. Nullable columns are `T | null`, never optional; an
@@ -221,13 +221,3 @@ export interface Database {
 
 /** A row of `table` as a SELECT returns it; query modules `Pick` the columns they read. */
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
-/** A row of `table` as an INSERT takes it (generated keys may be left out). */
-export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
-
-export type FamilyRow = Selectable<Database['families']>;
-export type ChildRow = Selectable<Database['children']>;
-export type AccountRow = Selectable<Database['accounts']>;
-export type LedgerRow = Selectable<Database['ledger']>;
-export type NewLedgerRow = Insertable<Database['ledger']>;
-export type ReceiptRow = Selectable<Database['receipts']>;
-export type OperatorRow = Selectable<Database['operators']>;

@@ -37,6 +37,64 @@ export type RegistrationRow = Pick<
   'id' | 'created_at' | 'operator_code' | 'family_id' | 'consent_at'
 >;
 
+/** The adulto di riferimento as a registration writes it. */
+export interface RegisteredFamily {
+  id: string;
+  surname: string;
+  name: string;
+  fiscalCode: string;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  birthDate: Row<'families'>['birth_date'];
+  sex: Row<'families'>['sex'];
+}
+
+/** A child as a registration writes it (linked to the family that enrolled it). */
+export interface RegisteredChild {
+  id: string;
+  familyId: string;
+  surname: string;
+  name: string;
+  fiscalCode: string;
+  /** The non-omocodic form of fiscalCode, on which lookups run. */
+  canonical: string;
+  birthDate: Row<'children'>['birth_date'];
+  school: string;
+}
+
+export interface NewRegistration {
+  id: string;
+  at: string;
+  counterCode: string;
+  operatorCode: string;
+  familyId: string;
+  consentText: string;
+  consentSha: string;
+  operationId: string;
+}
+
+export interface NewEnrolment {
+  id: string;
+  registrationId: string;
+  childId: string;
+  service: string;
+  schoolYear: string;
+  accountId: string;
+  iseeCents: number | null;
+  iseeDate: string | null;
+  bandCode: string;
+  bandLabel: string;
+  tariffCents: number;
+  siblingReductionPercent: number;
+  finalTariffCents: number;
+  tariffUnit: string;
+  late: number;
+  /** JSON of the enrolment's details. */
+  details: string;
+  at: string;
+}
+
 const ENROLMENT_SELECT = `
   SELECT e.id, e.child_id, e.service, e.school_year, e.account_id, a.papay_code, a.papay_provisional,
          e.band_code, e.band_label, e.tariff_cents, e.final_tariff_cents, e.tariff_unit,
@@ -86,11 +144,11 @@ export const registrationWrites = preparedPerConnection((s) => ({
   familyIdByCf: s.prepare<[code: string, canonical: string, preferred: string], Pick<FamilyRow, 'id'>>(
     'SELECT id FROM families WHERE fiscal_code IN (?, ?) ORDER BY fiscal_code = ? DESC, id LIMIT 1',
   ),
-  insertFamily: s.prepare(
+  insertFamily: s.prepare<[RegisteredFamily]>(
     `INSERT INTO families (id, surname, name, fiscal_code, address, phone, email, birth_date, sex)
      VALUES (@id, @surname, @name, @fiscalCode, @address, @phone, @email, @birthDate, @sex)`,
   ),
-  updateFamily: s.prepare(
+  updateFamily: s.prepare<[RegisteredFamily]>(
     `UPDATE families SET surname = @surname, name = @name, fiscal_code = @fiscalCode, address = @address,
        phone = @phone, email = @email, birth_date = @birthDate, sex = @sex WHERE id = @id`,
   ),
@@ -99,11 +157,11 @@ export const registrationWrites = preparedPerConnection((s) => ({
        FROM children c LEFT JOIN families f ON f.id = c.family_id
       WHERE c.fiscal_code_canonical = ? ORDER BY c.id LIMIT 1`,
   ),
-  insertChild: s.prepare(
+  insertChild: s.prepare<[RegisteredChild]>(
     `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school)
      VALUES (@id, @familyId, @surname, @name, @fiscalCode, @canonical, @birthDate, @school)`,
   ),
-  updateChild: s.prepare(
+  updateChild: s.prepare<[RegisteredChild]>(
     `UPDATE children SET family_id = @familyId, surname = @surname, name = @name, fiscal_code = @fiscalCode,
        fiscal_code_canonical = @canonical, birth_date = @birthDate, school = @school WHERE id = @id`,
   ),
@@ -147,12 +205,12 @@ export const registrationWrites = preparedPerConnection((s) => ({
                            papay_provisional)
      VALUES (?, ?, ?, ?, 0, 0, NULL, 1)`,
   ),
-  insertRegistration: s.prepare(
+  insertRegistration: s.prepare<[NewRegistration]>(
     `INSERT INTO registrations (id, created_at, counter_code, operator_code, family_id, consent_at, consent_text,
                                 consent_text_sha256, operation_id)
      VALUES (@id, @at, @counterCode, @operatorCode, @familyId, @at, @consentText, @consentSha, @operationId)`,
   ),
-  insertEnrolment: s.prepare(
+  insertEnrolment: s.prepare<[NewEnrolment]>(
     `INSERT INTO enrolments (id, registration_id, child_id, service, school_year, account_id, isee_cents, isee_date,
        band_code, band_label, tariff_cents, sibling_reduction_percent, final_tariff_cents, tariff_unit, late,
        details, state, refusal, state_at)
