@@ -5,12 +5,11 @@ import { DomainError } from '../../shared/errors';
 import { normalizeNav } from '../../shared/pagopa/nav';
 import type { EnteConfig } from '../../shared/pagopa/ente';
 import { parseQuery } from '../../shared/lookup';
-import { isMinimised } from '../../shared/roles';
 import type { Visibility } from '../accounts/lookup';
 import { journal, type AuditEntryWithout } from '../journal/journal';
 import { printouts } from '../printouts/printouts';
 import type { CoreContext } from '../core/context';
-import { need, type Handlers } from '../core/handlers';
+import type { HandlersOf } from '../core/call';
 import { renderNoticePdf, type NoticeDocumentData } from '../documents/noticePdf';
 import { writeFileAtomically } from '../documents/pdf';
 import { renderNoticeThermal } from './noticeText';
@@ -19,13 +18,9 @@ import type { SyncService } from '../sync/service';
 import { Notices } from './notices';
 import { NoticeStore, type StoredNotice } from './store';
 
-type NoticeChannels = 'notices.issue' | 'notices.find' | 'notices.reprint' | 'notices.printThermal' | 'notices.cancel';
-
 /** How long a cancellation waits for the central's answer before telling the operator it is queued. */
 export const CANCEL_WAIT_MS = 4_000;
 
-const FRONT_OFFICE_ONLY =
-  'Gli avvisi pagoPA si emettono, si ristampano in A4 e si annullano solo allo sportello dei Servizi Educativi.';
 const PHARMACY_SEARCH =
   'In farmacia gli avvisi si cercano solo per codice avviso o codice Pa-Pay: il codice fiscale non è consultabile.';
 
@@ -47,8 +42,8 @@ export function configuredEnte(ctx: CoreContext): EnteConfig {
   return ente;
 }
 
-/** The pagoPA notice channels (issue 4). */
-export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handlers, NoticeChannels> {
+/** The pagoPA notice channels: issue, reprint and cancel at the front office; find and print also at a pharmacy. */
+export function noticeHandlers(ctx: CoreContext, sync: SyncService): HandlersOf<'notices'> {
   const notices = new Notices(ctx);
   const store = new NoticeStore(ctx.db);
   const log = ctx.log.child({ scope: 'notices' });
@@ -62,13 +57,6 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
       operatorCode: op.code,
     });
 
-  const minimised = (op: Operator) => isMinimised(op.role, ctx.counter.kind);
-  const visibilityOf = (op: Operator): Visibility => (minimised(op) ? 'minimal' : 'full');
-  const frontOffice = (operator: Operator | null): Operator => {
-    const op = need(operator);
-    if (minimised(op)) throw new DomainError('FORBIDDEN', FRONT_OFFICE_ONLY);
-    return op;
-  };
   const ente = () => configuredEnte(ctx);
   const load = (noticeId: string, visibility: Visibility): StoredNotice => {
     const stored = store.get(noticeId, visibility);
@@ -105,8 +93,7 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
     return file;
   };
 
-  const find = (query: string, op: Operator): NoticeView[] => {
-    const visibility = visibilityOf(op);
+  const find = (query: string, visibility: Visibility): NoticeView[] => {
     const views = (ids: string[]) => ids.map((id) => load(id, visibility).view);
     const nav = normalizeNav(query);
     if (nav !== null) {
@@ -122,10 +109,10 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
       case 'papay':
         return views(store.idsByPapayCode(parsed.code));
       case 'cf':
-        if (minimised(op)) throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
+        if (visibility === 'minimal') throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
         return views(store.idsByFiscalCode(parsed.code, parsed.canonical));
       case 'name':
-        if (minimised(op)) throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
+        if (visibility === 'minimal') throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
         throw new DomainError(
           'INPUT_INVALID',
           'Cercare gli avvisi per codice avviso (18 cifre), codice Pa-Pay o codice fiscale.',
@@ -137,10 +124,9 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
 
   return {
     'notices.issue': async ({ input, operator }) => {
-      const op = frontOffice(operator);
       // Refused before anything is written: a notice issued now could not be printed correctly.
       ente();
-      const { noticeId } = notices.issue(op, input);
+      const { noticeId } = notices.issue(operator, input);
       try {
         ctx.afterMoneyCommit?.();
       } catch (e) {
@@ -161,26 +147,21 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
       return { noticeId, nav: stored.view.nav, iuv: stored.view.iuv, pdfPath, notice: stored.view };
     },
 
-    'notices.find': ({ input, operator }) => {
-      const op = need(operator);
-      return { items: find(input.query, op) };
-    },
+    'notices.find': ({ input, visibility }) => ({ items: find(input.query, visibility) }),
 
     'notices.reprint': async ({ input, operator }) => {
-      const op = frontOffice(operator);
       const stored = load(input.noticeId, 'full');
       payable(stored);
       const pdfPath = await writePdf(stored);
-      record(op, {
+      record(operator, {
         action: 'notice.reprint',
         detail: { noticeId: input.noticeId, nav: stored.view.nav, state: stored.view.state },
       });
       return { noticeId: input.noticeId, pdfPath };
     },
 
-    'notices.printThermal': async ({ input, operator }) => {
-      const op = need(operator);
-      const stored = load(input.noticeId, visibilityOf(op));
+    'notices.printThermal': async ({ input, operator, visibility }) => {
+      const stored = load(input.noticeId, visibility);
       payable(stored);
       const { view } = stored;
       // A notice in instalments prints its first unpaid rata (the receipt carries one QR).
@@ -198,14 +179,16 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
         registered: view.state !== 'emesso',
         header: ctx.counter.config.receiptHeader,
       });
-      const outcome = await print({ kind: 'notice', noticeId: view.noticeId, nav: payment.nav, qr, text }, op.code);
+      const outcome = await print(
+        { kind: 'notice', noticeId: view.noticeId, nav: payment.nav, qr, text },
+        operator.code,
+      );
       return { noticeId: view.noticeId, ...outcome };
     },
 
     'notices.cancel': async ({ input, operator }) => {
-      const op = frontOffice(operator);
-      notices.requestCancel(op, input.noticeId, input.reason);
-      log.info({ noticeId: input.noticeId, operator: op.code }, 'annullamento richiesto');
+      notices.requestCancel(operator, input.noticeId, input.reason);
+      log.info({ noticeId: input.noticeId, operator: operator.code }, 'annullamento richiesto');
       // The answer is the central's: wait for one sync (bounded), then say where things stand.
       const waited = new AbortController();
       await Promise.race([

@@ -84,6 +84,13 @@ export function printouts(ctx: CoreContext) {
   };
 }
 
+/** The print outcome as the contract's reply fields (printError only when the printer failed). */
+export function printFields(outcome: { printed: boolean; printError?: string }) {
+  return outcome.printError === undefined
+    ? { printed: outcome.printed }
+    : { printed: outcome.printed, printError: outcome.printError };
+}
+
 const PRINTED = {
   receipt: 'ricevuta stampata',
   notice: 'avviso stampato',
