@@ -2,11 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import DialogContent from '@mui/material/DialogContent';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { NoticeView, SessionInfo } from '../../shared/contract';
@@ -14,8 +10,9 @@ import { SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { isMinimised } from '../../shared/roles';
 import { call } from '../api';
+import { SelectableTable } from '../ui/SelectableTable';
 import { arrowStep, runKey, runSomeKeys } from '../ui/keymap';
-import { focusRing, palette } from '../theme';
+import { palette } from '../theme';
 import { CancelNoticeDialog } from './CancelNoticeDialog';
 import { NoticeDetailDialog } from './NoticeDetailDialog';
 import { NOTICES_KEYS, type NoticeAction } from './noticeKeys';
@@ -60,10 +57,6 @@ export function NoticesView({ session, onBack }: Props) {
   useEffect(() => {
     if (modal.kind === 'none' && items !== null && items.length > 0) tableRef.current?.focus();
   }, [modal.kind, items]);
-
-  useEffect(() => {
-    tableRef.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
 
   function focusSearch() {
     searchRef.current?.focus();
@@ -200,64 +193,56 @@ export function NoticesView({ session, onBack }: Props) {
         </Alert>
       )}
       {items !== null && items.length > 0 && (
-        <Table
-          size="small"
-          ref={tableRef}
-          tabIndex={0}
+        <SelectableTable
+          tableRef={tableRef}
+          label="Avvisi trovati: frecce per scegliere, Invio per il dettaglio"
+          items={items}
+          selected={selected}
+          rowKey={(n) => n.noticeId}
+          rowTestId="notice-row"
           onKeyDown={tableKeys}
-          aria-label="Avvisi trovati: frecce per scegliere, Invio per il dettaglio"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
-        >
-          <TableHead>
-            <TableRow>
+          head={
+            <>
               <TableCell>Codice avviso</TableCell>
               <TableCell>Bambino/a</TableCell>
               <TableCell>Oggetto</TableCell>
               <TableCell align="right">Importo</TableCell>
               <TableCell>Scadenza</TableCell>
               <TableCell>Stato</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map((n, index) => (
-              <TableRow
-                key={n.noticeId}
-                data-index={index}
-                data-testid="notice-row"
-                selected={index === selected}
-                aria-selected={index === selected}
-              >
-                <TableCell>
-                  <NavText nav={n.nav} />
-                  {n.payments.length > 1 && (
-                    <Typography variant="body2" sx={{ color: palette.textSecondary }}>
-                      {n.payments.length} rate
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {n.childLabel}
+            </>
+          }
+          cells={(n) => (
+            <>
+              <TableCell>
+                <NavText nav={n.nav} />
+                {n.payments.length > 1 && (
                   <Typography variant="body2" sx={{ color: palette.textSecondary }}>
-                    {SERVICE_LABELS[n.service]}
+                    {n.payments.length} rate
                   </Typography>
-                </TableCell>
-                <TableCell sx={{ maxWidth: 280 }}>{n.subject}</TableCell>
-                <TableCell align="right" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
-                  {formatEuro(n.amountCents)}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{dueText(n.dueDate)}</TableCell>
-                <TableCell sx={{ maxWidth: 300 }}>
-                  <NoticeStateChip state={n.state} cancelRequested={n.cancelRequested} />
-                  {n.warning && (
-                    <Typography variant="body2" sx={{ color: palette.warning, fontWeight: 600, mt: 0.5 }}>
-                      {n.warning}
-                    </Typography>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                )}
+              </TableCell>
+              <TableCell>
+                {n.childLabel}
+                <Typography variant="body2" sx={{ color: palette.textSecondary }}>
+                  {SERVICE_LABELS[n.service]}
+                </Typography>
+              </TableCell>
+              <TableCell sx={{ maxWidth: 280 }}>{n.subject}</TableCell>
+              <TableCell align="right" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                {formatEuro(n.amountCents)}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{dueText(n.dueDate)}</TableCell>
+              <TableCell sx={{ maxWidth: 300 }}>
+                <NoticeStateChip state={n.state} cancelRequested={n.cancelRequested} />
+                {n.warning && (
+                  <Typography variant="body2" sx={{ color: palette.warning, fontWeight: 600, mt: 0.5 }}>
+                    {n.warning}
+                  </Typography>
+                )}
+              </TableCell>
+            </>
+          )}
+        />
       )}
       {modal.kind === 'detail' && (
         <NoticeDetailDialog

@@ -2,21 +2,17 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ChannelOutput, ReceiptSummary } from '../../shared/contract';
 import { METHOD_LABELS, SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
+import { SelectableTable } from '../ui/SelectableTable';
 import { arrowStep, runKey } from '../ui/keymap';
 import { RECEIPTS_KEYS } from './receiptsKeys';
 import { TextResultDialog } from './TextResultDialog';
-import { focusRing } from '../theme';
 
 type Reprint = ChannelOutput<'receipts.reprint'>;
 
@@ -47,10 +43,6 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
   useEffect(() => {
     if (items !== null && reprint === null) tableRef.current?.focus();
   }, [items, reprint]);
-
-  useEffect(() => {
-    tableRef.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
 
   async function doReprint(receipt: ReceiptSummary) {
     const reply = await call('receipts.reprint', { receiptNo: receipt.receiptNo });
@@ -86,15 +78,14 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
         <Typography>Nessuna ricevuta emessa oggi da questo sportello.</Typography>
       )}
       {items !== null && items.length > 0 && (
-        <Table
-          size="small"
-          ref={tableRef}
-          tabIndex={0}
-          aria-label="Elenco ricevute: frecce per scegliere, Invio per ristampare"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
-        >
-          <TableHead>
-            <TableRow>
+        <SelectableTable
+          tableRef={tableRef}
+          label="Elenco ricevute: frecce per scegliere, Invio per ristampare"
+          items={items}
+          selected={selected}
+          rowKey={(r) => r.receiptNo}
+          head={
+            <>
               <TableCell>Numero</TableCell>
               <TableCell>Tipo</TableCell>
               <TableCell>Ora</TableCell>
@@ -103,31 +94,24 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
               <TableCell>Metodo</TableCell>
               <TableCell align="right">Importo</TableCell>
               <TableCell>Stato</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map((r, index) => (
-              <TableRow
-                key={r.receiptNo}
-                data-index={index}
-                selected={index === selected}
-                aria-selected={index === selected}
-              >
-                <TableCell>{r.receiptNo}</TableCell>
-                <TableCell>{r.kind}</TableCell>
-                <TableCell>{formatRomeDateTime(r.createdAt)}</TableCell>
-                <TableCell>{r.childLabel}</TableCell>
-                <TableCell>{SERVICE_LABELS[r.service]}</TableCell>
-                <TableCell>{METHOD_LABELS[r.method]}</TableCell>
-                <TableCell align="right">{formatEuro(r.amountCents)}</TableCell>
-                <TableCell>
-                  {r.voided && <Chip size="small" color="error" variant="outlined" label="stornata" />}
-                  {!r.printed && <Chip size="small" variant="outlined" label="non stampata" sx={{ ml: 0.5 }} />}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </>
+          }
+          cells={(r) => (
+            <>
+              <TableCell>{r.receiptNo}</TableCell>
+              <TableCell>{r.kind}</TableCell>
+              <TableCell>{formatRomeDateTime(r.createdAt)}</TableCell>
+              <TableCell>{r.childLabel}</TableCell>
+              <TableCell>{SERVICE_LABELS[r.service]}</TableCell>
+              <TableCell>{METHOD_LABELS[r.method]}</TableCell>
+              <TableCell align="right">{formatEuro(r.amountCents)}</TableCell>
+              <TableCell>
+                {r.voided && <Chip size="small" color="error" variant="outlined" label="stornata" />}
+                {!r.printed && <Chip size="small" variant="outlined" label="non stampata" sx={{ ml: 0.5 }} />}
+              </TableCell>
+            </>
+          )}
+        />
       )}
       {reprint && (
         <TextResultDialog

@@ -1,19 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { SyncProblem } from '../../shared/contract';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
+import { SelectableTable } from '../ui/SelectableTable';
 import { arrowStep, runKey } from '../ui/keymap';
 import { PROBLEMS_KEYS } from './problemsKeys';
-import { focusRing } from '../theme';
 
 interface Props {
   onBack: () => void;
@@ -63,10 +59,6 @@ export function ProblemsView({ onBack, onRetried }: Props) {
     if (items === null) return;
     (tableRef.current ?? sectionRef.current)?.focus();
   }, [items]);
-
-  useEffect(() => {
-    tableRef.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
 
   async function retry(problem: SyncProblem) {
     setBusy(true);
@@ -124,41 +116,33 @@ export function ProblemsView({ onBack, onRetried }: Props) {
       )}
       {items !== null && items.length === 0 && <Typography>Nessuna operazione da risolvere.</Typography>}
       {items !== null && items.length > 0 && (
-        <Table
-          size="small"
-          ref={tableRef}
-          tabIndex={0}
-          aria-label="Elenco operazioni da risolvere: frecce per scegliere, Invio per rimettere in coda"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
-        >
-          <TableHead>
-            <TableRow>
+        <SelectableTable
+          tableRef={tableRef}
+          label="Elenco operazioni da risolvere: frecce per scegliere, Invio per rimettere in coda"
+          items={items}
+          selected={selected}
+          rowKey={(p) => p.operationId}
+          head={
+            <>
               <TableCell>Riferimento</TableCell>
               <TableCell>Tipo</TableCell>
               <TableCell>Registrata</TableCell>
               <TableCell align="right">Importo</TableCell>
               <TableCell>Motivo del rifiuto</TableCell>
               <TableCell align="right">Tentativi</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map((p, index) => (
-              <TableRow
-                key={p.operationId}
-                data-index={index}
-                selected={index === selected}
-                aria-selected={index === selected}
-              >
-                <TableCell>{p.reference || p.operationId}</TableCell>
-                <TableCell>{TYPE_LABELS[p.type]}</TableCell>
-                <TableCell>{formatRomeDateTime(p.createdAt)}</TableCell>
-                <TableCell align="right">{p.amountCents === 0 ? '—' : formatEuro(p.amountCents)}</TableCell>
-                <TableCell>{p.reason}</TableCell>
-                <TableCell align="right">{p.attempts}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </>
+          }
+          cells={(p) => (
+            <>
+              <TableCell>{p.reference || p.operationId}</TableCell>
+              <TableCell>{TYPE_LABELS[p.type]}</TableCell>
+              <TableCell>{formatRomeDateTime(p.createdAt)}</TableCell>
+              <TableCell align="right">{p.amountCents === 0 ? '—' : formatEuro(p.amountCents)}</TableCell>
+              <TableCell>{p.reason}</TableCell>
+              <TableCell align="right">{p.attempts}</TableCell>
+            </>
+          )}
+        />
       )}
     </Box>
   );
