@@ -202,6 +202,43 @@ export default tseslint.config(
     },
   },
   {
+    // printing/ only encodes and talks to devices: what a receipt, a notice or a day summary says
+    // belongs to receipts/, notices/ and reports/, which hand printing/ the finished text.
+    files: ['src-main/printing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Only src-main/electron may import electron.' },
+            { group: ['**/src-renderer/**', 'react', 'react-dom', '@mui/*'], message: 'The core knows no renderer.' },
+            {
+              regex: '^\\.\\./(?!\\.\\./shared/)',
+              message: 'printing/ imports only shared/ (and its own files): the texts come from their domains.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One typed way to SQL in the counter: statements are prepared only in the per-domain query
+    // modules (src-main/<domain>/queries.ts, on the per-connection cache of db/statements.ts), the
+    // journal and db/. The central emulator keeps its own SQL. See README.md, "Code style".
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/*/queries.ts', 'src-main/journal/journal.ts', 'src-main/db/**', 'src-main/central/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='prepare']",
+          message:
+            'Prepare SQL in the query module of the domain (src-main/<domain>/queries.ts, preparedPerConnection), not here.',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**', 'bin/**', '*.config.*'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { accountQueries } from './queries';
 
 /**
  * The projected balance of an account: the last balance pulled from the central service (which
@@ -13,14 +14,9 @@ export interface Balance {
 }
 
 export function balanceReader(db: Db): (accountId: string) => Balance {
-  const stmt = db.sqlite.prepare(
-    `SELECT a.server_balance_cents AS server, a.server_balance_at AS at,
-            (SELECT COALESCE(SUM(l.amount_cents), 0) FROM ledger l
-              WHERE l.account_id = a.id AND l.included_in_server_balance = 0) AS pending
-       FROM accounts a WHERE a.id = ?`,
-  );
+  const { balance } = accountQueries(db.sqlite);
   return (accountId) => {
-    const r = stmt.get(accountId) as { server: number; at: string | null; pending: number } | undefined;
+    const r = balance.get(accountId);
     if (!r) throw new Error(`conto inesistente: ${accountId}`);
     return { serverCents: r.server, serverAt: r.at, pendingCents: r.pending, totalCents: r.server + r.pending };
   };

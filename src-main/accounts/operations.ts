@@ -1,30 +1,13 @@
 import type { Db } from '../db/open';
 import type { OperationView } from '../../shared/contract';
 import { LedgerKind } from '../../shared/domain';
-
-const RECENT = 50;
+import { accountQueries } from './queries';
 
 /** The latest entries of an account, with whether this counter may still void each one today. */
 export function operationsReader(db: Db, counterCode: string): (accountId: string, today: string) => OperationView[] {
-  const stmt = db.sqlite.prepare(
-    `SELECT l.id, l.kind, l.amount_cents, l.created_at, l.counter_code, l.business_date, r.receipt_no,
-            EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided
-       FROM ledger l LEFT JOIN receipts r ON r.operation_id = l.id
-      WHERE l.account_id = ? ORDER BY l.created_at DESC LIMIT ${RECENT}`,
-  );
+  const { operations } = accountQueries(db.sqlite);
   return (accountId, today) =>
-    (
-      stmt.all(accountId) as {
-        id: string;
-        kind: string;
-        amount_cents: number;
-        created_at: string;
-        counter_code: string | null;
-        business_date: string;
-        receipt_no: string | null;
-        voided: number;
-      }[]
-    ).map((r) => {
+    operations.all(accountId).map((r) => {
       const kind = LedgerKind.parse(r.kind);
       return {
         operationId: r.id,

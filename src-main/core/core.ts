@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
+import { installationQueries } from './queries';
+import { noticeSettleHooks } from '../notices/settled';
+import { registrationSettleHooks } from '../registration/settled';
 import { z } from 'zod';
 import { contract, isChannel, type EventName, type EventPayload } from '../../shared/contract';
 import { DomainError, fail, ok, type Reply } from '../../shared/errors';
@@ -60,9 +63,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   try {
     if (opts.centralUrl !== undefined) configureCentralUrl(db, opts.centralUrl);
     const syncConfigured = readSyncState(db).centralUrl !== null;
-    const installed = db.sqlite.prepare('SELECT counter_code FROM installation WHERE id = 1').get() as
-      { counter_code: string } | undefined;
-    const code = installed?.counter_code ?? opts.counterCode;
+    const code = installationQueries(db.sqlite).counterCode.get() ?? opts.counterCode;
     if (syncConfigured && code !== undefined) ensureProvisionalCounter(db, code);
     counter = establishCounter(db, opts.counterCode, clock.now());
     if (opts.printer !== undefined) {
@@ -117,6 +118,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     log,
     ...(opts.syncRequestTimeoutMs !== undefined ? { requestTimeoutMs: opts.syncRequestTimeoutMs } : {}),
     ...(opts.syncDebounceMs !== undefined ? { debounceMs: opts.syncDebounceMs } : {}),
+    settleHooks: { ...noticeSettleHooks, ...registrationSettleHooks },
     onStatus: (status) => ctx.emit('sync.status', status),
     onCounterChanged: () => {
       try {

@@ -1,4 +1,6 @@
 import type { Db } from '../db/open';
+import { counterQueries } from '../roster/queries';
+import { installationQueries } from './queries';
 import { CounterConfig, DEFAULT_COUNTER_CONFIG } from '../../shared/config';
 import { CounterKind } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
@@ -16,29 +18,24 @@ export interface Counter {
  * a later start naming another counter is refused.
  */
 export function establishCounter(db: Db, requested: string | undefined, now: Date): Counter {
-  const row = db.sqlite.prepare('SELECT counter_code FROM installation WHERE id = 1').get() as
-    { counter_code: string } | undefined;
-  if (row && requested && row.counter_code !== requested) {
+  const installed = installationQueries(db.sqlite);
+  const installedCode = installed.counterCode.get();
+  if (installedCode !== undefined && requested && installedCode !== requested) {
     throw new DomainError(
       'WRONG_COUNTER',
-      `Questa installazione è lo sportello ${row.counter_code}: non può essere avviata come ${requested}. ` +
+      `Questa installazione è lo sportello ${installedCode}: non può essere avviata come ${requested}. ` +
         'Per cambiare sportello serve una nuova installazione.',
     );
   }
-  const code = row?.counter_code ?? requested;
+  const code = installedCode ?? requested;
   if (!code) throw new DomainError('INPUT_INVALID', 'Indicare il codice dello sportello (per esempio --counter SE1).');
   const counter = loadCounter(db, code);
-  if (!row) {
-    db.sqlite
-      .prepare('INSERT INTO installation (id, counter_code, created_at) VALUES (1, ?, ?)')
-      .run(code, now.toISOString());
-  }
+  if (installedCode === undefined) installed.install.run(code, now.toISOString());
   return counter;
 }
 
 export function loadCounter(db: Db, code: string): Counter {
-  const c = db.sqlite.prepare('SELECT code, name, kind, address, config FROM counters WHERE code = ?').get(code) as
-    { code: string; name: string; kind: string; address: string; config: string } | undefined;
+  const c = counterQueries(db.sqlite).counter.get(code);
   if (!c) {
     throw new DomainError(
       'NOT_FOUND',
@@ -55,9 +52,7 @@ export function loadCounter(db: Db, code: string): Counter {
 }
 
 export function saveCounterConfig(db: Db, code: string, config: CounterConfig): void {
-  db.sqlite
-    .prepare('UPDATE counters SET config = ? WHERE code = ?')
-    .run(JSON.stringify(CounterConfig.parse(config)), code);
+  counterQueries(db.sqlite).saveConfig.run(JSON.stringify(CounterConfig.parse(config)), code);
 }
 
 /**
@@ -66,10 +61,5 @@ export function saveCounterConfig(db: Db, code: string, config: CounterConfig): 
  * pharmacy (the kind that shows the least), which the first pull replaces with the real one.
  */
 export function ensureProvisionalCounter(db: Db, code: string): void {
-  db.sqlite
-    .prepare(
-      `INSERT INTO counters (code, name, kind, address, config) VALUES (?, ?, 'farmacia', '', ?)
-         ON CONFLICT (code) DO NOTHING`,
-    )
-    .run(code, `Sportello ${code}`, JSON.stringify(DEFAULT_COUNTER_CONFIG));
+  counterQueries(db.sqlite).insertStandIn.run(code, `Sportello ${code}`, JSON.stringify(DEFAULT_COUNTER_CONFIG));
 }

@@ -1,6 +1,10 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
-/** The Kysely view of the counter database. Nullable columns are `T | null`, never optional. */
+/**
+ * The Kysely view of the counter database. Nullable columns are `T | null`, never optional; an
+ * INTEGER PRIMARY KEY that SQLite numbers itself is `Generated<number>` (never null when read, left
+ * out when inserted). test/integration/db/schema.test.ts holds it to the migrated database.
+ */
 export interface Database {
   installation: { id: number; counter_code: string; created_at: string };
   counters: { code: string; name: string; kind: string; address: string; config: string };
@@ -81,7 +85,7 @@ export interface Database {
     printed_at: string | null;
   };
   receipt_prints: {
-    id: number | null;
+    id: Generated<number>;
     receipt_no: string;
     at: string;
     business_date: string;
@@ -91,7 +95,7 @@ export interface Database {
     error: string | null;
   };
   outbox: {
-    seq: number | null;
+    seq: Generated<number>;
     operation_id: string;
     type: string;
     payload: string;
@@ -119,7 +123,7 @@ export interface Database {
   };
   sync_parked_entries: { id: string; account_id: string; item: string };
   notice_blocks: {
-    id: number | null;
+    id: Generated<number>;
     request_id: string;
     requested_at: string;
     /** Null until the central service answered the request. */
@@ -197,7 +201,7 @@ export interface Database {
     state_at: string;
   };
   child_links: {
-    id: number | null;
+    id: Generated<number>;
     child_id: string;
     from_family_id: string | null;
     to_family_id: string;
@@ -206,7 +210,7 @@ export interface Database {
     registration_id: string;
   };
   audit: {
-    id: number | null;
+    id: Generated<number>;
     at: string;
     counter_code: string;
     operator_code: string | null;
@@ -215,10 +219,5 @@ export interface Database {
   };
 }
 
-export type FamilyRow = Selectable<Database['families']>;
-export type ChildRow = Selectable<Database['children']>;
-export type AccountRow = Selectable<Database['accounts']>;
-export type LedgerRow = Selectable<Database['ledger']>;
-export type NewLedgerRow = Insertable<Database['ledger']>;
-export type ReceiptRow = Selectable<Database['receipts']>;
-export type OperatorRow = Selectable<Database['operators']>;
+/** A row of `table` as a SELECT returns it; query modules `Pick` the columns they read. */
+export type Row<T extends keyof Database> = Selectable<Database[T]>;

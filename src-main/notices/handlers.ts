@@ -6,15 +6,16 @@ import { normalizeNav } from '../../shared/pagopa/nav';
 import type { EnteConfig } from '../../shared/pagopa/ente';
 import { parseQuery } from '../../shared/lookup';
 import type { Visibility } from '../accounts/lookup';
+import { journal, type AuditEntryWithout } from '../journal/journal';
+import { printouts } from '../printouts/printouts';
 import type { CoreContext } from '../core/context';
 import type { HandlersOf } from '../core/call';
 import { renderNoticePdf, type NoticeDocumentData } from '../documents/noticePdf';
 import { writeFileAtomically } from '../documents/pdf';
-import { renderNoticeThermal } from '../printing/noticeText';
+import { renderNoticeThermal } from './noticeText';
 import type { Operator } from '../session/sessions';
 import type { SyncService } from '../sync/service';
 import { Notices } from './notices';
-import { registerNoticeHooks } from './settled';
 import { NoticeStore, type StoredNotice } from './store';
 
 /** How long a cancellation waits for the central's answer before telling the operator it is queued. */
@@ -43,15 +44,18 @@ export function configuredEnte(ctx: CoreContext): EnteConfig {
 
 /** The pagoPA notice channels: issue, reprint and cancel at the front office; find and print also at a pharmacy. */
 export function noticeHandlers(ctx: CoreContext, sync: SyncService): HandlersOf<'notices'> {
-  registerNoticeHooks();
   const notices = new Notices(ctx);
   const store = new NoticeStore(ctx.db);
   const log = ctx.log.child({ scope: 'notices' });
-  const audit = ctx.db.sqlite.prepare(
-    'INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)',
-  );
-  const record = (op: Operator, action: string, detail: unknown) =>
-    audit.run(ctx.clock.now().toISOString(), ctx.counter.code, op.code, action, JSON.stringify(detail));
+  const journalOf = journal(ctx.db.sqlite);
+  const print = printouts(ctx);
+  const record = (op: Operator, entry: AuditEntryWithout<'at' | 'counterCode' | 'operatorCode'>) =>
+    journalOf.audit({
+      ...entry,
+      at: ctx.clock.now().toISOString(),
+      counterCode: ctx.counter.code,
+      operatorCode: op.code,
+    });
 
   const ente = () => configuredEnte(ctx);
   const load = (noticeId: string, visibility: Visibility): StoredNotice => {
@@ -149,7 +153,10 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): HandlersOf<
       const stored = load(input.noticeId, 'full');
       payable(stored);
       const pdfPath = await writePdf(stored);
-      record(operator, 'notice.reprint', { noticeId: input.noticeId, nav: stored.view.nav, state: stored.view.state });
+      record(operator, {
+        action: 'notice.reprint',
+        detail: { noticeId: input.noticeId, nav: stored.view.nav, state: stored.view.state },
+      });
       return { noticeId: input.noticeId, pdfPath };
     },
 
@@ -172,17 +179,11 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): HandlersOf<
         registered: view.state !== 'emesso',
         header: ctx.counter.config.receiptHeader,
       });
-      const result = await ctx.printer.print(`avviso-${payment.nav}`, text, { qr });
-      record(operator, 'notice.printThermal', {
-        noticeId: view.noticeId,
-        nav: payment.nav,
-        printed: result.ok,
-        ...(result.ok ? {} : { error: result.error }),
-      });
-      if (!result.ok) log.warn({ noticeId: view.noticeId, error: result.error }, 'stampa dell avviso non riuscita');
-      return result.ok
-        ? { noticeId: view.noticeId, text, printed: true }
-        : { noticeId: view.noticeId, text, printed: false, printError: result.error };
+      const outcome = await print(
+        { kind: 'notice', noticeId: view.noticeId, nav: payment.nav, qr, text },
+        operator.code,
+      );
+      return { noticeId: view.noticeId, ...outcome };
     },
 
     'notices.cancel': async ({ input, operator }) => {

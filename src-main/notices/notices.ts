@@ -6,6 +6,8 @@ import { DomainError } from '../../shared/errors';
 import { formatEuro } from '../../shared/money';
 import { buildNav3 } from '../../shared/pagopa/nav';
 import { formatLocalDate, romeDate } from '../../shared/time';
+import { journal } from '../journal/journal';
+import { noticeQueries } from './queries';
 import type { CoreContext } from '../core/context';
 import type { Operator } from '../session/sessions';
 import { baseTaker } from './bases';
@@ -36,35 +38,13 @@ export interface IssuedNotice {
 export class Notices {
   private readonly takeBase;
   private readonly q;
+  private readonly journal;
 
   constructor(private readonly ctx: CoreContext) {
     const s = ctx.db.sqlite;
     this.takeBase = baseTaker(ctx.db);
-    this.q = {
-      account: s.prepare(
-        `SELECT a.id, f.name AS parent_name, f.surname AS parent_surname, f.fiscal_code AS parent_cf,
-                f.address AS parent_address
-           FROM accounts a JOIN children c ON c.id = a.child_id LEFT JOIN families f ON f.id = c.family_id
-          WHERE a.id = ?`,
-      ),
-      insertNotice: s.prepare(
-        `INSERT INTO notices (id, account_id, counter_code, operator_code, created_at, subject, amount_cents, due_date,
-           debtor_name, debtor_fiscal_code, debtor_address, state, state_at, origin)
-         VALUES (@id, @accountId, @counterCode, @operatorCode, @createdAt, @subject, @amountCents, @dueDate,
-           @debtorName, @debtorFiscalCode, @debtorAddress, 'emesso', @createdAt, 'local')`,
-      ),
-      insertPayment: s.prepare(
-        `INSERT INTO notice_payments (nav, notice_id, iuv, base, amount_cents, due_date, installment)
-         VALUES (@nav, @noticeId, @iuv, @base, @amountCents, @dueDate, @installment)`,
-      ),
-      outbox: s.prepare('INSERT INTO outbox (operation_id, type, payload, created_at) VALUES (?, ?, ?, ?)'),
-      audit: s.prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)'),
-      cancelState: s.prepare('SELECT state, cancel_requested, account_id, amount_cents FROM notices WHERE id = ?'),
-      requestCancel: s.prepare(
-        `UPDATE notices SET cancel_requested = 1, cancel_operation_id = ?, cancel_reason = ?
-          WHERE id = ? AND cancel_requested = 0 AND state IN ('emesso', 'registrato')`,
-      ),
-    };
+    this.journal = journal(s);
+    this.q = noticeQueries(s);
   }
 
   issue(operator: Operator, input: IssueInput): IssuedNotice {
@@ -73,15 +53,7 @@ export class Notices {
     const today = romeDate(now);
     const createdAt = now.toISOString();
     const plan = paymentPlan(input, today);
-    const account = this.q.account.get(input.accountId) as
-      | {
-          id: string;
-          parent_name: string | null;
-          parent_surname: string | null;
-          parent_cf: string | null;
-          parent_address: string | null;
-        }
-      | undefined;
+    const account = this.q.debtorOf.get(input.accountId);
     if (account === undefined) throw new DomainError('NOT_FOUND', 'Conto non trovato: ripetere la ricerca.');
     if (account.parent_cf === null) {
       throw new DomainError(
@@ -132,19 +104,14 @@ export class Notices {
         payments: payments.map(({ base: _base, ...p }) => p),
         debtor,
       };
-      this.q.outbox.run(noticeId, 'notice', JSON.stringify(payload), createdAt);
-      this.q.audit.run(
-        createdAt,
-        counter.code,
-        operator.code,
-        'notice.issue',
-        JSON.stringify({
-          noticeId,
-          accountId: account.id,
-          amountCents: input.amountCents,
-          navs: payments.map((p) => p.nav),
-        }),
-      );
+      this.journal.outbox({ type: 'notice', payload });
+      this.journal.audit({
+        at: createdAt,
+        counterCode: counter.code,
+        operatorCode: operator.code,
+        action: 'notice.issue',
+        detail: { noticeId, accountId: account.id, amountCents: input.amountCents, navs: payments.map((p) => p.nav) },
+      });
       return { noticeId };
     });
     return commit.immediate();
@@ -157,8 +124,7 @@ export class Notices {
     const createdAt = now.toISOString();
     const operationId = uuidv7({ msecs: now.getTime() });
     const commit = this.ctx.db.sqlite.transaction(() => {
-      const row = this.q.cancelState.get(noticeId) as
-        { state: string; cancel_requested: number; account_id: string; amount_cents: number } | undefined;
+      const row = this.q.cancelState.get(noticeId);
       if (row === undefined) throw new DomainError('NOT_FOUND', 'Avviso non trovato.');
       if (row.cancel_requested === 1) {
         throw new DomainError(
@@ -181,14 +147,14 @@ export class Notices {
         // For the "Da risolvere" list only (the central reads the notice's own amount).
         amountCents: row.amount_cents,
       };
-      this.q.outbox.run(operationId, 'notice_cancel', JSON.stringify(payload), createdAt);
-      this.q.audit.run(
-        createdAt,
-        counter.code,
-        operator.code,
-        'notice.cancel',
-        JSON.stringify({ noticeId, operationId, reason }),
-      );
+      this.journal.outbox({ type: 'notice_cancel', payload });
+      this.journal.audit({
+        at: createdAt,
+        counterCode: counter.code,
+        operatorCode: operator.code,
+        action: 'notice.cancel',
+        detail: { noticeId, operationId, reason },
+      });
     });
     commit.immediate();
   }

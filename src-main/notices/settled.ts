@@ -1,5 +1,5 @@
-import type { Db } from '../db/open';
-import { onSettled } from '../sync/settled';
+import type { SettleHooks } from '../sync/settled';
+import { noticeQueries } from './queries';
 
 /**
  * What the central's answer to a notice operation changes here, inside the settle transaction:
@@ -9,17 +9,12 @@ import { onSettled } from '../sync/settled';
  *   once when it accepts it; the outcome (annullato, or pagato when a payment came first, or still
  *   registrato when a rata was already paid) comes with the feed of the same sync.
  */
-export function registerNoticeHooks(): void {
-  onSettled('notice', (db: Db, operationId, result) => {
+export const noticeSettleHooks = {
+  notice: (db, operationId, result, at) => {
     if (result.status !== 'accepted') return;
-    db.sqlite
-      .prepare(
-        `UPDATE notices SET state = 'registrato', state_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-          WHERE id = ? AND state = 'emesso'`,
-      )
-      .run(operationId);
-  });
-  onSettled('notice_cancel', (db: Db, operationId) => {
-    db.sqlite.prepare('UPDATE notices SET cancel_requested = 0 WHERE cancel_operation_id = ?').run(operationId);
-  });
-}
+    noticeQueries(db.sqlite).markRegistered.run(at, operationId);
+  },
+  notice_cancel: (db, operationId) => {
+    noticeQueries(db.sqlite).cancelAnswered.run(operationId);
+  },
+} satisfies SettleHooks;

@@ -2,13 +2,14 @@ import { DomainError } from '../../shared/errors';
 import { romeDate } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import type { HandlersOf } from '../core/call';
-import { printFields, receiptPrinter } from './print';
+import { journal } from '../journal/journal';
+import { printFields, printouts } from '../printouts/printouts';
 import { Receipts } from './receipts';
 
 /** The day's receipts, a reprint (a copy, audited) and the print of an original never printed. */
 export function receiptHandlers(ctx: CoreContext): HandlersOf<'receipts'> {
   const receipts = new Receipts(ctx);
-  const print = receiptPrinter(ctx);
+  const print = printouts(ctx);
   const today = () => romeDate(ctx.clock.now());
 
   return {
@@ -18,23 +19,24 @@ export function receiptHandlers(ctx: CoreContext): HandlersOf<'receipts'> {
 
     'receipts.reprint': async ({ input, operator }) => {
       const r = receipts.get(input.receiptNo);
-      const outcome = await print({
-        receiptNo: r.receiptNo,
-        text: r.text,
-        operationId: r.operationId,
-        copy: true,
+      const outcome = await print(
+        {
+          kind: 'receipt',
+          receiptNo: r.receiptNo,
+          text: r.text,
+          operationId: r.operationId,
+          copy: true,
+          businessDate: today(),
+        },
+        operator.code,
+      );
+      journal(ctx.db.sqlite).audit({
+        at: ctx.clock.now().toISOString(),
+        counterCode: ctx.counter.code,
         operatorCode: operator.code,
-        businessDate: today(),
+        action: 'receipt.reprint',
+        detail: { receiptNo: r.receiptNo },
       });
-      ctx.db.sqlite
-        .prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)')
-        .run(
-          ctx.clock.now().toISOString(),
-          ctx.counter.code,
-          operator.code,
-          'receipt.reprint',
-          JSON.stringify({ receiptNo: r.receiptNo }),
-        );
       return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
     },
 
@@ -46,14 +48,17 @@ export function receiptHandlers(ctx: CoreContext): HandlersOf<'receipts'> {
           `La ricevuta ${r.receiptNo} è già stata stampata: usare la ristampa (copia).`,
         );
       }
-      const outcome = await print({
-        receiptNo: r.receiptNo,
-        text: r.text,
-        operationId: r.operationId,
-        copy: false,
-        operatorCode: operator.code,
-        businessDate: today(),
-      });
+      const outcome = await print(
+        {
+          kind: 'receipt',
+          receiptNo: r.receiptNo,
+          text: r.text,
+          operationId: r.operationId,
+          copy: false,
+          businessDate: today(),
+        },
+        operator.code,
+      );
       return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
     },
   };

@@ -1,3 +1,4 @@
+import { receiptQueries } from './queries';
 import type { Db } from '../db/open';
 
 /**
@@ -5,13 +6,11 @@ import type { Db } from '../db/open';
  * money transaction, so a rollback takes the number back with everything else.
  */
 export function receiptNumberer(db: Db): (counterCode: string, year: number) => { receiptNo: string; number: number } {
-  const next = db.sqlite.prepare(
-    `INSERT INTO receipt_sequences (counter_code, year, last_number) VALUES (?, ?, 1)
-       ON CONFLICT (counter_code, year) DO UPDATE SET last_number = last_number + 1
-     RETURNING last_number`,
-  );
+  const q = receiptQueries(db.sqlite);
   return (counterCode, year) => {
-    const { last_number: number } = next.get(counterCode, year) as { last_number: number };
+    const row = q.nextNumber.get(counterCode, year);
+    if (row === undefined) throw new Error('numerazione delle ricevute: nessun numero restituito');
+    const number = row.last_number;
     return { receiptNo: formatReceiptNo(counterCode, year, number), number };
   };
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../db/open';
+import { journal, type AuditEntryWithout, type OutboxEntry } from '../journal/journal';
+import { receiptQueries } from './queries';
 
 /**
  * The rows every money operation writes besides its ledger entry, in the same transaction:
@@ -16,29 +18,18 @@ export interface OperationRows {
     businessDate: string;
     text: string;
   };
-  outbox: { type: string; payload: unknown };
-  audit: { operatorCode: string; action: string; detail: unknown };
+  outbox: OutboxEntry;
+  /** At the receipt's time and counter. */
+  audit: AuditEntryWithout<'at' | 'counterCode'>;
 }
 
 export function operationWriter(db: Db): (rows: OperationRows) => void {
-  const receipt = db.sqlite.prepare(
-    `INSERT INTO receipts (receipt_no, counter_code, year, number, kind, operation_id, created_at, business_date, text)
-     VALUES (@receiptNo, @counterCode, @year, @number, @kind, @operationId, @createdAt, @businessDate, @text)`,
-  );
-  const outbox = db.sqlite.prepare('INSERT INTO outbox (operation_id, type, payload, created_at) VALUES (?, ?, ?, ?)');
-  const audit = db.sqlite.prepare(
-    'INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)',
-  );
+  const q = receiptQueries(db.sqlite);
+  const j = journal(db.sqlite);
   return (rows) => {
     const r = rows.receipt;
-    receipt.run(r);
-    outbox.run(r.operationId, rows.outbox.type, JSON.stringify(rows.outbox.payload), r.createdAt);
-    audit.run(
-      r.createdAt,
-      r.counterCode,
-      rows.audit.operatorCode,
-      rows.audit.action,
-      JSON.stringify(rows.audit.detail),
-    );
+    q.insert.run(r);
+    j.outbox(rows.outbox);
+    j.audit({ ...rows.audit, at: r.createdAt, counterCode: r.counterCode });
   };
 }

@@ -7,13 +7,11 @@ import type { CoreContext } from '../core/context';
 import type { HandlersOf } from '../core/call';
 import { enrolmentConfig } from './enrolmentConfig';
 import { saveRegistration } from './save';
-import { registerSettledHook } from './settled';
 import { writeSummary } from './summary';
 import { registrationViews } from './views';
 
 /** The registration channels: front office only, never at a pharmacy (the contract declares it). */
 export function registrationHandlers(ctx: CoreContext): HandlersOf<'registry' | 'registration'> {
-  registerSettledHook();
   const views = registrationViews(ctx.db);
   const today = () => romeDate(ctx.clock.now());
 

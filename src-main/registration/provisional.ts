@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { preparedPerConnection } from '../db/statements';
+import { registrationSettles } from './queries';
 
 /**
  * The feed brings an account for a child and service that this counter holds under another id,
@@ -14,23 +14,9 @@ export function yieldProvisionalAccount(
   sqlite: BetterSqlite3.Database,
   central: { id: string; childId: string; service: string },
 ): void {
-  const s = statements(sqlite);
-  const local = s.provisional.get(central.childId, central.service, central.id) as string | undefined;
+  const s = registrationSettles(sqlite);
+  const local = s.provisionalFor.get(central.childId, central.service, central.id);
   if (local === undefined) return;
-  for (const move of s.moves) move.run(central.id, local);
-  s.remove.run(local);
-}
-
-const statements = preparedPerConnection(prepare);
-
-function prepare(sqlite: BetterSqlite3.Database) {
-  return {
-    provisional: sqlite
-      .prepare('SELECT id FROM accounts WHERE child_id = ? AND service = ? AND id != ? AND papay_provisional = 1')
-      .pluck(),
-    moves: ['enrolments', 'ledger', 'notices'].map((table) =>
-      sqlite.prepare(`UPDATE ${table} SET account_id = ? WHERE account_id = ?`),
-    ),
-    remove: sqlite.prepare('DELETE FROM accounts WHERE id = ? AND papay_provisional = 1'),
-  };
+  for (const move of s.moveAccount) move.run(central.id, local);
+  s.removeProvisional.run(local);
 }

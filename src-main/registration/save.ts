@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { journal, type AuditEntryWithout } from '../journal/journal';
+import { registrationWrites } from './queries';
 import type { z } from 'zod';
 import type { RegistrationOperation } from '../../shared/central';
 import type { ChildInput, ParentInput } from '../../shared/contract';
@@ -85,78 +87,14 @@ export async function saveRegistration(
   const consentText = config.consentText;
   const consentSha = crypto.createHash('sha256').update(consentText, 'utf8').digest('hex');
 
-  const q = {
-    familyByCf: s.prepare(
-      'SELECT id FROM families WHERE fiscal_code IN (?, ?) ORDER BY fiscal_code = ? DESC, id LIMIT 1',
-    ),
-    insertFamily: s.prepare(
-      `INSERT INTO families (id, surname, name, fiscal_code, address, phone, email, birth_date, sex)
-       VALUES (@id, @surname, @name, @fiscalCode, @address, @phone, @email, @birthDate, @sex)`,
-    ),
-    updateFamily: s.prepare(
-      `UPDATE families SET surname = @surname, name = @name, fiscal_code = @fiscalCode, address = @address,
-         phone = @phone, email = @email, birth_date = @birthDate, sex = @sex WHERE id = @id`,
-    ),
-    childByCf: s.prepare(
-      `SELECT c.id, c.family_id, f.name || ' ' || f.surname AS parent_name, f.fiscal_code AS parent_cf
-         FROM children c LEFT JOIN families f ON f.id = c.family_id
-        WHERE c.fiscal_code_canonical = ? ORDER BY c.id LIMIT 1`,
-    ),
-    insertChild: s.prepare(
-      `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school)
-       VALUES (@id, @familyId, @surname, @name, @fiscalCode, @canonical, @birthDate, @school)`,
-    ),
-    updateChild: s.prepare(
-      `UPDATE children SET family_id = @familyId, surname = @surname, name = @name, fiscal_code = @fiscalCode,
-         fiscal_code_canonical = @canonical, birth_date = @birthDate, school = @school WHERE id = @id`,
-    ),
-    link: s.prepare(
-      `INSERT INTO child_links (child_id, from_family_id, to_family_id, at, operator_code, registration_id)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    enrolled: s.prepare('SELECT 1 FROM enrolments WHERE child_id = ? AND service = ? AND school_year = ?').pluck(),
-    // The family's other children already enrolled in the service and year count first.
-    siblingsEnrolled: s
-      .prepare(
-        `SELECT COUNT(DISTINCT e.child_id) FROM enrolments e JOIN children c ON c.id = e.child_id
-          WHERE c.family_id = ? AND e.child_id != ? AND e.service = ? AND e.school_year = ?`,
-      )
-      .pluck(),
-    account: s.prepare('SELECT id, papay_code, papay_provisional FROM accounts WHERE child_id = ? AND service = ?'),
-    nextProvisional: s
-      .prepare(
-        `INSERT INTO papay_provisional_sequences (counter_code, last_number) VALUES (?, 1)
-         ON CONFLICT (counter_code) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
-      )
-      .pluck(),
-    insertAccount: s.prepare(
-      `INSERT INTO accounts (id, child_id, service, papay_code, server_balance_cents, server_seq, server_balance_at,
-                             papay_provisional)
-       VALUES (?, ?, ?, ?, 0, 0, NULL, 1)`,
-    ),
-    insertRegistration: s.prepare(
-      `INSERT INTO registrations (id, created_at, counter_code, operator_code, family_id, consent_at, consent_text,
-                                  consent_text_sha256, operation_id)
-       VALUES (@id, @at, @counterCode, @operatorCode, @familyId, @at, @consentText, @consentSha, @operationId)`,
-    ),
-    insertEnrolment: s.prepare(
-      `INSERT INTO enrolments (id, registration_id, child_id, service, school_year, account_id, isee_cents, isee_date,
-         band_code, band_label, tariff_cents, sibling_reduction_percent, final_tariff_cents, tariff_unit, late,
-         details, state, refusal, state_at)
-       VALUES (@id, @registrationId, @childId, @service, @schoolYear, @accountId, @iseeCents, @iseeDate,
-         @bandCode, @bandLabel, @tariffCents, @siblingReductionPercent, @finalTariffCents, @tariffUnit, @late,
-         @details, 'in_attesa', NULL, @at)`,
-    ),
-    outbox: s.prepare('INSERT INTO outbox (operation_id, type, payload, created_at) VALUES (?, ?, ?, ?)'),
-    audit: s.prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)'),
-  };
-  const audit = (action: string, detail: unknown) =>
-    q.audit.run(at, counterCode, operator.code, action, JSON.stringify(detail));
+  const q = registrationWrites(s);
+  const j = journal(s);
+  const audit = (entry: AuditEntryWithout<'at' | 'counterCode' | 'operatorCode'>) =>
+    j.audit({ ...entry, at, counterCode, operatorCode: operator.code });
 
   const commit = s.transaction(() => {
     const p = req.parent;
-    const existingFamily = q.familyByCf.get(parentCode.code, canonicalOf(parentCode), parentCode.code) as
-      { id: string } | undefined;
+    const existingFamily = q.familyIdByCf.get(parentCode.code, canonicalOf(parentCode), parentCode.code);
     const familyId = existingFamily?.id ?? uuidv7({ msecs: now.getTime() });
     const familyRow = {
       id: familyId,
@@ -206,8 +144,7 @@ export async function saveRegistration(
 
     for (const c of children) {
       const child = c.input;
-      const existing = q.childByCf.get(c.canonical) as
-        { id: string; family_id: string | null; parent_name: string | null; parent_cf: string | null } | undefined;
+      const existing = q.linkedChildByCf.get(c.canonical);
       const childId = existing?.id ?? uuidv7({ msecs: now.getTime() });
       const row = {
         id: childId,
@@ -234,7 +171,10 @@ export async function saveRegistration(
         q.updateChild.run(row);
         if (from !== familyId) {
           q.link.run(childId, from, familyId, at, operator.code, registrationId);
-          audit('figlio_ricollegato', { childId, fromFamilyId: from, toFamilyId: familyId, registrationId });
+          audit({
+            action: 'figlio_ricollegato',
+            detail: { childId, fromFamilyId: from, toFamilyId: familyId, registrationId },
+          });
         }
       }
       payload.children.push({
@@ -255,7 +195,7 @@ export async function saveRegistration(
             `${c.label} è già iscritto a ${service} per l'anno scolastico ${e.schoolYear}.`,
           );
         }
-        const siblingOrder = (q.siblingsEnrolled.get(familyId, childId, e.service, e.schoolYear) as number) + 1;
+        const siblingOrder = (q.siblingsEnrolled.get(familyId, childId, e.service, e.schoolYear) ?? 0) + 1;
         const quote = quoteTariff(
           config,
           {
@@ -271,10 +211,10 @@ export async function saveRegistration(
         const details: EnrolmentDetails = { ...c.details[i] };
         if (quote.note !== undefined) details.iseeNote = quote.note;
 
-        let account = q.account.get(childId, e.service) as
-          { id: string; papay_code: string; papay_provisional: number } | undefined;
+        let account = q.account.get(childId, e.service);
         if (!account) {
-          const n = q.nextProvisional.get(counterCode) as number;
+          const n = q.nextProvisional.get(counterCode);
+          if (n === undefined) throw new Error('numerazione dei codici Pa-Pay provvisori: nessun numero restituito');
           account = {
             id: uuidv7({ msecs: now.getTime() }),
             papay_code: `P-${counterCode}-${String(n).padStart(6, '0')}`,
@@ -331,14 +271,17 @@ export async function saveRegistration(
         });
       }
     }
-    q.outbox.run(operationId, 'registration', JSON.stringify(payload), at);
-    audit('iscrizione', {
-      registrationId,
-      operationId,
-      familyId,
-      children: payload.children.map((c) => c.id),
-      enrolments: payload.enrolments.map((e) => e.id),
-      consentTextSha256: consentSha,
+    j.outbox({ type: 'registration', payload });
+    audit({
+      action: 'iscrizione',
+      detail: {
+        registrationId,
+        operationId,
+        familyId,
+        children: payload.children.map((c) => c.id),
+        enrolments: payload.enrolments.map((e) => e.id),
+        consentTextSha256: consentSha,
+      },
     });
   });
   commit.immediate();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { RegistrationView } from '../../shared/contract';
+import { registrationReads } from './queries';
 import type { CoreContext } from '../core/context';
 import { enrolmentSummaryDocument } from '../documents/enrolmentSummaryPdf';
 import { renderPdf, writeFileAtomically } from '../documents/pdf';
@@ -14,10 +15,8 @@ export function summaryPath(dataDir: string, registrationId: string): string {
  * real) and writes it atomically, replacing an earlier copy. Returns the absolute path.
  */
 export async function writeSummary(ctx: CoreContext, registration: RegistrationView): Promise<string> {
-  const consent = ctx.db.sqlite
-    .prepare('SELECT consent_text FROM registrations WHERE id = ?')
-    .pluck()
-    .get(registration.registrationId) as string;
+  const consent = registrationReads(ctx.db.sqlite).consentText.get(registration.registrationId);
+  if (consent === undefined) throw new Error(`iscrizione ${registration.registrationId} non trovata`);
   const pdf = await renderPdf(
     enrolmentSummaryDocument({
       registration,

@@ -1,66 +1,15 @@
 import type { EnrolmentView, RegistrationView } from '../../shared/contract';
 import { checkFiscalCode } from '../../shared/codiceFiscale';
-import type { Service } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import type { Database } from '../db/schema';
+import { registrationReads, type ChildRow, type EnrolmentRow, type FamilyRow } from './queries';
 import { describeDetails, type EnrolmentDetails } from './details';
-
-interface EnrolmentRow {
-  id: string;
-  child_id: string;
-  service: Service;
-  school_year: string;
-  account_id: string;
-  papay_code: string;
-  papay_provisional: number;
-  band_code: string;
-  band_label: string;
-  tariff_cents: number;
-  final_tariff_cents: number;
-  tariff_unit: string;
-  sibling_reduction_percent: number;
-  late: number;
-  details: string;
-  state: EnrolmentView['state'];
-  refusal: string | null;
-}
-
-type FamilyRow = Database['families'];
-
-type ChildRow = Omit<Database['children'], 'fiscal_code_canonical'>;
 
 export type ParentView = RegistrationView['parent'];
 
 /** Reads of registrations, people and enrolments as the contract shows them. */
 export function registrationViews(db: Db) {
-  const s = db.sqlite;
-  const q = {
-    enrolmentsOfChild: s.prepare(`${ENROLMENT_SELECT} WHERE e.child_id = ? ORDER BY e.school_year DESC, e.service`),
-    enrolmentsOfRegistration: s.prepare(`${ENROLMENT_SELECT} WHERE e.registration_id = ? ORDER BY e.rowid`),
-    family: s.prepare(
-      'SELECT id, surname, name, fiscal_code, address, phone, email, birth_date, sex FROM families WHERE id = ?',
-    ),
-    familyByCf: s.prepare(
-      `SELECT id, surname, name, fiscal_code, address, phone, email, birth_date, sex FROM families
-        WHERE fiscal_code IN (?, ?) ORDER BY fiscal_code = ? DESC, id LIMIT 1`,
-    ),
-    child: s.prepare('SELECT id, family_id, surname, name, fiscal_code, birth_date, school FROM children WHERE id = ?'),
-    childByCf: s.prepare(
-      `SELECT id, family_id, surname, name, fiscal_code, birth_date, school FROM children
-        WHERE fiscal_code_canonical = ? ORDER BY id LIMIT 1`,
-    ),
-    registration: s.prepare(
-      'SELECT id, created_at, operator_code, family_id, consent_at FROM registrations WHERE id = ?',
-    ),
-    childrenOfRegistration: s.prepare(
-      'SELECT DISTINCT child_id FROM enrolments WHERE registration_id = ? ORDER BY rowid',
-    ),
-    relink: s.prepare(
-      `SELECT f.surname, f.name, f.fiscal_code FROM child_links l JOIN families f ON f.id = l.from_family_id
-        WHERE l.registration_id = ? AND l.child_id = ? AND l.from_family_id IS NOT NULL LIMIT 1`,
-    ),
-  };
+  const q = registrationReads(db.sqlite);
 
   const enrolmentView = (r: EnrolmentRow): EnrolmentView => ({
     enrolmentId: r.id,
@@ -111,40 +60,41 @@ export function registrationViews(db: Db) {
 
   const linkOf = (familyId: string | null) => {
     if (familyId === null) return null;
-    const f = q.family.get(familyId) as FamilyRow | undefined;
+    const f = q.family.get(familyId);
     return f ? { name: `${f.name} ${f.surname}`, fiscalCode: f.fiscal_code } : null;
   };
 
   return {
-    enrolmentsOfChild: (childId: string) => (q.enrolmentsOfChild.all(childId) as EnrolmentRow[]).map(enrolmentView),
+    enrolmentsOfChild: (childId: string) => q.enrolmentsOfChild.all(childId).map(enrolmentView),
 
     /** The adulto di riferimento under a codice fiscale (as typed or its canonical form). */
     parentByFiscalCode(code: string, canonical: string): ParentView | null {
-      const f = q.familyByCf.get(code, canonical, code) as FamilyRow | undefined;
+      const f = q.familyByCf.get(code, canonical, code);
       return f ? parentView(f) : null;
     },
 
     /** The child under a canonical codice fiscale, with the parent it is linked to today. */
     childByFiscalCode(canonical: string) {
-      const c = q.childByCf.get(canonical) as ChildRow | undefined;
+      const c = q.childByCf.get(canonical);
       if (!c) return null;
       return {
         ...childPerson(c),
         linkedTo: linkOf(c.family_id),
-        enrolments: (q.enrolmentsOfChild.all(c.id) as EnrolmentRow[]).map(enrolmentView),
+        enrolments: q.enrolmentsOfChild.all(c.id).map(enrolmentView),
       };
     },
 
     registration(registrationId: string): RegistrationView {
-      const r = q.registration.get(registrationId) as
-        { id: string; created_at: string; operator_code: string; family_id: string; consent_at: string } | undefined;
+      const r = q.registration.get(registrationId);
       if (!r) throw new DomainError('NOT_FOUND', 'Iscrizione non trovata.');
-      const family = q.family.get(r.family_id) as FamilyRow;
-      const enrolments = (q.enrolmentsOfRegistration.all(r.id) as EnrolmentRow[]).map(enrolmentView);
-      const childIds = q.childrenOfRegistration.pluck().all(r.id) as string[];
+      const family = q.family.get(r.family_id);
+      if (!family) throw new Error(`iscrizione ${r.id} senza la sua famiglia`);
+      const enrolments = q.enrolmentsOfRegistration.all(r.id).map(enrolmentView);
+      const childIds = q.childrenOfRegistration.all(r.id);
       const children = childIds.map((id) => {
-        const c = q.child.get(id) as ChildRow;
-        const from = q.relink.get(r.id, id) as { surname: string; name: string; fiscal_code: string } | undefined;
+        const c = q.child.get(id);
+        if (!c) throw new Error(`iscrizione ${r.id}: bambino ${id} mancante`);
+        const from = q.relink.get(r.id, id);
         return {
           ...childPerson(c),
           relinkedFrom: from ? { name: `${from.name} ${from.surname}`, fiscalCode: from.fiscal_code } : null,
@@ -163,12 +113,6 @@ export function registrationViews(db: Db) {
     },
   };
 }
-
-const ENROLMENT_SELECT = `
-  SELECT e.id, e.child_id, e.service, e.school_year, e.account_id, a.papay_code, a.papay_provisional,
-         e.band_code, e.band_label, e.tariff_cents, e.final_tariff_cents, e.tariff_unit,
-         e.sibling_reduction_percent, e.late, e.details, e.state, e.refusal
-    FROM enrolments e JOIN accounts a ON a.id = e.account_id`;
 
 function sexOf(value: string | null): 'M' | 'F' | null {
   return value === 'M' || value === 'F' ? value : null;

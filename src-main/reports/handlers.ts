@@ -1,12 +1,14 @@
 import { romeDate } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import type { HandlersOf } from '../core/call';
-import { renderDaySummaryText } from '../printing/receiptText';
+import { printouts } from '../printouts/printouts';
+import { renderDaySummaryText } from './daySummaryText';
 import { daySummary } from './day';
 
 /** The day's summary of the counter, on screen and on the receipt printer. */
 export function reportHandlers(ctx: CoreContext): HandlersOf<'reports'> {
   const today = () => romeDate(ctx.clock.now());
+  const print = printouts(ctx);
 
   return {
     'reports.day': ({ input }) => daySummary(ctx, input.date ?? today()),
@@ -22,8 +24,7 @@ export function reportHandlers(ctx: CoreContext): HandlersOf<'reports'> {
         operator: `${operator.name} (${operator.code})`,
         printedAt: ctx.clock.now().toISOString(),
       });
-      const result = await ctx.printer.print(`riepilogo-${summary.date}`, text, {});
-      return result.ok ? { text, printed: true } : { text, printed: false, printError: result.error };
+      return await print({ kind: 'daySummary', date: summary.date, text }, operator.code);
     },
   };
 }

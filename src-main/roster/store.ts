@@ -3,13 +3,12 @@ import { checkFiscalCode } from '../../shared/codiceFiscale';
 import { CounterConfig } from '../../shared/config';
 import type { CounterKind, LedgerKind, Role, Service } from '../../shared/domain';
 import { checkPapayCode } from '../../shared/papay';
-import { preparedPerConnection } from '../db/statements';
+import { rosterQueries } from './queries';
 
 /**
- * Writes of the roster (counters, operators, families, children, accounts, central history).
- * Used by the demo seeds and, later, by the sync pull: both write many rows in one transaction,
- * so statements are prepared once per connection and reused (see `statementsFor`).
- * The caller owns the transaction: wrap bulk writes in `db.sqlite.transaction(...)`.
+ * Validated writes of the roster for the demo seeds and the tests' fixtures, on the statements the
+ * sync's pull uses too (roster/queries.ts). The caller owns the transaction: wrap bulk writes in
+ * `db.sqlite.transaction(...)`.
  */
 export interface RosterDb {
   sqlite: BetterSqlite3.Database;
@@ -84,48 +83,6 @@ export interface CentralLedgerInput {
   reason: string | null;
 }
 
-interface RosterStatements {
-  upsertCounter: BetterSqlite3.Statement;
-  upsertOperator: BetterSqlite3.Statement;
-  insertFamily: BetterSqlite3.Statement;
-  insertChild: BetterSqlite3.Statement;
-  insertAccount: BetterSqlite3.Statement;
-  insertCentralLedger: BetterSqlite3.Statement;
-}
-
-// Bulk writes of 100,000 rows must not pay the preparation per row.
-const statementsFor = preparedPerConnection((sqlite: BetterSqlite3.Database): RosterStatements => ({
-  upsertCounter: sqlite.prepare(
-    `INSERT INTO counters (code, name, kind, address, config) VALUES (@code, @name, @kind, @address, @config)
-       ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-         address = excluded.address, config = excluded.config`,
-  ),
-  // The lockout state (failed attempts, locked until) is local: an update of the roster keeps it.
-  upsertOperator: sqlite.prepare(
-    `INSERT INTO operators (code, name, role, counter_code, pin_hash) VALUES (@code, @name, @role, @counterCode, @pinHash)
-       ON CONFLICT (code) DO UPDATE SET name = excluded.name, role = excluded.role,
-         counter_code = excluded.counter_code, pin_hash = excluded.pin_hash`,
-  ),
-  insertFamily: sqlite.prepare(
-    `INSERT INTO families (id, surname, name, fiscal_code, address, phone, email)
-       VALUES (@id, @surname, @name, @fiscalCode, @address, @phone, @email)`,
-  ),
-  insertChild: sqlite.prepare(
-    `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school)
-       VALUES (@id, @familyId, @surname, @name, @fiscalCode, @canonical, @birthDate, @school)`,
-  ),
-  insertAccount: sqlite.prepare(
-    `INSERT INTO accounts (id, child_id, service, papay_code, server_balance_cents, server_seq, server_balance_at)
-       VALUES (@id, @childId, @service, @papayCode, @serverBalanceCents, @serverSeq, @serverBalanceAt)`,
-  ),
-  // History already counted in the server balance: it explains the balance, it never adds to it.
-  insertCentralLedger: sqlite.prepare(
-    `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, business_date, counter_code, reason,
-         origin, included_in_server_balance)
-       VALUES (@id, @accountId, @kind, @amountCents, @createdAt, @businessDate, @counterCode, @reason, 'central', 1)`,
-  ),
-}));
-
 function requireIntegerCents(value: number, what: string): void {
   if (!Number.isSafeInteger(value))
     throw new InvalidRosterDataError(`${what}: importo non intero in centesimi (${value}).`);
@@ -141,7 +98,7 @@ function validFiscalCode(fiscalCode: string, whose: string): { code: string; can
 export function upsertCounter(db: RosterDb, counter: CounterInput): void {
   // The config is read back by the core as data: store only what the schema accepts.
   const config = CounterConfig.parse(counter.config);
-  statementsFor(db.sqlite).upsertCounter.run({
+  rosterQueries(db.sqlite).upsertCounter.run({
     code: counter.code,
     name: counter.name,
     kind: counter.kind,
@@ -151,27 +108,29 @@ export function upsertCounter(db: RosterDb, counter: CounterInput): void {
 }
 
 export function upsertOperator(db: RosterDb, operator: OperatorInput): void {
-  statementsFor(db.sqlite).upsertOperator.run({ ...operator });
+  rosterQueries(db.sqlite).upsertOperator.run({ ...operator, active: 1 });
 }
 
 export function insertFamily(db: RosterDb, family: FamilyInput): void {
   const cf = validFiscalCode(family.fiscalCode, `Adulto di riferimento ${family.surname} ${family.name}`);
-  statementsFor(db.sqlite).insertFamily.run({ ...family, fiscalCode: cf.code });
+  rosterQueries(db.sqlite).upsertFamily.run({ ...family, fiscalCode: cf.code });
 }
 
 export function insertChild(db: RosterDb, child: ChildInput): void {
   const cf = validFiscalCode(child.fiscalCode, `Consumatore ${child.surname} ${child.name}`);
-  statementsFor(db.sqlite).insertChild.run({ ...child, fiscalCode: cf.code, canonical: cf.canonical });
+  rosterQueries(db.sqlite).upsertChild.run({ ...child, fiscalCode: cf.code, canonical: cf.canonical });
 }
 
 export function insertAccount(db: RosterDb, account: AccountInput): void {
   const papay = checkPapayCode(account.papayCode);
   if (!papay.valid) throw new InvalidRosterDataError(`Conto ${account.id}: ${papay.message}`);
   requireIntegerCents(account.serverBalanceCents, `Conto ${account.id}`);
-  statementsFor(db.sqlite).insertAccount.run({ ...account, papayCode: papay.code });
+  rosterQueries(db.sqlite).upsertAccount.run({ ...account, papayCode: papay.code });
 }
 
 export function insertCentralLedgerEntry(db: RosterDb, entry: CentralLedgerInput): void {
   requireIntegerCents(entry.amountCents, `Movimento ${entry.id}`);
-  statementsFor(db.sqlite).insertCentralLedger.run({ ...entry });
+  const written = rosterQueries(db.sqlite).insertCentralEntry.run({ ...entry, voidsId: null, seq: null });
+  // The statement ignores an entry the feed sends twice; a seed that writes one twice is a mistake.
+  if (written.changes === 0) throw new InvalidRosterDataError(`Movimento ${entry.id}: già presente.`);
 }

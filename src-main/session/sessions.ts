@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { verifyPin } from '../operators/pin';
+import { sessionQueries } from './queries';
 import { Role } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { mayApproveAt, mayLogInAt } from '../../shared/roles';
@@ -15,17 +16,6 @@ export interface Operator {
 interface SessionState {
   operator: Operator;
   lastActivity: number;
-}
-
-interface OperatorRecord {
-  code: string;
-  name: string;
-  role: string;
-  counter_code: string | null;
-  pin_hash: string;
-  active: number;
-  failed_attempts: number;
-  locked_until: string | null;
 }
 
 /**
@@ -89,11 +79,8 @@ export class Sessions {
   }
 
   private checkCredentials(code: string, pin: string, now: Date): Operator {
-    const row = this.db.sqlite
-      .prepare(
-        'SELECT code, name, role, counter_code, pin_hash, active, failed_attempts, locked_until FROM operators WHERE code = ?',
-      )
-      .get(code.trim().toLowerCase()) as OperatorRecord | undefined;
+    const q = sessionQueries(this.db.sqlite);
+    const row = q.operator.get(code.trim().toLowerCase());
     const bad = new DomainError('BAD_CREDENTIALS', 'Codice operatore o PIN errati.');
     if (!row || row.active !== 1) throw bad;
     if (row.locked_until && row.locked_until > now.toISOString()) {
@@ -111,9 +98,7 @@ export class Sessions {
       const failed = row.failed_attempts + 1;
       const lockedUntil =
         failed >= pinMaxAttempts ? new Date(now.getTime() + pinLockMinutes * 60_000).toISOString() : null;
-      this.db.sqlite
-        .prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE code = ?')
-        .run(lockedUntil ? 0 : failed, lockedUntil, row.code);
+      q.failedAttempt.run(lockedUntil ? 0 : failed, lockedUntil, row.code);
       if (lockedUntil) {
         throw new DomainError(
           'OPERATOR_LOCKED',
@@ -123,9 +108,7 @@ export class Sessions {
       throw bad;
     }
     if (row.failed_attempts !== 0 || row.locked_until !== null) {
-      this.db.sqlite
-        .prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE code = ?')
-        .run(row.code);
+      q.clearFailures.run(row.code);
     }
     return { code: row.code, name: row.name, role: Role.parse(row.role), counterCode: row.counter_code };
   }

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/open';
+import { syncQueries } from './queries';
 import { CentralRefusedError, type CentralClient, type TimedReply } from './http';
 
 /**
@@ -12,20 +13,11 @@ export const BLOCK_SIZE = 1000;
 
 /** Bases still unused across the blocks received. */
 export function remainingBases(db: Db): number {
-  return db.sqlite
-    .prepare(
-      `SELECT COALESCE(SUM(last_base - next_base + 1), 0) FROM notice_blocks
-        WHERE first_base IS NOT NULL AND next_base <= last_base`,
-    )
-    .pluck()
-    .get() as number;
+  return syncQueries(db.sqlite).remainingBases.get() ?? 0;
 }
 
 function issuesNotices(db: Db): boolean {
-  const kind = db.sqlite
-    .prepare('SELECT c.kind FROM installation i JOIN counters c ON c.code = i.counter_code WHERE i.id = 1')
-    .pluck()
-    .get() as string | undefined;
+  const kind = syncQueries(db.sqlite).installedCounterKind.get();
   // Pharmacies do not issue notices (they print the ones issued at the front office).
   return kind !== undefined && kind !== 'farmacia';
 }
@@ -42,15 +34,11 @@ export async function ensureNoticeBlock(
   now: () => Date,
 ): Promise<{ received: boolean; lastReply: TimedReply<unknown> | null; refused?: string }> {
   if (!issuesNotices(db) || remainingBases(db) >= BLOCK_LOW_WATER) return { received: false, lastReply: null };
-  const pending = db.sqlite
-    .prepare('SELECT request_id FROM notice_blocks WHERE first_base IS NULL ORDER BY id LIMIT 1')
-    .pluck()
-    .get() as string | undefined;
+  const q = syncQueries(db.sqlite);
+  const pending = q.pendingBlockRequest.get();
   const requestId = pending ?? uuidv7({ msecs: now().getTime() });
   if (pending === undefined) {
-    db.sqlite
-      .prepare('INSERT INTO notice_blocks (request_id, requested_at) VALUES (?, ?)')
-      .run(requestId, now().toISOString());
+    q.requestBlock.run(requestId, now().toISOString());
   }
   let reply;
   try {
@@ -65,11 +53,6 @@ export async function ensureNoticeBlock(
   if (block.requestId !== requestId || last < first) {
     throw new Error(`blocco di codici avviso incoerente dal servizio centrale (${JSON.stringify(block)})`);
   }
-  db.sqlite
-    .prepare(
-      `UPDATE notice_blocks SET segregation_code = ?, first_base = ?, last_base = ?, next_base = ?, received_at = ?
-        WHERE request_id = ? AND first_base IS NULL`,
-    )
-    .run(block.segregationCode, first, last, first, now().toISOString(), requestId);
+  q.storeBlock.run(block.segregationCode, first, last, first, now().toISOString(), requestId);
   return { received: true, lastReply: reply };
 }

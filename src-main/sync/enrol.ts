@@ -1,5 +1,6 @@
 import type { EnrolResponse } from '../../shared/central';
 import { DomainError } from '../../shared/errors';
+import { receiptQueries } from '../receipts/queries';
 import type { Db } from '../db/open';
 import { CentralRefusedError, CentralRevokedError, CentralTransportError, type CentralClient } from './http';
 import { writeSyncState } from './state';
@@ -39,10 +40,7 @@ export async function enrolCounter(
         'Chiedere il codice giusto al supervisore.',
     );
   }
-  const continueFrom = db.sqlite.prepare(
-    `INSERT INTO receipt_sequences (counter_code, year, last_number) VALUES (?, ?, ?)
-       ON CONFLICT (counter_code, year) DO UPDATE SET last_number = MAX(last_number, excluded.last_number)`,
-  );
+  const { continueNumbering: continueFrom } = receiptQueries(db.sqlite);
   db.sqlite.transaction(() => {
     for (const { year, lastNumber } of enrolled.receiptNumbering) continueFrom.run(counterCode, year, lastNumber);
     writeSyncState(db, { token: enrolled.token, tokenRevoked: false, lastError: null });

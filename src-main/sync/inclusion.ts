@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { syncQueries } from './queries';
 
 /**
  * The client balance rule in one statement: an entry stops counting on top of the pulled balance
@@ -8,11 +9,5 @@ import type { Db } from '../db/open';
  * never goes back in seq.
  */
 export function markIncludedEntries(db: Db): number {
-  return db.sqlite
-    .prepare(
-      `UPDATE ledger SET included_in_server_balance = 1
-        WHERE included_in_server_balance = 0 AND server_seq IS NOT NULL
-          AND server_seq <= (SELECT a.server_seq FROM accounts a WHERE a.id = ledger.account_id)`,
-    )
-    .run().changes;
+  return syncQueries(db.sqlite).markIncluded.run().changes;
 }

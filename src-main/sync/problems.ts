@@ -1,29 +1,15 @@
 import { OutboxType, type SyncProblem } from '../../shared/contract';
 import { formatNavGroups } from '../../shared/pagopa/nav';
+import { journal } from '../journal/journal';
+import { syncQueries } from './queries';
 import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/open';
 
-interface RejectedRow {
-  operation_id: string;
-  type: string;
-  payload: string;
-  rejected_reason: string | null;
-  attempts: number;
-  created_at: string;
-}
-
 /** "Da risolvere": the operations the central service refused, oldest first. */
 export function listProblems(db: Db): SyncProblem[] {
-  const firstNav = db.sqlite.prepare(
-    'SELECT nav FROM notice_payments WHERE notice_id = ? ORDER BY installment NULLS FIRST LIMIT 1',
-  );
-  const navOfNotice = (noticeId: string) => (firstNav.pluck().get(noticeId) as string | undefined) ?? null;
-  const rows = db.sqlite
-    .prepare(
-      `SELECT operation_id, type, payload, rejected_reason, attempts, created_at FROM outbox
-        WHERE state = 'rejected' ORDER BY seq`,
-    )
-    .all() as RejectedRow[];
+  const q = syncQueries(db.sqlite);
+  const navOfNotice = (noticeId: string) => q.firstNavOfNotice.get(noticeId) ?? null;
+  const rows = q.rejected.all();
   return rows.map((r) => {
     const payload = JSON.parse(r.payload) as ProblemPayload;
     const parsed = OutboxType.safeParse(r.type);
@@ -88,24 +74,16 @@ export function retryProblem(
   now: Date,
 ): void {
   db.sqlite.transaction(() => {
-    const row = db.sqlite
-      .prepare(`SELECT rejected_reason FROM outbox WHERE operation_id = ? AND state = 'rejected'`)
-      .get(operationId) as { rejected_reason: string | null } | undefined;
+    const q = syncQueries(db.sqlite);
+    const row = q.rejectedReason.get(operationId);
     if (!row) throw new DomainError('NOT_FOUND', 'Operazione non trovata tra quelle da risolvere.');
-    db.sqlite
-      .prepare(
-        `UPDATE outbox SET state = 'pending', next_attempt_at = NULL, rejected_reason = NULL
-          WHERE operation_id = ? AND state = 'rejected'`,
-      )
-      .run(operationId);
-    db.sqlite
-      .prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(
-        now.toISOString(),
-        who.counterCode,
-        who.operatorCode,
-        'sync.retry',
-        JSON.stringify({ operationId, rejectedReason: row.rejected_reason }),
-      );
+    q.requeue.run(operationId);
+    journal(db.sqlite).audit({
+      at: now.toISOString(),
+      counterCode: who.counterCode,
+      operatorCode: who.operatorCode,
+      action: 'sync.retry',
+      detail: { operationId, rejectedReason: row.rejected_reason },
+    });
   })();
 }

@@ -3,17 +3,12 @@ import type { Db } from '../db/open';
 import { backoffDelayMs } from './backoff';
 import { CentralTransportError, type CentralClient, type TimedReply } from './http';
 import { markIncludedEntries } from './inclusion';
-import { runSettledHook } from './settled';
+import { settleHookFor, type SettleHooks } from './settled';
+import { syncQueries, type PendingRow } from './queries';
 
 export const PUSH_BATCH = 200;
 
-interface OutboxRow {
-  seq: number;
-  operation_id: string;
-  type: string;
-  payload: string;
-  attempts: number;
-}
+type OutboxRow = Omit<PendingRow, 'next_attempt_at'>;
 
 export interface PushOutcome {
   sent: number;
@@ -34,19 +29,16 @@ export async function pushOutbox(
   client: CentralClient,
   now: () => Date,
   random: () => number = Math.random,
-  opts: { ignoreBackoff?: boolean } = {},
+  opts: { ignoreBackoff?: boolean; settleHooks?: SettleHooks } = {},
 ): Promise<PushOutcome> {
   // Strictly in order: the queue waits behind its first operation's backoff, so nothing (a void
   // above all) can overtake the operation it depends on.
-  const pending = db.sqlite.prepare(
-    `SELECT seq, operation_id, type, payload, attempts, next_attempt_at FROM outbox
-      WHERE state = 'pending' ORDER BY seq LIMIT ?`,
-  );
+  const { pending } = syncQueries(db.sqlite);
   const outcome: PushOutcome = { sent: 0, confirmed: 0, rejected: 0, lastReply: null };
   // A batch that is settled leaves the due set, so this ends; the cap guards against a central that
   // answers without settling anything.
   for (let round = 0; round < 1_000; round++) {
-    const rows = pending.all(PUSH_BATCH) as (OutboxRow & { next_attempt_at: string | null })[];
+    const rows = pending.all(PUSH_BATCH);
     const head = rows[0];
     if (head === undefined) break;
     // A manual sync sends what waits for its backoff too; a transport failure still ends the round.
@@ -76,6 +68,7 @@ export async function pushOutbox(
       reply.value.results,
       now(),
       random,
+      opts.settleHooks ?? {},
     );
     outcome.confirmed += settled.confirmed;
     outcome.rejected += settled.rejected;
@@ -97,18 +90,14 @@ function toOperations(rows: OutboxRow[]) {
 
 /** An operation we cannot even send is parked where a supervisor sees it, never dropped. */
 function settleInvalid(db: Db, invalid: { row: OutboxRow; reason: string }[]): void {
-  const park = db.sqlite.prepare(
-    `UPDATE outbox SET state = 'rejected', rejected_reason = ?, last_error = ? WHERE seq = ? AND state = 'pending'`,
-  );
+  const park = syncQueries(db.sqlite).parkInvalid;
   db.sqlite.transaction(() => {
     for (const { row, reason } of invalid) park.run(reason, reason, row.seq);
   })();
 }
 
 function postpone(db: Db, rows: OutboxRow[], error: string, now: Date, random: () => number): void {
-  const stmt = db.sqlite.prepare(
-    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ? AND state = 'pending'`,
-  );
+  const stmt = syncQueries(db.sqlite).postpone;
   // One draw for the batch: operations that failed together are retried together.
   const draw = random();
   db.sqlite.transaction(() => {
@@ -125,20 +114,10 @@ function settle(
   results: OperationResult[],
   now: Date,
   random: () => number,
+  hooks: SettleHooks,
 ): { confirmed: number; rejected: number } {
   const byId = new Map(results.map((r) => [r.id, r]));
-  const confirm = db.sqlite.prepare(
-    `UPDATE outbox SET state = 'confirmed', server_seq = ?, attempts = attempts + 1, next_attempt_at = NULL,
-            last_error = NULL WHERE seq = ? AND state = 'pending'`,
-  );
-  const ledgerSeq = db.sqlite.prepare('UPDATE ledger SET server_seq = ? WHERE id = ? AND server_seq IS NULL');
-  const reject = db.sqlite.prepare(
-    `UPDATE outbox SET state = 'rejected', rejected_reason = ?, attempts = attempts + 1, next_attempt_at = NULL,
-            last_error = ? WHERE seq = ? AND state = 'pending'`,
-  );
-  const missing = db.sqlite.prepare(
-    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ? AND state = 'pending'`,
-  );
+  const { confirm, learnSeq: ledgerSeq, reject, postpone: missing } = syncQueries(db.sqlite);
   let confirmed = 0;
   let rejected = 0;
   db.sqlite.transaction(() => {
@@ -160,7 +139,7 @@ function settle(
           rejected++;
           break;
       }
-      runSettledHook(db, row.type, row.operation_id, result);
+      settleHookFor(hooks, row.type)?.(db, row.operation_id, result, now.toISOString());
     }
     // A balance pulled before this ack may already count the operation (the ack of an earlier
     // send was lost): the seq just learned settles that.

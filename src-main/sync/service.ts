@@ -16,6 +16,8 @@ import { ensureNoticeBlock } from './blocks';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { readSyncState, writeSyncState } from './state';
+import { syncQueries } from './queries';
+import type { SettleHooks } from './settled';
 
 export const CLOCK_WARNING_MS = 2 * 60_000;
 
@@ -30,6 +32,8 @@ export interface SyncServiceOptions {
   log: Logger;
   /** Called with every new status (the core turns it into the 'sync.status' event). */
   onStatus: (status: SyncStatus) => void;
+  /** What each kind of operation changes here when the central settles it. */
+  settleHooks: SettleHooks;
   /** Called after a pull that brought this counter's own record (its configuration may have changed). */
   onCounterChanged: () => void;
   requestTimeoutMs?: number;
@@ -107,12 +111,7 @@ export class SyncService {
   status(): SyncStatus {
     const { db } = this.opts;
     const state = readSyncState(db);
-    const counts = db.sqlite
-      .prepare(
-        `SELECT COALESCE(SUM(state = 'pending'), 0) AS pending, COALESCE(SUM(state = 'rejected'), 0) AS rejected
-           FROM outbox WHERE state != 'confirmed'`,
-      )
-      .get() as { pending: number; rejected: number };
+    const counts = syncQueries(db.sqlite).outboxCounts.get() ?? { pending: 0, rejected: 0 };
     const offset = state.serverOffsetMs;
     return {
       enrolled: state.token !== null && !state.tokenRevoked,
@@ -166,7 +165,10 @@ export class SyncService {
       let pushFailure: CentralTransportError | null = null;
       let pushed = null;
       try {
-        pushed = await pushOutbox(db, client, () => this.opts.clock.now(), this.opts.random, { ignoreBackoff });
+        pushed = await pushOutbox(db, client, () => this.opts.clock.now(), this.opts.random, {
+          ignoreBackoff,
+          settleHooks: this.opts.settleHooks,
+        });
         this.noteReply(pushed.lastReply);
       } catch (e) {
         if (!(e instanceof CentralTransportError)) throw e;

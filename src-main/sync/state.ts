@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { Database } from '../db/schema';
+import { syncQueries, type SyncStateRow } from './queries';
 
 /** The one row of sync_state, as the sync reads it. */
 export interface SyncState {
@@ -14,11 +14,9 @@ export interface SyncState {
   lastError: string | null;
 }
 
-/** A sync_state row as the schema declares it. */
-type Row = Omit<Database['sync_state'], 'id'>;
-
 export function readSyncState(db: Db): SyncState {
-  const r = db.sqlite.prepare('SELECT * FROM sync_state WHERE id = 1').get() as Row;
+  const r = syncQueries(db.sqlite).state.get();
+  if (r === undefined) throw new Error('sync_state senza la sua riga (migrazione 0002)');
   return {
     centralUrl: r.central_url,
     token: r.token,
@@ -32,30 +30,31 @@ export function readSyncState(db: Db): SyncState {
   };
 }
 
-const COLUMNS = {
-  centralUrl: 'central_url',
-  token: 'token',
-  tokenRevoked: 'token_revoked',
-  cursor: 'cursor',
-  initialSyncDone: 'initial_sync_done',
-  initialSyncProgress: 'initial_sync_progress',
-  lastSyncAt: 'last_sync_at',
-  serverOffsetMs: 'server_offset_ms',
-  lastError: 'last_error',
-} as const satisfies Record<keyof SyncState, string>;
-
-/** Updates the given fields only (column names come from the fixed map above, never from input). */
+/** Updates the given fields only: the others keep what is stored. */
 export function writeSyncState(db: Db, patch: Partial<SyncState>): void {
-  const sets: string[] = [];
-  const values: (string | number | null)[] = [];
+  const next = { ...readSyncState(db) };
+  let changed = false;
   for (const key of Object.keys(patch) as (keyof SyncState)[]) {
-    const value = patch[key];
-    if (value === undefined) continue;
-    sets.push(`${COLUMNS[key]} = ?`);
-    values.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+    if (patch[key] === undefined) continue;
+    Object.assign(next, { [key]: patch[key] });
+    changed = true;
   }
-  if (sets.length === 0) return;
-  db.sqlite.prepare(`UPDATE sync_state SET ${sets.join(', ')} WHERE id = 1`).run(...values);
+  if (!changed) return;
+  syncQueries(db.sqlite).writeState.run(toRow(next));
+}
+
+function toRow(s: SyncState): SyncStateRow {
+  return {
+    central_url: s.centralUrl,
+    token: s.token,
+    token_revoked: s.tokenRevoked ? 1 : 0,
+    cursor: s.cursor,
+    initial_sync_done: s.initialSyncDone ? 1 : 0,
+    initial_sync_progress: s.initialSyncProgress,
+    last_sync_at: s.lastSyncAt,
+    server_offset_ms: s.serverOffsetMs,
+    last_error: s.lastError,
+  };
 }
 
 /**

@@ -1,14 +1,14 @@
 import type { CoreContext } from '../core/context';
 import type { HandlersOf } from '../core/call';
 import { AccountLookup } from '../accounts/lookup';
-import { printFields, receiptPrinter } from '../receipts/print';
+import { printFields, printouts } from '../printouts/printouts';
 import type { Operator, Sessions } from '../session/sessions';
 import { Topups, type Committed } from './topups';
 
 /** Money in and its void with a supervisor's approval; the receipt prints after the commit. */
 export function topupHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'topups'> {
   const topups = new Topups(ctx, new AccountLookup(ctx.db));
-  const print = receiptPrinter(ctx);
+  const print = printouts(ctx);
   /** The sync must never make a committed operation look failed. */
   const committed = () => {
     try {
@@ -20,14 +20,17 @@ export function topupHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<
   /** The original of a receipt just committed goes to the printer; the outcome joins the reply. */
   const printCommitted = async (done: Committed, op: Operator) =>
     printFields(
-      await print({
-        receiptNo: done.receiptNo,
-        text: done.receiptText,
-        operationId: done.operationId,
-        copy: false,
-        operatorCode: op.code,
-        businessDate: done.businessDate,
-      }),
+      await print(
+        {
+          kind: 'receipt',
+          receiptNo: done.receiptNo,
+          text: done.receiptText,
+          operationId: done.operationId,
+          copy: false,
+          businessDate: done.businessDate,
+        },
+        op.code,
+      ),
     );
 
   return {

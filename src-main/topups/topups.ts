@@ -4,7 +4,8 @@ import type { AccountLookup, Visibility } from '../accounts/lookup';
 import { balanceReader } from '../accounts/balance';
 import { receiptNumberer } from '../receipts/numbering';
 import { operationWriter } from '../receipts/writer';
-import { renderReceiptText, type ReceiptData } from '../printing/receiptText';
+import { topupQueries } from './queries';
+import { renderReceiptText, type ReceiptData } from '../receipts/receiptText';
 import type { Operator } from '../session/sessions';
 import type { AccountItem } from '../../shared/contract';
 import { methodsAcceptedOn } from '../../shared/config';
@@ -38,18 +39,6 @@ export interface Committed {
   businessDate: string;
 }
 
-interface TopupEntry {
-  id: string;
-  account_id: string;
-  kind: string;
-  amount_cents: number;
-  counter_code: string | null;
-  business_date: string;
-  created_at: string;
-  voided: number;
-  receipt_no: string | null;
-}
-
 /**
  * Money in and its compensation. Each operation is one SQLite transaction (synchronous=FULL)
  * writing the ledger entry (UUIDv7), the numbered receipt with its text, the outbox row and the
@@ -71,25 +60,10 @@ export class Topups {
     this.balance = balanceReader(ctx.db);
     this.nextNumber = receiptNumberer(ctx.db);
     this.writeRows = operationWriter(ctx.db);
-    this.insertLedger = s.prepare(
-      `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, business_date, counter_code, operator_code,
-                           voids_id, payer_cf, pos_auth_code, reason, approved_by, origin, included_in_server_balance)
-       VALUES (@id, @accountId, @kind, @amountCents, @createdAt, @businessDate, @counterCode, @operatorCode,
-               @voidsId, @payerCf, @posAuthCode, @reason, @approvedBy, 'local', 0)`,
-    );
-    // The double guard: a top-up of the same amount on the same account, not voided, in the window.
-    this.recentSame = s.prepare(
-      `SELECT l.created_at FROM ledger l
-        WHERE l.account_id = ? AND l.kind IN ('topup_cash', 'topup_card') AND l.amount_cents = ? AND l.created_at >= ?
-          AND NOT EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id)
-        ORDER BY l.created_at DESC LIMIT 1`,
-    );
-    this.entryById = s.prepare(
-      `SELECT l.id, l.account_id, l.kind, l.amount_cents, l.counter_code, l.business_date, l.created_at,
-              EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided, r.receipt_no
-         FROM ledger l LEFT JOIN receipts r ON r.operation_id = l.id
-        WHERE l.id = ?`,
-    );
+    const q = topupQueries(s);
+    this.insertLedger = q.insertLedger;
+    this.recentSame = q.recentSame;
+    this.entryById = q.entryById;
   }
 
   record(operator: Operator, req: TopupRequest, visibility: Visibility): Committed {
@@ -132,8 +106,7 @@ export class Topups {
     const commit = this.ctx.db.sqlite.transaction((): Committed => {
       if (!req.confirmDuplicate) {
         const since = new Date(now.getTime() - config.duplicateWindowMinutes * 60_000).toISOString();
-        const dup = this.recentSame.get(account.accountId, req.amountCents, since) as
-          { created_at: string } | undefined;
+        const dup = this.recentSame.get(account.accountId, req.amountCents, since);
         if (dup) {
           const minutes = Math.floor((now.getTime() - Date.parse(dup.created_at)) / 60_000);
           const when = minutes < 1 ? 'meno di un minuto fa' : minutes === 1 ? 'un minuto fa' : `${minutes} minuti fa`;
@@ -243,7 +216,7 @@ export class Topups {
     const operationId = uuidv7({ msecs: now.getTime() });
 
     const commit = this.ctx.db.sqlite.transaction((): Committed => {
-      const entry = this.entryById.get(req.operationId) as TopupEntry | undefined;
+      const entry = this.entryById.get(req.operationId);
       if (!entry) throw new DomainError('NOT_FOUND', 'Operazione non trovata.');
       if (entry.kind !== 'topup_cash' && entry.kind !== 'topup_card') {
         throw new DomainError('VOID_NOT_ALLOWED', 'Si possono stornare solo le ricariche fatte allo sportello.');

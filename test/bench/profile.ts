@@ -14,7 +14,7 @@ import { openCore } from '../../src-main/core/core';
 import { establishCounter } from '../../src-main/core/installation';
 import { openDatabase } from '../../src-main/db/open';
 import { createLogger } from '../../src-main/log/logger';
-import { receiptPrinter } from '../../src-main/receipts/print';
+import { printouts } from '../../src-main/printouts/printouts';
 import type { Operator } from '../../src-main/session/sessions';
 import { Topups } from '../../src-main/topups/topups';
 import { ensureBenchData, workingCopy } from './dataset';
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     emit: () => undefined,
   };
   const topups = new Topups(ctx, lookup);
-  const print = receiptPrinter(ctx);
+  const print = printouts(ctx);
   const operator: Operator = { code: 'sportello1', name: 'Francesca Lazzerini', role: 'sportello', counterCode: 'SE1' };
   const work = sets.topups.slice(0, COMMITS);
   const markAndRecordStmts = [
@@ -231,7 +231,17 @@ async function main(): Promise<void> {
     const t1 = process.hrtime.bigint();
     const done = topups.record(operator, input(t), 'full');
     const t2 = process.hrtime.bigint();
-    await print({ ...done, text: done.receiptText, copy: false, operatorCode: operator.code });
+    await print(
+      {
+        kind: 'receipt',
+        receiptNo: done.receiptNo,
+        operationId: done.operationId,
+        businessDate: done.businessDate,
+        text: done.receiptText,
+        copy: false,
+      },
+      operator.code,
+    );
     const t3 = process.hrtime.bigint();
     markAndRecord.immediate(done.receiptNo);
     const t4 = process.hrtime.bigint();

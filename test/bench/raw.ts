@@ -2,10 +2,11 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { DB_FILE } from '../../src-main/db/open';
-import { BY_CHILD_CF_SQL, BY_CODE_SQL, NAME_PAGE_SIZE, SEARCH_NAME_SQL } from '../../src-main/accounts/lookup';
+import { NAME_PAGE_SIZE } from '../../src-main/accounts/lookup';
+import { BY_CHILD_CF_SQL, BY_CODE_SQL, SEARCH_NAME_SQL } from '../../src-main/accounts/queries';
 
 /**
- * The baseline: the very SQL the core runs (imported from src-main/accounts/lookup.ts), on
+ * The baseline: the very SQL the core runs (imported from src-main/accounts/queries.ts), on
  * better-sqlite3 prepared statements, with nothing around it.
  */
 export interface RawDatabase {

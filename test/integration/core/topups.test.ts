@@ -387,4 +387,33 @@ describe('reprints and the day summary', () => {
     const missing = await t.call('receipts.reprint', { receiptNo: 'SE2/2026/000001' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  it('prints the day summary through the same path as a receipt: the printer, then the attempt on record', async () => {
+    await frontOffice();
+    const summaryPrints = () =>
+      t.sql
+        .prepare(
+          "SELECT at, counter_code, operator_code, detail FROM audit WHERE action = 'report.printDay' ORDER BY id",
+        )
+        .all();
+    const at = t.clock.now().toISOString();
+
+    const printed = await t.must('reports.printDay', { date: '2026-10-05' });
+    expect(printed.printed).toBe(true);
+    expect(t.printer.jobs.at(-1)).toEqual({ name: 'riepilogo-2026-10-05', text: printed.text, qr: undefined });
+
+    t.printer.failWith = 'Stampante non raggiungibile (127.0.0.1:9): connessione rifiutata';
+    const failed = await t.must('reports.printDay', { date: '2026-10-05' });
+    expect(failed).toMatchObject({ printed: false, printError: t.printer.failWith });
+
+    expect(summaryPrints()).toEqual([
+      { at, counter_code: 'SE1', operator_code: 'sportello1', detail: '{"date":"2026-10-05","printed":true}' },
+      {
+        at,
+        counter_code: 'SE1',
+        operator_code: 'sportello1',
+        detail: JSON.stringify({ date: '2026-10-05', printed: false, error: t.printer.failWith }),
+      },
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import {
   NOTICE_THERMAL_TITLE,
   renderNoticeThermal,
   type NoticeThermalData,
-} from '../../../src-main/printing/noticeText';
+} from '../../../src-main/notices/noticeText';
 import { decodeEscPos } from '../../support/escpos-decoder';
 
 const data: NoticeThermalData = {

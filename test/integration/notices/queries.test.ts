@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOTICE_SEARCH_SQL } from '../../../src-main/notices/store';
+import { NOTICE_SEARCH_SQL } from '../../../src-main/notices/queries';
 import { openTestCore, type TestCore } from '../../support/core-fixture';
 
 /** The notice searches run on indexes, whatever the number of notices. */

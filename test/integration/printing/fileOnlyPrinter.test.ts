@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileOnlyPrinter, safeFileName } from '../../../src-main/printing/printer';
-import { markAsCopy, renderReceiptText } from '../../../src-main/printing/receiptText';
+import { markAsCopy, renderReceiptText } from '../../../src-main/receipts/receiptText';
 import { decodeEscPos } from '../../support/escpos-decoder';
-import { receiptData } from '../../unit/printing/fixtures';
+import { receiptData } from '../../unit/receipts/fixtures';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
 

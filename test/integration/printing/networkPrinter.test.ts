@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../../../src-main/printing/escpos';
 import { networkPrinter } from '../../../src-main/printing/printer';
-import { markAsCopy, renderReceiptText } from '../../../src-main/printing/receiptText';
+import { markAsCopy, renderReceiptText } from '../../../src-main/receipts/receiptText';
 import { decodeEscPos } from '../../support/escpos-decoder';
 import { startVirtualPrinter, unusedPort, type VirtualPrinter } from '../../support/virtual-printer';
-import { receiptData } from '../../unit/printing/fixtures';
+import { receiptData } from '../../unit/receipts/fixtures';
 
 /** What the paper shows, without the blank feed lines before the cut. */
 const printedText = (job: Buffer) => decodeEscPos(job).text.replace(/\n+$/, '');

@@ -62,6 +62,13 @@ describe('registrations and the central service', () => {
       expect(checkPapayCode(e.papayCode)).toEqual({ valid: true, code: e.papayCode });
     }
     expect(new Set(enrolments.map((e) => e.papayCode)).size).toBe(3);
+    // Confirmed at the time of the core's clock (a fixed test clock), not the PC's.
+    expect(
+      se1.sql
+        .prepare('SELECT DISTINCT state_at FROM enrolments WHERE registration_id = ?')
+        .pluck()
+        .all(registration.registrationId),
+    ).toEqual([se1.clock.now().toISOString()]);
     expect(se1.sql.prepare('SELECT COUNT(*) FROM accounts WHERE papay_provisional = 1').pluck().get()).toBe(0);
     const centralCodes = accountIds.map(
       (id) => central!.sqlite.prepare('SELECT papay_code FROM accounts WHERE id = ?').pluck().get(id) as string,

@@ -1,9 +1,7 @@
 import { METHOD_LABELS, SERVICE_LABELS, isTraceable, type PaymentMethod, type Service } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
-import { RULE, center, field, joinLines, leftRight, wrap } from './layout';
-
-export { renderDaySummaryText, type DaySummaryPrintInput } from './daySummaryText';
+import { RULE, center, field, joinLines, leftRight, wrap } from '../printing/layout';
 
 /** Everything a receipt says. The caller has already reduced personal data to what the role may see. */
 export interface ReceiptData {

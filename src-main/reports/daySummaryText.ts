@@ -2,7 +2,7 @@ import type { DaySummary } from '../../shared/contract';
 import { METHOD_LABELS, PAYMENT_METHODS, SERVICES, SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatLocalDate, formatRomeDateTime } from '../../shared/time';
-import { RULE, center, field, joinLines, leftRight, wrap } from './layout';
+import { RULE, center, field, joinLines, leftRight, wrap } from '../printing/layout';
 
 export type DaySummaryPrintInput = DaySummary & {
   header: string[];

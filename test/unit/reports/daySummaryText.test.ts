@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDaySummaryText, type DaySummaryPrintInput } from '../../../src-main/printing/receiptText';
+import { renderDaySummaryText, type DaySummaryPrintInput } from '../../../src-main/reports/daySummaryText';
 
 function summary(overrides: Partial<DaySummaryPrintInput> = {}): DaySummaryPrintInput {
   return {

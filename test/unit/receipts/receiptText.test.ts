@@ -7,7 +7,7 @@ import {
   MISSING_PAYER_CF_WARNING,
   markAsCopy,
   renderReceiptText,
-} from '../../../src-main/printing/receiptText';
+} from '../../../src-main/receipts/receiptText';
 import { receiptData } from './fixtures';
 
 const lines = (text: string) => text.split('\n');

@@ -1,4 +1,4 @@
-import type { ReceiptData } from '../../../src-main/printing/receiptText';
+import type { ReceiptData } from '../../../src-main/receipts/receiptText';
 
 /** A cash top-up at a pharmacy on a winter afternoon (13:05 UTC is 14:05 in Rome). */
 export function receiptData(overrides: Partial<ReceiptData> = {}): ReceiptData {

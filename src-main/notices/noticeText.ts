@@ -3,7 +3,7 @@ import { formatNavGroups } from '../../shared/pagopa/nav';
 import { pagopaQrPayload } from '../../shared/pagopa/qr';
 import { NOT_REGISTERED_WARNING } from '../../shared/pagopa/text';
 import { formatLocalDate } from '../../shared/time';
-import { RULE, center, field, joinLines, leftRight, wrap } from './layout';
+import { RULE, center, field, joinLines, leftRight, wrap } from '../printing/layout';
 
 /**
  * The pagoPA notice on the 80 mm receipt printer (pharmacies, or when no A4 printer is at hand):

@@ -1,0 +1,96 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Operation } from '../../shared/central';
+import type { PaymentMethod } from '../../shared/domain';
+import { preparedPerConnection } from '../db/statements';
+
+/**
+ * The journal: the one place that writes outbox rows (what the sync sends to the central service)
+ * and audit rows (who did what, kept at the counter). Both are written inside the caller's
+ * transaction, beside the data they describe, so the three never disagree.
+ */
+
+type OperationOf<K extends Operation['type']> = Omit<Extract<Operation, { type: K }>, 'type'>;
+
+/**
+ * What each kind of outbox row carries: the central's operation without its `type`, which has a
+ * column of its own. A cancel also carries the notice's amount, for the "Da risolvere" list only
+ * (the central reads the notice's own amount).
+ */
+export type OutboxPayloads = {
+  [K in Operation['type']]: OperationOf<K> & (K extends 'notice_cancel' ? { amountCents: number } : unknown);
+};
+export type OutboxKind = keyof OutboxPayloads;
+
+/** Each audit action with the detail it records (stored as JSON). */
+export interface AuditDetails {
+  'topup.record': {
+    operationId: string;
+    accountId: string;
+    amountCents: number;
+    method: PaymentMethod;
+    receiptNo: string;
+  };
+  'topup.void': { operationId: string; voids: string; approvedBy: string; reason: string; receiptNo: string };
+  'receipt.reprint': { receiptNo: string };
+  'notice.issue': { noticeId: string; accountId: string; amountCents: number; navs: string[] };
+  'notice.cancel': { noticeId: string; operationId: string; reason: string };
+  'notice.reprint': { noticeId: string; nav: string; state: string };
+  'notice.printThermal': { noticeId: string; nav: string; printed: boolean; error?: string };
+  'report.printDay': { date: string; printed: boolean; error?: string };
+  'sync.retry': { operationId: string; rejectedReason: string | null };
+  iscrizione: {
+    registrationId: string;
+    operationId: string;
+    familyId: string;
+    children: string[];
+    enrolments: string[];
+    consentTextSha256: string;
+  };
+  figlio_ricollegato: { childId: string; fromFamilyId: string | null; toFamilyId: string; registrationId: string };
+}
+export type AuditAction = keyof AuditDetails;
+
+/** One outbox row: its kind (the `type` column) and the payload of that kind. */
+export type OutboxEntry = { [K in OutboxKind]: { type: K; payload: OutboxPayloads[K] } }[OutboxKind];
+
+/** One audit row: its action and the detail of that action. */
+export type AuditEntry = {
+  [A in AuditAction]: {
+    at: string;
+    counterCode: string;
+    operatorCode: string | null;
+    action: A;
+    detail: AuditDetails[A];
+  };
+}[AuditAction];
+
+/** An audit entry without the fields the caller's context fills in (an Omit that keeps each action with its detail). */
+export type AuditEntryWithout<F extends 'at' | 'counterCode' | 'operatorCode'> = AuditEntry extends infer E
+  ? E extends AuditEntry
+    ? Omit<E, F>
+    : never
+  : never;
+
+export interface Journal {
+  /** Queues an operation for the central service: the payload's id is the row's operation id. */
+  outbox(entry: OutboxEntry): void;
+  audit(entry: AuditEntry): void;
+}
+
+/** The journal of a connection (its statements are prepared once per connection). */
+export const journal: (sqlite: BetterSqlite3.Database) => Journal = preparedPerConnection((sqlite) => {
+  const outbox = sqlite.prepare<[operationId: string, type: OutboxKind, payload: string, createdAt: string]>(
+    'INSERT INTO outbox (operation_id, type, payload, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const audit = sqlite.prepare<
+    [at: string, counterCode: string, operatorCode: string | null, action: AuditAction, detail: string]
+  >('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)');
+  return {
+    outbox({ type, payload }) {
+      outbox.run(payload.id, type, JSON.stringify(payload), payload.createdAt);
+    },
+    audit(entry) {
+      audit.run(entry.at, entry.counterCode, entry.operatorCode, entry.action, JSON.stringify(entry.detail));
+    },
+  };
+});
