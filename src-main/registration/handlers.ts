@@ -27,9 +27,9 @@ export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick
   const today = () => romeDate(ctx.clock.now());
 
   return {
-    'registry.lookup': async ({ input, operator }) => {
+    'registry.lookup': ({ input, operator }) => {
       frontOffice(ctx, operator);
-      const decoded = await decodeFiscalCode(input.fiscalCode);
+      const decoded = decodeFiscalCode(input.fiscalCode);
       if (!decoded.valid) throw new DomainError('INPUT_INVALID', decoded.message);
       const person = decoded.person;
       const check = person.provisional ? null : checkFiscalCode(person.code);
@@ -72,7 +72,7 @@ export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick
 
     'registration.save': async ({ input, operator }) => {
       const op = frontOffice(ctx, operator);
-      const { registrationId } = await saveRegistration(ctx, enrolmentConfig(ctx), op, {
+      const { registrationId } = saveRegistration(ctx, enrolmentConfig(ctx), op, {
         parent: input.parent,
         children: input.children,
       });

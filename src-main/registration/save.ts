@@ -37,17 +37,17 @@ interface CheckedChild {
  * tariff, the consent, the outbox row for the central service and the audit. Any refusal leaves
  * the database as it was.
  */
-export async function saveRegistration(
+export function saveRegistration(
   ctx: CoreContext,
   config: EnrolmentConfig,
   operator: Operator,
   req: SaveRequest,
-): Promise<{ registrationId: string }> {
-  const parentCode = await checkedCode(req.parent.fiscalCode, req.parent, 'Genitore');
+): { registrationId: string } {
+  const parentCode = checkedCode(req.parent.fiscalCode, req.parent, 'Genitore');
   const children: CheckedChild[] = [];
   for (const [i, child] of req.children.entries()) {
     const label = `Figlio ${i + 1} (${child.name} ${child.surname})`;
-    const decoded = await checkedCode(child.fiscalCode, child, label);
+    const decoded = checkedCode(child.fiscalCode, child, label);
     const canonical = canonicalOf(decoded);
     if (canonical === canonicalOf(parentCode)) {
       throw new DomainError('INPUT_INVALID', `${label}: il codice fiscale è quello del genitore.`);
@@ -346,12 +346,12 @@ export async function saveRegistration(
 }
 
 /** Decodes a codice fiscale and checks that the typed birth date and sex agree with it. */
-async function checkedCode(
+function checkedCode(
   fiscalCode: string,
   typed: { birthDate: string; sex: 'M' | 'F' },
   who: string,
-): Promise<DecodedPerson> {
-  const decoded = await decodeFiscalCode(fiscalCode);
+): DecodedPerson {
+  const decoded = decodeFiscalCode(fiscalCode);
   if (!decoded.valid) throw new DomainError('INPUT_INVALID', `${who}: ${decoded.message}`);
   const person = decoded.person;
   if (person.birthDate !== null && person.birthDate !== typed.birthDate) {
