@@ -346,11 +346,7 @@ export function saveRegistration(
 }
 
 /** Decodes a codice fiscale and checks that the typed birth date and sex agree with it. */
-function checkedCode(
-  fiscalCode: string,
-  typed: { birthDate: string; sex: 'M' | 'F' },
-  who: string,
-): DecodedPerson {
+function checkedCode(fiscalCode: string, typed: { birthDate: string; sex: 'M' | 'F' }, who: string): DecodedPerson {
   const decoded = decodeFiscalCode(fiscalCode);
   if (!decoded.valid) throw new DomainError('INPUT_INVALID', `${who}: ${decoded.message}`);
   const person = decoded.person;

@@ -76,9 +76,7 @@ describe('decodeFiscalCode', () => {
 
   it('refuses impossible dates: 31 February, day 32, 29 February of a common year', () => {
     for (const first15 of ['RSSMRA85B31B832', 'RSSMRA85A32B832', 'RSSMRA85B29B832', 'RSSMRA85B71B832']) {
-      expect(message(withCheckCharacter(first15))).toBe(
-        'Codice fiscale non valido: la data di nascita è impossibile.',
-      );
+      expect(message(withCheckCharacter(first15))).toBe('Codice fiscale non valido: la data di nascita è impossibile.');
     }
     // 29 February of a leap year is a real day.
     expect(decodeFiscalCode(withCheckCharacter('RSSMRA84B29B832'))).toMatchObject({
@@ -140,7 +138,8 @@ describe('decodeFiscalCode', () => {
       'Codice fiscale non valido: il luogo di nascita Montalcino (codice F402) non esisteva il 01/01/2017, giorno di nascita: il codice vale dal 17/03/1861 al 31/12/2016.',
     );
     // The Soviet Union's code ends with 1991.
-    expect(message(withCheckCharacter('PTRMRK92A01Z135'))).toMatch(/non esisteva il 01\/01\/1992.*fino al 31\/12\/1991/);
+    expect(message(withCheckCharacter('PTRMRK92A01Z135'))).toMatch(
+      /non esisteva il 01\/01\/1992.*fino al 31\/12\/1991/,
+    );
   });
 });
-
