@@ -1,5 +1,7 @@
 import { DEFAULT_COUNTER_CONFIG, type CounterConfig } from '../shared/config';
 import type { CounterInput } from '../src-main/roster/store';
+import { DEMO_ENROLMENT } from './enrolment';
+import { DEMO_ENTE } from './ente';
 
 /**
  * The counters of the Comune di Carrara: the two front-office desks of the Servizi Educativi, the
@@ -16,9 +18,17 @@ const STAMP_DUTY: NonNullable<CounterConfig['stampDuty']> = {
   text: 'Imposta di bollo assolta in modo virtuale',
 };
 
-// The header is the Comune's: the receipt itself adds the counter's name and address below it.
+// The header is the Comune's: the receipt itself adds the counter's name and address below it. The
+// demo Ente and enrolments are written into the demo counters' configuration on purpose: a counter
+// whose configuration lacks them refuses notices and registrations.
 function officeConfig(officeLine: string): CounterConfig {
-  return { ...DEFAULT_COUNTER_CONFIG, receiptHeader: [COMUNE, officeLine], stampDuty: STAMP_DUTY };
+  return {
+    ...DEFAULT_COUNTER_CONFIG,
+    receiptHeader: [COMUNE, officeLine],
+    stampDuty: STAMP_DUTY,
+    ente: DEMO_ENTE,
+    enrolment: DEMO_ENROLMENT,
+  };
 }
 
 function pharmacy(code: string, name: string, address: string): CounterInput {
@@ -33,6 +43,8 @@ function pharmacy(code: string, name: string, address: string): CounterInput {
       stampDuty: null,
       // Pharmacy counters are read at arm's length between customers.
       largeType: true,
+      // A pharmacy prints notices on its receipt printer (the QR carries the Ente's codice fiscale).
+      ente: DEMO_ENTE,
     },
   };
 }

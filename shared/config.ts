@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PaymentMethod } from './domain';
-import { DEMO_ENROLMENT, EnrolmentConfig } from './registration/config';
-import { DEMO_ENTE, EnteConfig } from './pagopa/ente';
+import { EnrolmentConfig } from './registration/config';
+import { EnteConfig } from './pagopa/ente';
 
 /**
  * Configuration of one counter. Channel policy (which methods, from when to when), limits and
@@ -51,9 +51,12 @@ export const CounterConfig = z.object({
   duplicateWindowMinutes: z.number().int().positive(),
   /** Larger type for pharmacy counters. */
   largeType: z.boolean(),
-  /** Ente creditore of the pagoPA notices; absent in configurations older than the notices (use DEMO_ENTE). */
+  /**
+   * Ente creditore of the pagoPA notices. Absent until the Comune configures it (and in configurations
+   * older than the notices): the counter then refuses to issue or print a notice, never guesses codes.
+   */
   ente: EnteConfig.optional(),
-  /** Enrolments at the counter: tariffs, deadlines, lists; absent in older configurations (use DEMO_ENROLMENT). */
+  /** Enrolments at the counter: tariffs, deadlines, lists. Absent until configured: registrations are refused. */
   enrolment: EnrolmentConfig.optional(),
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;
@@ -74,8 +77,6 @@ export const DEFAULT_COUNTER_CONFIG: CounterConfig = {
   pinLockMinutes: 15,
   duplicateWindowMinutes: 10,
   largeType: false,
-  ente: DEMO_ENTE,
-  enrolment: DEMO_ENROLMENT,
 };
 
 /** The methods a counter accepts on a given local day. */

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'NOTICE_CODES_EXHAUSTED',
   /** The central service did not answer (network, timeout, 5xx): the operator may try again later. */
   'CENTRAL_UNAVAILABLE',
+  /** The counter's configuration lacks what the operation needs (Ente creditore, enrolments): the message names it. */
+  'NOT_CONFIGURED',
   'INTERNAL',
 ] as const;
 

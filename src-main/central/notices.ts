@@ -7,7 +7,7 @@ import type {
   Operation,
   OperationResult,
 } from '../../shared/central';
-import { DEMO_ENTE } from '../../shared/pagopa/ente';
+import { DEMO_ENTE } from '../../seeds/ente';
 import { isValidNav } from '../../shared/pagopa/nav';
 import { formatCents } from '../../shared/money';
 import { centralRow, ledgerWriter } from './ledger';

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { NoticeView } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
 import { normalizeNav } from '../../shared/pagopa/nav';
-import { DEMO_ENTE } from '../../shared/pagopa/ente';
+import type { EnteConfig } from '../../shared/pagopa/ente';
 import { parseQuery } from '../../shared/lookup';
 import { isMinimised } from '../../shared/roles';
 import type { Visibility } from '../accounts/lookup';
@@ -28,6 +28,24 @@ const FRONT_OFFICE_ONLY =
 const PHARMACY_SEARCH =
   'In farmacia gli avvisi si cercano solo per codice avviso o codice Pa-Pay: il codice fiscale non è consultabile.';
 
+/**
+ * The Ente creditore from the counter's configuration. Without it no notice is issued or printed:
+ * placeholder codes would let a family pay someone who is not the Comune.
+ */
+export function configuredEnte(ctx: CoreContext): EnteConfig {
+  const ente = ctx.counter.config.ente;
+  if (ente === undefined) {
+    throw new DomainError(
+      'NOT_CONFIGURED',
+      `Dati dell'Ente creditore non configurati per lo sportello ${ctx.counter.code}: configurare nel servizio ` +
+        'centrale la sezione "ente" della configurazione dello sportello (denominazione, settore, codice fiscale, ' +
+        'codice CBILL, codice di segregazione, conto corrente postale se previsto). Fino ad allora gli avvisi ' +
+        'pagoPA non si emettono né si stampano.',
+    );
+  }
+  return ente;
+}
+
 /** The pagoPA notice channels (issue 4). */
 export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handlers, NoticeChannels> {
   registerNoticeHooks();
@@ -47,7 +65,7 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
     if (minimised(op)) throw new DomainError('FORBIDDEN', FRONT_OFFICE_ONLY);
     return op;
   };
-  const ente = () => ctx.counter.config.ente ?? DEMO_ENTE;
+  const ente = () => configuredEnte(ctx);
   const load = (noticeId: string, visibility: Visibility): StoredNotice => {
     const stored = store.get(noticeId, visibility);
     if (stored === null) throw new DomainError('NOT_FOUND', 'Avviso non trovato: ripetere la ricerca.');
@@ -116,6 +134,8 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
   return {
     'notices.issue': async ({ input, operator }) => {
       const op = frontOffice(operator);
+      // Refused before anything is written: a notice issued now could not be printed correctly.
+      ente();
       const { noticeId } = notices.issue(op, input);
       try {
         ctx.afterMoneyCommit?.();

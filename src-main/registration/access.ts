@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors';
-import { DEMO_ENROLMENT, type EnrolmentConfig } from '../../shared/registration/config';
+import type { EnrolmentConfig } from '../../shared/registration/config';
 import type { CoreContext } from '../core/context';
 import { need } from '../core/handlers';
 import type { Operator } from '../session/sessions';
@@ -19,7 +19,17 @@ export function frontOffice(ctx: CoreContext, operator: Operator | null): Operat
   return op;
 }
 
-/** The counter's enrolment configuration; a configuration older than the registrations has none. */
+/** The counter's enrolment configuration; without it (not configured yet, or older) nothing is registered. */
 export function enrolmentConfig(ctx: CoreContext): EnrolmentConfig {
-  return ctx.counter.config.enrolment ?? DEMO_ENROLMENT;
+  const config = ctx.counter.config.enrolment;
+  if (config === undefined) {
+    throw new DomainError(
+      'NOT_CONFIGURED',
+      `Configurazione delle iscrizioni assente per lo sportello ${ctx.counter.code}: configurare nel servizio ` +
+        'centrale la sezione "enrolment" della configurazione dello sportello (anni scolastici e scadenze, scuole, ' +
+        'diete, linee e fermate del trasporto, tariffe per fascia ISEE, informativa sulla privacy). Fino ad allora ' +
+        'le iscrizioni non si registrano.',
+    );
+  }
+  return config;
 }

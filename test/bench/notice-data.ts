@@ -1,4 +1,4 @@
-import { DEMO_ENTE } from '../../shared/pagopa/ente';
+import { DEMO_ENTE } from '../../seeds/ente';
 import { buildNav3 } from '../../shared/pagopa/nav';
 import type { NoticeDocumentData } from '../../src-main/documents/noticePdf';
 

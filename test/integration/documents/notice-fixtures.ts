@@ -1,4 +1,5 @@
-import { DEMO_ENTE, type EnteConfig } from '../../../shared/pagopa/ente';
+import type { EnteConfig } from '../../../shared/pagopa/ente';
+import { DEMO_ENTE } from '../../../seeds/ente';
 import { buildNav3 } from '../../../shared/pagopa/nav';
 import type { NoticeDocumentData } from '../../../src-main/documents/noticePdf';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_ENTE } from '../../../shared/pagopa/ente';
+import { DEMO_ENTE } from '../../../seeds/ente';
 import { pagopaQrPayload } from '../../../shared/pagopa/qr';
 import { openTestCore, type TestCore } from '../../support/core-fixture';
 import { failure } from '../sync/sync-fixture';

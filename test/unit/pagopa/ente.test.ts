@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CounterConfig, DEFAULT_COUNTER_CONFIG } from '../../../shared/config';
-import { DEMO_ENTE, EnteConfig, logoParts, PLACEHOLDER_LOGO } from '../../../shared/pagopa/ente';
+import { EnteConfig, logoParts } from '../../../shared/pagopa/ente';
+import { DEMO_ENTE, PLACEHOLDER_LOGO } from '../../../seeds/ente';
 import { isValidTaxCode11 } from '../../../shared/taxCode11';
 
 describe('EnteConfig', () => {
@@ -50,10 +51,11 @@ describe('EnteConfig.logo', () => {
 });
 
 describe('CounterConfig.ente', () => {
-  it('defaults to the demo Ente and stays optional for older configurations', () => {
-    expect(DEFAULT_COUNTER_CONFIG.ente).toEqual(DEMO_ENTE);
-    const { ente: _ente, ...older } = DEFAULT_COUNTER_CONFIG;
-    expect(CounterConfig.parse(older).ente).toBeUndefined();
+  it('is absent from the default configuration (never the demo codes) and optional for older configurations', () => {
+    expect(DEFAULT_COUNTER_CONFIG).not.toHaveProperty('ente');
+    expect(DEFAULT_COUNTER_CONFIG).not.toHaveProperty('enrolment');
+    expect(CounterConfig.parse(DEFAULT_COUNTER_CONFIG).ente).toBeUndefined();
+    expect(CounterConfig.parse({ ...DEFAULT_COUNTER_CONFIG, ente: DEMO_ENTE }).ente).toEqual(DEMO_ENTE);
     expect(
       CounterConfig.safeParse({ ...DEFAULT_COUNTER_CONFIG, ente: { ...DEMO_ENTE, fiscalCode: '1' } }).success,
     ).toBe(false);

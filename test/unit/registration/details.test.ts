@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_ENROLMENT } from '../../../shared/registration/config';
+import { DEMO_ENROLMENT } from '../../../seeds/enrolment';
 import { describeDetails, detailsOf } from '../../../src-main/registration/details';
 
 const WHO = 'Figlio 1 (Marco Bianchi)';

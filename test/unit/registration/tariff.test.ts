@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_ENROLMENT, EnrolmentConfig } from '../../../shared/registration/config';
+import { EnrolmentConfig } from '../../../shared/registration/config';
+import { DEMO_ENROLMENT } from '../../../seeds/enrolment';
 import { isLate } from '../../../shared/registration/deadline';
 import { quoteTariff } from '../../../shared/registration/tariff';
 
