@@ -173,6 +173,9 @@ export interface Database {
     consent_text: string;
     consent_text_sha256: string;
     operation_id: string;
+    /** Per counter and year (Europe/Rome); null only in a row a migration has not numbered (none). */
+    year: number | null;
+    number: number | null;
   };
   enrolments: {
     id: string;

@@ -7,8 +7,9 @@ import { checkFiscalCode, decodeFiscalCode, type DecodedPerson } from '../../sha
 import { SERVICE_LABELS } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import type { EnrolmentConfig } from '../../shared/registration/config';
+import { consentFor } from '../../shared/registration/consent';
 import { quoteTariff } from '../../shared/registration/tariff';
-import { formatLocalDate, romeDate } from '../../shared/time';
+import { formatLocalDate, romeDate, romeYear } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import type { Operator } from '../session/sessions';
 import { detailsOf, type EnrolmentDetails } from './details';
@@ -82,7 +83,8 @@ export function saveRegistration(
   const counterCode = ctx.counter.code;
   const registrationId = uuidv7({ msecs: now.getTime() });
   const operationId = uuidv7({ msecs: now.getTime() });
-  const consentText = config.consentText;
+  // What the parent signs: the configured statement agreeing with the parent's sex.
+  const consentText = consentFor(config.consentText, req.parent.sex);
   const consentSha = crypto.createHash('sha256').update(consentText, 'utf8').digest('hex');
 
   const q = {
@@ -134,10 +136,18 @@ export function saveRegistration(
                              papay_provisional)
        VALUES (?, ?, ?, ?, 0, 0, NULL, 1)`,
     ),
+    // The registration's readable number: per counter and year, no gaps (a rollback takes it back).
+    nextNumber: s
+      .prepare(
+        `INSERT INTO registration_sequences (counter_code, year, last_number) VALUES (?, ?, 1)
+         ON CONFLICT (counter_code, year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+      )
+      .pluck(),
     insertRegistration: s.prepare(
       `INSERT INTO registrations (id, created_at, counter_code, operator_code, family_id, consent_at, consent_text,
-                                  consent_text_sha256, operation_id)
-       VALUES (@id, @at, @counterCode, @operatorCode, @familyId, @at, @consentText, @consentSha, @operationId)`,
+                                  consent_text_sha256, operation_id, year, number)
+       VALUES (@id, @at, @counterCode, @operatorCode, @familyId, @at, @consentText, @consentSha, @operationId,
+               @year, @number)`,
     ),
     insertEnrolment: s.prepare(
       `INSERT INTO enrolments (id, registration_id, child_id, service, school_year, account_id, isee_cents, isee_date,
@@ -171,6 +181,7 @@ export function saveRegistration(
     };
     if (existingFamily) q.updateFamily.run(familyRow);
     else q.insertFamily.run(familyRow);
+    const year = romeYear(now);
     q.insertRegistration.run({
       id: registrationId,
       at,
@@ -180,6 +191,8 @@ export function saveRegistration(
       consentText,
       consentSha,
       operationId,
+      year,
+      number: q.nextNumber.get(counterCode, year) as number,
     });
 
     const payload: Payload = {

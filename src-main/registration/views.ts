@@ -51,7 +51,8 @@ export function registrationViews(db: Db) {
         WHERE fiscal_code_canonical = ? ORDER BY id LIMIT 1`,
     ),
     registration: s.prepare(
-      'SELECT id, created_at, operator_code, family_id, consent_at FROM registrations WHERE id = ?',
+      `SELECT id, created_at, operator_code, family_id, consent_at, counter_code, year, number
+         FROM registrations WHERE id = ?`,
     ),
     childrenOfRegistration: s.prepare(
       'SELECT DISTINCT child_id FROM enrolments WHERE registration_id = ? ORDER BY rowid',
@@ -137,7 +138,17 @@ export function registrationViews(db: Db) {
 
     registration(registrationId: string): RegistrationView {
       const r = q.registration.get(registrationId) as
-        { id: string; created_at: string; operator_code: string; family_id: string; consent_at: string } | undefined;
+        | {
+            id: string;
+            created_at: string;
+            operator_code: string;
+            family_id: string;
+            consent_at: string;
+            counter_code: string;
+            year: number | null;
+            number: number | null;
+          }
+        | undefined;
       if (!r) throw new DomainError('NOT_FOUND', 'Iscrizione non trovata.');
       const family = q.family.get(r.family_id) as FamilyRow;
       const enrolments = (q.enrolmentsOfRegistration.all(r.id) as EnrolmentRow[]).map(enrolmentView);
@@ -153,6 +164,8 @@ export function registrationViews(db: Db) {
       });
       return {
         registrationId: r.id,
+        registrationNo:
+          r.year === null || r.number === null ? r.id : formatRegistrationNo(r.counter_code, r.year, r.number),
         createdAt: r.created_at,
         operatorCode: r.operator_code,
         parent: parentView(family),
@@ -172,4 +185,9 @@ const ENROLMENT_SELECT = `
 
 function sexOf(value: string | null): 'M' | 'F' | null {
   return value === 'M' || value === 'F' ? value : null;
+}
+
+/** "SE1/2026/000042": a registration's number as printed and shown, the same form as a receipt's. */
+export function formatRegistrationNo(counterCode: string, year: number, number: number): string {
+  return `${counterCode}/${year}/${String(number).padStart(6, '0')}`;
 }
