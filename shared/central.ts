@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDate } from './localDate';
 import { CounterConfig } from './config';
 import { CounterKind, PaymentMethod, Role, Service } from './domain';
 
@@ -16,7 +17,6 @@ import { CounterKind, PaymentMethod, Role, Service } from './domain';
 const Id = z.string().min(1).max(64);
 const Cents = z.number().int().safe();
 const IsoDateTime = z.string().datetime({ offset: true });
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const ServerTime = z.object({ serverTime: IsoDateTime });
 

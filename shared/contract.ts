@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDate } from './localDate';
 import { CounterKind, LedgerKind, PaymentMethod, Role, Service } from './domain';
 
 /**
@@ -10,7 +11,6 @@ import { CounterKind, LedgerKind, PaymentMethod, Role, Service } from './domain'
 const Id = z.string().min(1).max(64);
 const Cents = z.number().int().safe();
 const IsoDateTime = z.string();
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data nel formato AAAA-MM-GG');
 
 export const CounterInfo = z.object({
   code: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDate } from '../localDate';
 import { Service } from '../domain';
 import { isWellFormedConsent } from './consent';
 
@@ -8,7 +9,6 @@ import { isWellFormedConsent } from './consent';
  * the sibling reduction, how old an ISEE may be, the privacy notice. The counter reads it from
  * its configuration (`CounterConfig.enrolment`); the demo's is `DEMO_ENROLMENT` in seeds/.
  */
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Cents = z.number().int().nonnegative().safe();
 
 export const SchoolYearConfig = z.object({

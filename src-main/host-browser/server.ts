@@ -80,13 +80,25 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
   };
 
   const server = http.createServer((req, res) => {
+    // Nothing that arrives over HTTP may end the process: whatever a request throws ends that request.
+    try {
+      route(req, res);
+    } catch (e: unknown) {
+      log.error({ err: e }, 'richiesta non gestita');
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'Errore interno del server locale.'));
+      else res.destroy();
+    }
+  });
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     // DNS rebinding: only our own loopback names may address this server.
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       return sendJson(res, 421, fail('FORBIDDEN', 'Indirizzo non consentito.'));
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    const url = parseUrl(req.url, host);
+    if (url === null) return sendJson(res, 400, fail('INPUT_INVALID', 'Indirizzo della richiesta non valido.'));
     if (url.pathname.startsWith('/rpc/')) {
       void handleRpc(req, res, url).catch((e: unknown) => {
         log.error({ err: e }, 'rpc fallita');
@@ -108,7 +120,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       return;
     }
     return serveStatic(req, res, url, opts.rendererDir);
-  });
+  }
 
   async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
@@ -128,7 +140,8 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
       return sendJson(res, 403, fail('FORBIDDEN', 'Origine non consentita.'));
     }
-    const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+    const channel = decodePath(url.pathname.slice('/rpc/'.length));
+    if (channel === null) return sendJson(res, 400, fail('INPUT_INVALID', 'Indirizzo della richiesta non valido.'));
     const body = await readBody(req);
     if (body === null) return sendJson(res, 413, fail('INPUT_INVALID', 'Richiesta troppo grande.'));
     let input: unknown;
@@ -184,6 +197,24 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
   });
 }
 
+/** The request's URL, or null when it cannot be one (such a request gets 400, never an exception). */
+function parseUrl(raw: string | undefined, host: string): URL | null {
+  try {
+    return new URL(raw ?? '/', `http://${host}`);
+  } catch {
+    return null;
+  }
+}
+
+/** A percent-decoded path, or null for a malformed encoding such as `/%` or `/%E0%A4%A`. */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -224,7 +255,13 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: U
     res.end();
     return;
   }
-  const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  const decoded = url.pathname === '/' ? 'index.html' : decodePath(url.pathname);
+  if (decoded === null || decoded.includes('\0')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Indirizzo non valido');
+    return;
+  }
+  const rel = decoded.replace(/^\/+/, '');
   const file = path.resolve(root, rel);
   if (!file.startsWith(path.resolve(root) + path.sep)) {
     res.writeHead(404);

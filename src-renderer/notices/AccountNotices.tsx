@@ -72,7 +72,7 @@ export function AccountNotices({ account }: { account: AccountItem }) {
             bgcolor: 'background.paper',
             px: 2,
             py: 0.5,
-            borderBottom: '1px solid #E0E4EA',
+            borderBottom: `1px solid ${palette.divider}`,
           }}
         >
           <NavText nav={n.nav} />

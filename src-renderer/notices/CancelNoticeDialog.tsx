@@ -2,15 +2,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ChannelOutput, NoticeView } from '../../shared/contract';
 import { formatEuro } from '../../shared/money';
 import { call } from '../api';
+import { CloseButton, DialogShell, FormError } from '../ui/DialogShell';
 import { NavText } from './NoticeSummary';
 import { NoticeStateChip } from './NoticeStateChip';
 
@@ -54,15 +53,7 @@ export function CancelNoticeDialog({ notice, onClose }: Props) {
   }
 
   return (
-    <Dialog
-      open
-      onClose={() => onClose(done !== null)}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby="notice-cancel-title"
-      disableRestoreFocus
-    >
-      <DialogTitle id="notice-cancel-title">Annulla avviso</DialogTitle>
+    <DialogShell titleId="notice-cancel-title" title="Annulla avviso" onClose={() => onClose(done !== null)} size="sm">
       <DialogContent sx={{ pt: 0 }}>
         <Typography sx={{ mb: 1 }}>
           <NavText nav={notice.nav} /> · {notice.childLabel} · {formatEuro(notice.amountCents)}
@@ -94,11 +85,7 @@ export function CancelNoticeDialog({ notice, onClose }: Props) {
             </Box>
           </>
         )}
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mt: 1 }}>
-            {error}
-          </Alert>
-        )}
+        <FormError message={error} />
       </DialogContent>
       <DialogActions>
         {done === null ? (
@@ -109,11 +96,9 @@ export function CancelNoticeDialog({ notice, onClose }: Props) {
             </Button>
           </>
         ) : (
-          <Button variant="contained" ref={closeRef} onClick={() => onClose(true)}>
-            Chiudi (Invio)
-          </Button>
+          <CloseButton onClose={() => onClose(true)} buttonRef={closeRef} />
         )}
       </DialogActions>
-    </Dialog>
+    </DialogShell>
   );
 }

@@ -2,22 +2,20 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccountItem, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { SERVICE_LABELS } from '../../shared/domain';
 import { formatCents, formatEuro, parseEuroInput } from '../../shared/money';
 import { romeDate } from '../../shared/time';
+import { AccountLine } from '../accounts/AccountLine';
 import { call } from '../api';
-import { palette } from '../theme';
 import { NoticeSummary } from './NoticeSummary';
 import { ThermalNoticeResult, type ThermalResult } from './ThermalNoticeResult';
 import { addDays, italianDate, readItalianDate } from '../dates';
 import { documentUrl } from '../documentUrl';
+import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
 import { DEFAULT_SUBJECTS, INSTALMENTS_MAX, SUBJECT_MAX, splitInstalments } from './noticeFormat';
 
 type Issued = ChannelOutput<'notices.issue'>;
@@ -122,102 +120,86 @@ export function IssueNoticeDialog({ account, printerConfigured, onClose }: Props
   const title = `Avviso pagoPA ${SERVICE_LABELS[account.service]} – ${account.child.firstName} ${account.child.surname}`;
 
   return (
-    <Dialog
-      open
-      onClose={() => onClose(issued !== null)}
-      maxWidth="md"
-      fullWidth
-      aria-labelledby="notice-issue-title"
-      disableRestoreFocus
-    >
-      <DialogTitle id="notice-issue-title">{title}</DialogTitle>
+    <DialogShell titleId="notice-issue-title" title={title} onClose={() => onClose(issued !== null)}>
       {issued === null ? (
-        <Box component="form" onSubmit={submit} noValidate aria-label="Dati dell'avviso">
-          <DialogContent sx={{ pt: 0 }}>
-            <Typography variant="body2" sx={{ color: palette.textSecondary, mb: 1 }}>
-              Codice Pa-Pay {account.papayCode} · saldo attuale {formatEuro(account.balanceCents)}
-            </Typography>
-            <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 2 }}>
-              <TextField
-                label="Importo in euro"
-                value={amountText}
-                onChange={(e) => {
-                  setAmountText(e.target.value);
-                  propose({ amount: e.target.value });
-                }}
-                inputRef={amountRef}
-                autoFocus
-                onFocus={(e) => e.target.select()}
-                margin="dense"
-                helperText="Per esempio 45 oppure 45,50"
-                slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off' } }}
-              />
-              <TextField
-                label="Scadenza"
-                value={dueText}
-                onChange={(e) => {
-                  setDueText(e.target.value);
-                  propose({ due: e.target.value });
-                }}
-                margin="dense"
-                placeholder="gg/mm/aaaa"
-                helperText="Vuota: senza scadenza"
-                slotProps={{ htmlInput: { autoComplete: 'off', maxLength: 10 } }}
-              />
-              <TextField
-                label="Numero di rate"
-                value={countText}
-                onChange={(e) => {
-                  setCountText(e.target.value);
-                  propose({ count: e.target.value });
-                }}
-                margin="dense"
-                placeholder="1"
-                helperText={`Vuoto o 1: unica soluzione (fino a ${INSTALMENTS_MAX})`}
-                slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off', maxLength: 2 } }}
-              />
-            </Box>
+        <DialogForm
+          label="Dati dell'avviso"
+          onSubmit={submit}
+          error={error}
+          busy={busy}
+          submitLabel="Emetti avviso"
+          onCancel={() => onClose(false)}
+        >
+          <AccountLine account={account} />
+          <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 2 }}>
             <TextField
-              label="Oggetto"
-              value={subject}
-              onChange={(e) => setSubject(e.target.value)}
-              fullWidth
+              label="Importo in euro"
+              value={amountText}
+              onChange={(e) => {
+                setAmountText(e.target.value);
+                propose({ amount: e.target.value });
+              }}
+              inputRef={amountRef}
+              autoFocus
+              onFocus={(e) => e.target.select()}
               margin="dense"
-              helperText={`Stampato sull'avviso: ${subject.length}/${SUBJECT_MAX} caratteri`}
-              slotProps={{ htmlInput: { maxLength: SUBJECT_MAX, autoComplete: 'off' } }}
+              helperText="Per esempio 45 oppure 45,50"
+              slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off' } }}
             />
-            {rows.length > 0 && (
-              <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mt: 1 }} aria-label="Rate">
-                <Typography sx={{ fontWeight: 600 }}>Rate (modificabili; la somma deve dare l&apos;importo)</Typography>
-                <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', columnGap: 2 }}>
-                  {rows.map((row, i) => (
-                    <RateFields
-                      key={i}
-                      index={i}
-                      row={row}
-                      onChange={(next) => setRows((all) => all.map((r, j) => (j === i ? next : r)))}
-                    />
-                  ))}
-                </Box>
+            <TextField
+              label="Scadenza"
+              value={dueText}
+              onChange={(e) => {
+                setDueText(e.target.value);
+                propose({ due: e.target.value });
+              }}
+              margin="dense"
+              placeholder="gg/mm/aaaa"
+              helperText="Vuota: senza scadenza"
+              slotProps={{ htmlInput: { autoComplete: 'off', maxLength: 10 } }}
+            />
+            <TextField
+              label="Numero di rate"
+              value={countText}
+              onChange={(e) => {
+                setCountText(e.target.value);
+                propose({ count: e.target.value });
+              }}
+              margin="dense"
+              placeholder="1"
+              helperText={`Vuoto o 1: unica soluzione (fino a ${INSTALMENTS_MAX})`}
+              slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off', maxLength: 2 } }}
+            />
+          </Box>
+          <TextField
+            label="Oggetto"
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            fullWidth
+            margin="dense"
+            helperText={`Stampato sull'avviso: ${subject.length}/${SUBJECT_MAX} caratteri`}
+            slotProps={{ htmlInput: { maxLength: SUBJECT_MAX, autoComplete: 'off' } }}
+          />
+          {rows.length > 0 && (
+            <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mt: 1 }} aria-label="Rate">
+              <Typography sx={{ fontWeight: 600 }}>Rate (modificabili; la somma deve dare l&apos;importo)</Typography>
+              <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', columnGap: 2 }}>
+                {rows.map((row, i) => (
+                  <RateFields
+                    key={i}
+                    index={i}
+                    row={row}
+                    onChange={(next) => setRows((all) => all.map((r, j) => (j === i ? next : r)))}
+                  />
+                ))}
               </Box>
-            )}
-            {error && (
-              <Alert severity="error" role="alert" sx={{ mt: 1 }}>
-                {error}
-              </Alert>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => onClose(false)}>Annulla (Esc)</Button>
-            <Button type="submit" variant="contained" disabled={busy}>
-              Emetti avviso (Invio)
-            </Button>
-          </DialogActions>
-        </Box>
+            </Box>
+          )}
+        </DialogForm>
       ) : (
         <IssuedStep issued={issued} printerConfigured={printerConfigured} onClose={() => onClose(true)} />
       )}
-    </Dialog>
+    </DialogShell>
   );
 }
 
@@ -295,14 +277,11 @@ function IssuedStep({
         )}
         {thermal && <ThermalNoticeResult result={thermal} printerConfigured={printerConfigured} />}
       </DialogContent>
-      <DialogActions>
+      <ResultActions onClose={onClose}>
         <Button onClick={() => void printThermal()} disabled={busy}>
           Stampa su stampante ricevute (S)
         </Button>
-        <Button variant="contained" autoFocus onClick={onClose}>
-          Chiudi (Invio)
-        </Button>
-      </DialogActions>
+      </ResultActions>
     </Box>
   );
 }

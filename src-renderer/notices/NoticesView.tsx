@@ -1,11 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -18,14 +14,16 @@ import { SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { isMinimised } from '../../shared/roles';
 import { call } from '../api';
-import type { KeyHint } from '../components/KeyHints';
-import { palette } from '../theme';
+import { arrowStep, runKey, runSomeKeys } from '../ui/keymap';
+import { focusRing, palette } from '../theme';
 import { CancelNoticeDialog } from './CancelNoticeDialog';
-import { NoticeDetailDialog, actionOfKey, type NoticeAction } from './NoticeDetailDialog';
+import { NoticeDetailDialog } from './NoticeDetailDialog';
+import { NOTICES_KEYS, type NoticeAction } from './noticeKeys';
 import { NoticeStateChip } from './NoticeStateChip';
 import { NavText, dueText } from './NoticeSummary';
 import { ReprintedDialog } from './ReprintedDialog';
 import { ThermalNoticeResult, type ThermalResult } from './ThermalNoticeResult';
+import { DialogShell, ResultActions } from '../ui/DialogShell';
 
 type Modal =
   | { kind: 'none' }
@@ -33,17 +31,6 @@ type Modal =
   | { kind: 'cancel'; notice: NoticeView }
   | { kind: 'reprinted'; nav: string; pdfPath: string }
   | { kind: 'thermal'; result: ThermalResult };
-
-/** The keys of this view, for the hints bar of the main screen. */
-export function noticesHints(frontOffice: boolean): KeyHint[] {
-  return [
-    { keys: 'Invio', label: 'cerca / dettaglio' },
-    { keys: '↑ ↓', label: 'scegli avviso' },
-    ...(frontOffice ? [{ keys: 'R', label: 'ristampa PDF' }] : []),
-    { keys: 'S', label: 'stampa su stampante ricevute' },
-    ...(frontOffice ? [{ keys: 'A', label: 'annulla avviso' }] : []),
-  ];
-}
 
 interface Props {
   session: SessionInfo;
@@ -133,49 +120,49 @@ export function NoticesView({ session, onBack }: Props) {
     if (changed && lastQuery !== '') void find(lastQuery, true);
   }
 
+  // In the search field the letters are typed: only Invio, ↓ (to the list) and Esc (back) are keys.
   function searchKeys(event: KeyboardEvent) {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      if (query.trim() === '') setError('Scrivere un codice avviso, un codice Pa-Pay o un codice fiscale.');
-      else if (!busy) void find(query.trim(), false);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onBack();
-    } else if (event.key === 'ArrowDown' && items && items.length > 0) {
-      event.preventDefault();
-      tableRef.current?.focus();
-    }
+    runSomeKeys(
+      NOTICES_KEYS,
+      event,
+      { frontOffice },
+      {
+        enter: () => {
+          if (query.trim() === '') setError('Scrivere un codice avviso, un codice Pa-Pay o un codice fiscale.');
+          else if (!busy) void find(query.trim(), false);
+        },
+        move: (press) => {
+          if (arrowStep(press) < 0 || !items || items.length === 0) return false;
+          tableRef.current?.focus();
+          return true;
+        },
+        back: onBack,
+      },
+    );
   }
 
+  // In the list Esc goes back to the search field, and ↑ from the first notice too.
   function tableKeys(event: KeyboardEvent) {
-    if (items === null || items.length === 0) return;
-    const notice = items[selected];
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        setSelected((s) => Math.min(s + 1, items.length - 1));
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (selected === 0) focusSearch();
-        else setSelected((s) => s - 1);
-        return;
-      case 'Enter':
-        event.preventDefault();
-        if (notice) setModal({ kind: 'detail', notice });
-        return;
-      case 'Escape':
-        event.preventDefault();
-        focusSearch();
-        return;
-      default: {
-        const action = actionOfKey(event, frontOffice);
-        if (action && notice) {
-          event.preventDefault();
-          void act(action, notice);
-        }
-      }
-    }
+    const notice = items?.[selected];
+    if (!items || !notice) return;
+    const onNotice = (action: NoticeAction) => () => void act(action, notice);
+    runKey(
+      NOTICES_KEYS,
+      event,
+      { frontOffice },
+      {
+        move: (press) => {
+          if (arrowStep(press) > 0) setSelected((s) => Math.min(s + 1, items.length - 1));
+          else if (selected === 0) focusSearch();
+          else setSelected((s) => s - 1);
+        },
+        enter: () => setModal({ kind: 'detail', notice }),
+        back: focusSearch,
+        reprint: onNotice('reprint'),
+        thermal: onNotice('thermal'),
+        cancel: onNotice('cancel'),
+      },
+    );
   }
 
   return (
@@ -219,7 +206,7 @@ export function NoticesView({ session, onBack }: Props) {
           tabIndex={0}
           onKeyDown={tableKeys}
           aria-label="Avvisi trovati: frecce per scegliere, Invio per il dettaglio"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: `2px solid ${palette.primary}` } }}
+          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
         >
           <TableHead>
             <TableRow>
@@ -285,24 +272,16 @@ export function NoticesView({ session, onBack }: Props) {
         <ReprintedDialog nav={modal.nav} pdfPath={modal.pdfPath} onClose={() => closeModal(false)} />
       )}
       {modal.kind === 'thermal' && (
-        <Dialog
-          open
+        <DialogShell
+          titleId="notice-thermal-title"
+          title="Avviso sulla stampante ricevute"
           onClose={() => closeModal(false)}
-          maxWidth="md"
-          fullWidth
-          aria-labelledby="notice-thermal-title"
-          disableRestoreFocus
         >
-          <DialogTitle id="notice-thermal-title">Avviso sulla stampante ricevute</DialogTitle>
           <DialogContent sx={{ pt: 0 }}>
             <ThermalNoticeResult result={modal.result} printerConfigured={session.settings.printerConfigured} />
           </DialogContent>
-          <DialogActions>
-            <Button variant="contained" autoFocus onClick={() => closeModal(false)}>
-              Chiudi (Invio)
-            </Button>
-          </DialogActions>
-        </Dialog>
+          <ResultActions onClose={() => closeModal(false)} />
+        </DialogShell>
       )}
     </Box>
   );

@@ -1,13 +1,10 @@
 import type { KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { NavText, PdfLink } from './NoticeSummary';
 import { documentUrl } from '../documentUrl';
+import { DialogShell, ResultActions } from '../ui/DialogShell';
 
 interface Props {
   nav: string;
@@ -24,16 +21,7 @@ export function ReprintedDialog({ nav, pdfPath, onClose }: Props) {
     if (href) window.open(href, '_blank', 'noopener');
   }
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      onKeyDown={keys}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby="notice-reprint-title"
-      disableRestoreFocus
-    >
-      <DialogTitle id="notice-reprint-title">Ristampa avviso</DialogTitle>
+    <DialogShell titleId="notice-reprint-title" title="Ristampa avviso" onClose={onClose} onKeyDown={keys} size="sm">
       <DialogContent sx={{ pt: 0 }}>
         <Alert severity="success" role="status" sx={{ mb: 1 }}>
           PDF dell&apos;avviso pronto: aprirlo e stamparlo su A4.
@@ -43,11 +31,7 @@ export function ReprintedDialog({ nav, pdfPath, onClose }: Props) {
         </Typography>
         <PdfLink pdfPath={pdfPath} />
       </DialogContent>
-      <DialogActions>
-        <Button variant="contained" autoFocus onClick={onClose}>
-          Chiudi (Invio)
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <ResultActions onClose={onClose} />
+    </DialogShell>
   );
 }

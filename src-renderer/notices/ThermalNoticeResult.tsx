@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import type { ChannelOutput } from '../../shared/contract';
-import { ReceiptBox } from '../components/ReceiptBox';
+import { ReceiptBox } from '../receipts/ReceiptBox';
 
 export type ThermalResult = ChannelOutput<'notices.printThermal'>;
 

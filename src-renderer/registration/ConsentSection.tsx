@@ -4,6 +4,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { fieldId } from './draft';
+import { palette } from '../theme';
 
 interface Props {
   text: string;
@@ -26,7 +27,7 @@ export function ConsentSection({ text, consent, onChange }: Props) {
           fontSize: '0.9em',
           my: 1,
           p: 1,
-          bgcolor: '#F5F7FA',
+          bgcolor: palette.background,
         }}
         data-testid="consent-text"
       >

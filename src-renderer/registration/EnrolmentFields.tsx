@@ -43,7 +43,7 @@ export function EnrolmentFields({ enrolment: e, title, options, siblingOrder, on
     <Box
       component="fieldset"
       aria-label={title}
-      sx={{ border: `1px solid #C5CED8`, borderRadius: 1, px: 2, py: 1, mt: 1, minWidth: 0 }}
+      sx={{ border: `1px solid ${palette.border}`, borderRadius: 1, px: 2, py: 1, mt: 1, minWidth: 0 }}
     >
       <Box component="legend" sx={{ px: 0.5, fontWeight: 600 }}>
         {title}

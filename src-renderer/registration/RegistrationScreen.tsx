@@ -3,14 +3,13 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import type { ChannelOutput, RegistrationOptions } from '../../shared/contract';
 import { call } from '../api';
-import { KeyHints, type KeyHint } from '../components/KeyHints';
+import { KeyHints, type KeyHint } from '../ui/KeyHints';
+import { DialogShell } from '../ui/DialogShell';
 import { ChildSection, MAX_ENROLMENTS } from './ChildSection';
 import { ConsentSection } from './ConsentSection';
 import { ParentSection } from './ParentSection';
@@ -260,8 +259,13 @@ export function RegistrationScreen({ onLeave }: Props) {
       </Box>
       <KeyHints hints={hints} />
       {confirmLeave && (
-        <Dialog open onClose={() => setConfirmLeave(false)} aria-labelledby="reg-leave-title">
-          <DialogTitle id="reg-leave-title">Uscire senza registrare?</DialogTitle>
+        <DialogShell
+          titleId="reg-leave-title"
+          title="Uscire senza registrare?"
+          onClose={() => setConfirmLeave(false)}
+          fullWidth={false}
+          restoreFocus
+        >
           <DialogContent>
             <Typography>I dati inseriti andranno persi. Invio per uscire, Esc per tornare al modulo.</Typography>
           </DialogContent>
@@ -271,7 +275,7 @@ export function RegistrationScreen({ onLeave }: Props) {
               Esci senza registrare (Invio)
             </Button>
           </DialogActions>
-        </Dialog>
+        </DialogShell>
       )}
     </Box>
   );

@@ -11,6 +11,9 @@ import type { SyncProblem } from '../../shared/contract';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
+import { arrowStep, runKey } from '../ui/keymap';
+import { PROBLEMS_KEYS } from './problemsKeys';
+import { focusRing } from '../theme';
 
 interface Props {
   onBack: () => void;
@@ -80,28 +83,17 @@ export function ProblemsView({ onBack, onRetried }: Props) {
   }
 
   function keys(event: KeyboardEvent) {
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (items) setSelected((s) => Math.min(s + 1, items.length - 1));
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        setSelected((s) => Math.max(s - 1, 0));
-        break;
-      case 'Enter': {
-        event.preventDefault();
+    runKey(PROBLEMS_KEYS, event, null, {
+      move: (press) => {
+        if (arrowStep(press) < 0) setSelected((s) => Math.max(s - 1, 0));
+        else if (items) setSelected((s) => Math.min(s + 1, items.length - 1));
+      },
+      choose: () => {
         const problem = items?.[selected];
         if (problem && !busy) void retry(problem);
-        break;
-      }
-      case 'Escape':
-        event.preventDefault();
-        onBack();
-        break;
-      default:
-        break;
-    }
+      },
+      back: onBack,
+    });
   }
 
   return (
@@ -137,7 +129,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
           ref={tableRef}
           tabIndex={0}
           aria-label="Elenco operazioni da risolvere: frecce per scegliere, Invio per rimettere in coda"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: '2px solid #0066CC' } }}
+          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
         >
           <TableHead>
             <TableRow>

@@ -27,8 +27,8 @@ const BAR_SX = {
   rowGap: 0.5,
   px: 2,
   py: 0.5,
-  bgcolor: '#FFFFFF',
-  borderTop: '1px solid #C5CED8',
+  bgcolor: palette.paper,
+  borderTop: `1px solid ${palette.border}`,
   minHeight: 36,
 } as const;
 
@@ -60,7 +60,7 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
           label={status.online ? '● In linea' : '✕ Non in linea'}
           sx={{
             fontWeight: 700,
-            color: '#FFFFFF',
+            color: palette.paper,
             bgcolor: status.online ? palette.success : palette.danger,
           }}
           {...(!status.online && status.lastError ? { title: status.lastError } : {})}
@@ -109,7 +109,7 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
           size="small"
           data-testid="sync-problems"
           label={`⚠ ${problemsText(status.deadLetterCount)}`}
-          sx={{ fontWeight: 700, color: '#FFFFFF', bgcolor: palette.warning }}
+          sx={{ fontWeight: 700, color: palette.paper, bgcolor: palette.warning }}
         />
       )}
       {status.clockWarning !== null && (

@@ -1,16 +1,12 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { SyncStatus } from '../../shared/contract';
 import { call } from '../api';
+import { isSyncNowKey } from './syncKeys';
 import type { SyncNowResult } from './SyncStatusBar';
 import { syncNowOutcome } from './syncText';
 
 /** How long the outcome of a manual sync stays in the status bar (after that the counts speak for it). */
 const RESULT_VISIBLE_MS = 20_000;
-
-/** Ctrl+Shift+S: Chromium and Electron (no application menu) leave it to the page. */
-export function isSyncNowKey(event: KeyboardEvent): boolean {
-  return event.ctrlKey && event.shiftKey && !event.altKey && event.key.toUpperCase() === 'S';
-}
 
 /**
  * Ctrl+Shift+S from any screen asks the core for one push and pull now and reports how it went. The

@@ -1,11 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ChannelOutput, OperationView } from '../../shared/contract';
@@ -13,8 +9,9 @@ import { LEDGER_KIND_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
-import { PrintStatus } from '../components/PrintStatus';
-import { ReceiptBox } from '../components/ReceiptBox';
+import { PrintStatus } from '../receipts/PrintStatus';
+import { ReceiptBox } from '../receipts/ReceiptBox';
+import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
 
 type Result = ChannelOutput<'topups.void'>;
 
@@ -76,65 +73,56 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
   }
 
   return (
-    <Dialog
-      open
+    <DialogShell
+      titleId="void-title"
+      title={`Storno di ${LEDGER_KIND_LABELS[operation.kind].toLowerCase()}`}
       onClose={() => onClose(result !== null)}
-      maxWidth="md"
-      fullWidth
-      aria-labelledby="void-title"
-      disableRestoreFocus
     >
-      <DialogTitle id="void-title">Storno di {LEDGER_KIND_LABELS[operation.kind].toLowerCase()}</DialogTitle>
       {result === null ? (
-        <Box component="form" onSubmit={(event) => void submit(event)} noValidate aria-label="Dati dello storno">
-          <DialogContent sx={{ pt: 0 }}>
-            <Typography sx={{ mb: 1 }}>
-              {formatEuro(operation.amountCents)} del {formatRomeDateTime(operation.createdAt)}
-              {operation.receiptNo ? `, ricevuta n. ${operation.receiptNo}` : ''}. Serve l'autorizzazione di un
-              supervisore.
-            </Typography>
-            <TextField
-              label="Codice supervisore"
-              value={supervisor}
-              onChange={(e) => setSupervisor(e.target.value)}
-              inputRef={supervisorRef}
-              autoFocus
-              fullWidth
-              margin="dense"
-              slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
-            />
-            <TextField
-              label="PIN supervisore"
-              type="password"
-              value={pin}
-              onChange={(e) => setPin(e.target.value)}
-              inputRef={pinRef}
-              fullWidth
-              margin="dense"
-              slotProps={{ htmlInput: { autoComplete: 'off', inputMode: 'numeric' } }}
-            />
-            <TextField
-              label="Motivo dello storno"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              inputRef={reasonRef}
-              fullWidth
-              margin="dense"
-              slotProps={{ htmlInput: { maxLength: 200 } }}
-            />
-            {error && (
-              <Alert severity="error" role="alert" sx={{ mt: 1 }}>
-                {error}
-              </Alert>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => onClose(false)}>Annulla (Esc)</Button>
-            <Button type="submit" variant="contained" color="error" disabled={busy}>
-              Registra storno (Invio)
-            </Button>
-          </DialogActions>
-        </Box>
+        <DialogForm
+          label="Dati dello storno"
+          onSubmit={(event) => void submit(event)}
+          error={error}
+          busy={busy}
+          submitLabel="Registra storno"
+          danger
+          onCancel={() => onClose(false)}
+        >
+          <Typography sx={{ mb: 1 }}>
+            {formatEuro(operation.amountCents)} del {formatRomeDateTime(operation.createdAt)}
+            {operation.receiptNo ? `, ricevuta n. ${operation.receiptNo}` : ''}. Serve l'autorizzazione di un
+            supervisore.
+          </Typography>
+          <TextField
+            label="Codice supervisore"
+            value={supervisor}
+            onChange={(e) => setSupervisor(e.target.value)}
+            inputRef={supervisorRef}
+            autoFocus
+            fullWidth
+            margin="dense"
+            slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
+          />
+          <TextField
+            label="PIN supervisore"
+            type="password"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            inputRef={pinRef}
+            fullWidth
+            margin="dense"
+            slotProps={{ htmlInput: { autoComplete: 'off', inputMode: 'numeric' } }}
+          />
+          <TextField
+            label="Motivo dello storno"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            inputRef={reasonRef}
+            fullWidth
+            margin="dense"
+            slotProps={{ htmlInput: { maxLength: 200 } }}
+          />
+        </DialogForm>
       ) : (
         <>
           <DialogContent>
@@ -147,13 +135,9 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
               <PrintStatus outcome={result} printerConfigured={printerConfigured} />
             </Box>
           </DialogContent>
-          <DialogActions>
-            <Button variant="contained" autoFocus onClick={() => onClose(true)}>
-              Chiudi (Invio)
-            </Button>
-          </DialogActions>
+          <ResultActions onClose={() => onClose(true)} />
         </>
       )}
-    </Dialog>
+    </DialogShell>
   );
 }

@@ -3,7 +3,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { AccountItem } from '../../shared/contract';
-import { AccountCard } from '../components/AccountCard';
+import { AccountCard } from './AccountCard';
+import { palette } from '../theme';
 
 export const RESULTS_ID = 'search-results';
 export const resultOptionId = (index: number) => `search-result-${index}`;
@@ -49,7 +50,7 @@ export function ResultsList({ items, selected, hasMore, onLoadMore }: Props) {
             sx={{
               p: 1.5,
               mb: 0.5,
-              bgcolor: index === selected ? '#D6E6F7' : 'background.paper',
+              bgcolor: index === selected ? palette.selected : 'background.paper',
               borderLeft: '4px solid',
               borderLeftColor: index === selected ? 'primary.main' : 'transparent',
             }}

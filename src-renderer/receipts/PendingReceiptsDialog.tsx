@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
@@ -12,6 +10,7 @@ import type { ReceiptSummary } from '../../shared/contract';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
+import { CloseButton, DialogShell } from '../ui/DialogShell';
 
 interface Props {
   receipts: ReceiptSummary[];
@@ -56,8 +55,7 @@ export function PendingReceiptsDialog({ receipts, printerConfigured, onDone }: P
   }
 
   return (
-    <Dialog open onClose={onDone} maxWidth="sm" fullWidth aria-labelledby="pending-title" disableRestoreFocus>
-      <DialogTitle id="pending-title">Ricevute non stampate</DialogTitle>
+    <DialogShell titleId="pending-title" title="Ricevute non stampate" onClose={onDone} size="sm">
       <DialogContent>
         {outcomes === null ? (
           <Alert severity="warning">
@@ -91,11 +89,9 @@ export function PendingReceiptsDialog({ receipts, printerConfigured, onDone }: P
             </Button>
           </>
         ) : (
-          <Button variant="contained" ref={closeRef} onClick={onDone}>
-            Chiudi (Invio)
-          </Button>
+          <CloseButton onClose={onDone} buttonRef={closeRef} />
         )}
       </DialogActions>
-    </Dialog>
+    </DialogShell>
   );
 }

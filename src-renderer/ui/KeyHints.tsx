@@ -1,10 +1,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { palette } from '../theme';
+import type { KeyHint } from './keymap';
 
-export interface KeyHint {
-  keys: string;
-  label: string;
-}
+export type { KeyHint };
 
 /** The keys that work right now, always on screen: operators learn them by seeing them. */
 export function KeyHints({ hints }: { hints: KeyHint[] }) {
@@ -12,7 +11,16 @@ export function KeyHints({ hints }: { hints: KeyHint[] }) {
     <Box
       component="ul"
       aria-label="Tasti rapidi"
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, listStyle: 'none', m: 0, px: 2, py: 1, bgcolor: '#E8EDF3' }}
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: 2,
+        listStyle: 'none',
+        m: 0,
+        px: 2,
+        py: 1,
+        bgcolor: palette.hintBar,
+      }}
     >
       {hints.map((hint) => (
         <Box component="li" key={hint.keys} sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
@@ -21,10 +29,10 @@ export function KeyHints({ hints }: { hints: KeyHint[] }) {
             sx={{
               fontFamily: 'inherit',
               fontWeight: 700,
-              border: '1px solid #5C6F82',
+              border: `1px solid ${palette.textSecondary}`,
               borderRadius: 1,
               px: 0.75,
-              bgcolor: '#FFFFFF',
+              bgcolor: palette.paper,
             }}
           >
             {hint.keys}

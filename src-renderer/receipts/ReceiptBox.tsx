@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import { palette } from '../theme';
 
 /** The receipt as the printer gets it: 48 monospace columns, so what the operator sees is what prints. */
 export function ReceiptBox({ text, label = 'Testo della ricevuta' }: { text: string; label?: string }) {
@@ -12,8 +13,8 @@ export function ReceiptBox({ text, label = 'Testo della ricevuta' }: { text: str
         fontFamily: '"DejaVu Sans Mono", Consolas, "Courier New", monospace',
         fontSize: '0.85rem',
         lineHeight: 1.35,
-        bgcolor: '#FFFFFF',
-        border: '1px solid #C5CED8',
+        bgcolor: palette.paper,
+        border: `1px solid ${palette.border}`,
         p: 1.5,
         m: 0,
         maxHeight: '45vh',

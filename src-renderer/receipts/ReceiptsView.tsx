@@ -13,7 +13,10 @@ import { METHOD_LABELS, SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
-import { TextResultDialog } from '../dialogs/TextResultDialog';
+import { arrowStep, runKey } from '../ui/keymap';
+import { RECEIPTS_KEYS } from './receiptsKeys';
+import { TextResultDialog } from './TextResultDialog';
+import { focusRing } from '../theme';
 
 type Reprint = ChannelOutput<'receipts.reprint'>;
 
@@ -59,28 +62,14 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
 
   function keys(event: KeyboardEvent) {
     if (reprint !== null || items === null) return;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        setSelected((s) => Math.min(s + 1, items.length - 1));
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        setSelected((s) => Math.max(s - 1, 0));
-        break;
-      case 'Enter': {
-        event.preventDefault();
+    runKey(RECEIPTS_KEYS, event, null, {
+      move: (press) => setSelected((s) => Math.max(0, Math.min(s + arrowStep(press), items.length - 1))),
+      choose: () => {
         const receipt = items[selected];
         if (receipt) void doReprint(receipt);
-        break;
-      }
-      case 'Escape':
-        event.preventDefault();
-        onBack();
-        break;
-      default:
-        break;
-    }
+      },
+      back: onBack,
+    });
   }
 
   return (
@@ -102,7 +91,7 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
           ref={tableRef}
           tabIndex={0}
           aria-label="Elenco ricevute: frecce per scegliere, Invio per ristampare"
-          sx={{ bgcolor: 'background.paper', '&:focus': { outline: '2px solid #0066CC' } }}
+          sx={{ bgcolor: 'background.paper', '&:focus': { outline: focusRing } }}
         >
           <TableHead>
             <TableRow>

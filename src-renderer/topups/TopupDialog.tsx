@@ -2,10 +2,8 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
@@ -16,10 +14,12 @@ import Typography from '@mui/material/Typography';
 import type { AccountItem, ChannelOutput, SessionInfo } from '../../shared/contract';
 import { METHOD_LABELS, SERVICE_LABELS, isTraceable, type PaymentMethod } from '../../shared/domain';
 import { formatEuro, parseEuroInput } from '../../shared/money';
+import { AccountLine } from '../accounts/AccountLine';
 import { call, onEvent } from '../api';
-import { PrintStatus, type PrintOutcome } from '../components/PrintStatus';
-import { ReceiptBox } from '../components/ReceiptBox';
+import { PrintStatus, type PrintOutcome } from '../receipts/PrintStatus';
+import { ReceiptBox } from '../receipts/ReceiptBox';
 import { palette } from '../theme';
+import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
 
 /** The letter that picks each method from the keyboard (printed beside it). */
 const METHOD_KEYS: Record<PaymentMethod, string> = { cash: 'C', card: 'B' };
@@ -115,93 +115,78 @@ export function TopupDialog({ account, settings, onClose }: Props) {
   const title = `Ricarica ${SERVICE_LABELS[account.service]} – ${account.child.firstName} ${account.child.surname}`;
 
   return (
-    <Dialog
-      open
-      onClose={() => onClose(step.kind === 'done')}
-      maxWidth="md"
-      fullWidth
-      aria-labelledby="topup-title"
-      disableRestoreFocus
-    >
-      <DialogTitle id="topup-title">{title}</DialogTitle>
+    <DialogShell titleId="topup-title" title={title} onClose={() => onClose(step.kind === 'done')}>
       {step.kind === 'form' && (
-        <Box component="form" onSubmit={submit} onKeyDown={methodKeys} noValidate aria-label="Dati della ricarica">
-          <DialogContent sx={{ pt: 0 }}>
-            <Typography variant="body2" sx={{ color: palette.textSecondary, mb: 1 }}>
-              Codice Pa-Pay {account.papayCode} · saldo attuale {formatEuro(account.balanceCents)}
-            </Typography>
-            <TextField
-              label="Importo in euro"
-              value={amountText}
-              onChange={(e) => setAmountText(e.target.value)}
-              inputRef={amountRef}
-              autoFocus
-              fullWidth
-              margin="dense"
-              helperText={`Per esempio 20 oppure 20,50 (da ${formatEuro(settings.minTopupCents)} a ${formatEuro(settings.maxTopupCents)})`}
-              slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off' } }}
-            />
-            <FormControl margin="dense" fullWidth>
-              <FormLabel id="topup-method-label">Metodo di pagamento</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="topup-method-label"
-                value={method ?? ''}
-                onChange={(e) => {
-                  const picked = methods.find((m) => m === e.target.value);
-                  if (picked) setMethod(picked);
-                }}
-              >
-                {methods.map((m) => (
-                  <FormControlLabel
-                    key={m}
-                    value={m}
-                    control={<Radio />}
-                    label={`${METHOD_LABELS[m]} (${METHOD_KEYS[m]})`}
-                  />
-                ))}
-              </RadioGroup>
-            </FormControl>
-            <TextField
-              label="Codice fiscale di chi paga"
-              value={payerCf}
-              onChange={(e) => setPayerCf(e.target.value.toUpperCase())}
-              inputRef={cfRef}
-              fullWidth
-              margin="dense"
-              helperText={
-                method !== null && !isTraceable(method)
-                  ? 'Facoltativo. Senza codice fiscale il pagamento non può andare nel 730; i contanti comunque non sono detraibili (L. 160/2019).'
-                  : 'Facoltativo, ma chiederlo sempre: senza codice fiscale il pagamento non può andare nel 730.'
-              }
-              slotProps={{
-                htmlInput: { 'data-free-text': 'true', maxLength: 16, spellCheck: false, autoComplete: 'off' },
+        <DialogForm
+          label="Dati della ricarica"
+          onSubmit={submit}
+          onKeyDown={methodKeys}
+          error={error}
+          busy={busy}
+          submitLabel="Registra ricarica"
+          onCancel={() => onClose(false)}
+        >
+          <AccountLine account={account} />
+          <TextField
+            label="Importo in euro"
+            value={amountText}
+            onChange={(e) => setAmountText(e.target.value)}
+            inputRef={amountRef}
+            autoFocus
+            fullWidth
+            margin="dense"
+            helperText={`Per esempio 20 oppure 20,50 (da ${formatEuro(settings.minTopupCents)} a ${formatEuro(settings.maxTopupCents)})`}
+            slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off' } }}
+          />
+          <FormControl margin="dense" fullWidth>
+            <FormLabel id="topup-method-label">Metodo di pagamento</FormLabel>
+            <RadioGroup
+              row
+              aria-labelledby="topup-method-label"
+              value={method ?? ''}
+              onChange={(e) => {
+                const picked = methods.find((m) => m === e.target.value);
+                if (picked) setMethod(picked);
               }}
+            >
+              {methods.map((m) => (
+                <FormControlLabel
+                  key={m}
+                  value={m}
+                  control={<Radio />}
+                  label={`${METHOD_LABELS[m]} (${METHOD_KEYS[m]})`}
+                />
+              ))}
+            </RadioGroup>
+          </FormControl>
+          <TextField
+            label="Codice fiscale di chi paga"
+            value={payerCf}
+            onChange={(e) => setPayerCf(e.target.value.toUpperCase())}
+            inputRef={cfRef}
+            fullWidth
+            margin="dense"
+            helperText={
+              method !== null && !isTraceable(method)
+                ? 'Facoltativo. Senza codice fiscale il pagamento non può andare nel 730; i contanti comunque non sono detraibili (L. 160/2019).'
+                : 'Facoltativo, ma chiederlo sempre: senza codice fiscale il pagamento non può andare nel 730.'
+            }
+            slotProps={{
+              htmlInput: { 'data-free-text': 'true', maxLength: 16, spellCheck: false, autoComplete: 'off' },
+            }}
+          />
+          {method === 'card' && (
+            <TextField
+              label="Codice autorizzazione POS"
+              value={posAuthCode}
+              onChange={(e) => setPosAuthCode(e.target.value)}
+              fullWidth
+              margin="dense"
+              helperText="Lo stampa il POS sullo scontrino della carta."
+              slotProps={{ htmlInput: { 'data-free-text': 'true', maxLength: 20, autoComplete: 'off' } }}
             />
-            {method === 'card' && (
-              <TextField
-                label="Codice autorizzazione POS"
-                value={posAuthCode}
-                onChange={(e) => setPosAuthCode(e.target.value)}
-                fullWidth
-                margin="dense"
-                helperText="Lo stampa il POS sullo scontrino della carta."
-                slotProps={{ htmlInput: { 'data-free-text': 'true', maxLength: 20, autoComplete: 'off' } }}
-              />
-            )}
-            {error && (
-              <Alert severity="error" role="alert" sx={{ mt: 1 }}>
-                {error}
-              </Alert>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => onClose(false)}>Annulla (Esc)</Button>
-            <Button type="submit" variant="contained" disabled={busy}>
-              Registra ricarica (Invio)
-            </Button>
-          </DialogActions>
-        </Box>
+          )}
+        </DialogForm>
       )}
       {step.kind === 'duplicate' && (
         <>
@@ -222,7 +207,7 @@ export function TopupDialog({ account, settings, onClose }: Props) {
       {step.kind === 'done' && (
         <TopupDone result={step.result} printerConfigured={settings.printerConfigured} onClose={() => onClose(true)} />
       )}
-    </Dialog>
+    </DialogShell>
   );
 }
 
@@ -261,11 +246,7 @@ function TopupDone({
           <PrintStatus outcome={outcome} printerConfigured={printerConfigured} />
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button variant="contained" autoFocus onClick={onClose}>
-          Chiudi (Invio)
-        </Button>
-      </DialogActions>
+      <ResultActions onClose={onClose} />
     </>
   );
 }

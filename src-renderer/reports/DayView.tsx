@@ -13,7 +13,9 @@ import { METHOD_LABELS, SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatLocalDate, formatRomeDateTime } from '../../shared/time';
 import { call } from '../api';
-import { TextResultDialog } from '../dialogs/TextResultDialog';
+import { runKey } from '../ui/keymap';
+import { DAY_KEYS } from './dayKeys';
+import { TextResultDialog } from '../receipts/TextResultDialog';
 
 type Printed = ChannelOutput<'reports.printDay'>;
 
@@ -50,10 +52,14 @@ export function DayView({ printerConfigured, onBack }: Props) {
   }
 
   function keys(event: KeyboardEvent) {
-    if (printed === null && event.key === 'Escape') {
-      event.preventDefault();
-      onBack();
-    }
+    // While the printed summary is open, its dialog has the keys.
+    if (printed !== null) return;
+    runKey(DAY_KEYS, event, null, {
+      print: () => {
+        if (summary !== null) void print();
+      },
+      back: onBack,
+    });
   }
 
   return (

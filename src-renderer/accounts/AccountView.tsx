@@ -12,8 +12,8 @@ import type { AccountItem, OperationView } from '../../shared/contract';
 import { LEDGER_KIND_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatRomeDateTime } from '../../shared/time';
-import { AccountCard } from '../components/AccountCard';
-import { ChildDetails } from '../components/ChildDetails';
+import { AccountCard } from './AccountCard';
+import { ChildDetails } from './ChildDetails';
 import { AccountNotices } from '../notices/AccountNotices';
 import { palette } from '../theme';
 

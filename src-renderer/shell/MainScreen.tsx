@@ -1,0 +1,127 @@
+import { useEffect, useEffectEvent, useState, type KeyboardEvent } from 'react';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import type { SessionInfo } from '../../shared/contract';
+import { ROLE_LABELS } from '../../shared/domain';
+import { isMinimised } from '../../shared/roles';
+import { SearchPanel } from '../accounts/SearchPanel';
+import { useAccountSearch } from '../accounts/useAccountSearch';
+import { KeyHints } from '../ui/KeyHints';
+import { resolveKey, type KeyEvent } from '../ui/keymap';
+import { applyRefusal, mainActions } from './mainActions';
+import { MAIN_KEYS, type KeyTarget, type MainKeyContext, type View } from './mainKeys';
+import { ModalRouter, type Modal } from './ModalRouter';
+import { screenHints } from './screenHints';
+import { ViewRouter } from './ViewRouter';
+
+interface Props {
+  session: SessionInfo;
+  onLogout: () => void;
+  /** True while something above (the unprinted receipts) owns the keyboard. */
+  blocked: boolean;
+  /** Something changed the sync counts (a refused operation put back in the queue). */
+  onSyncChanged: () => void;
+}
+
+const WINDOW_KEYS = MAIN_KEYS.filter((binding) => binding.target === 'window');
+const FIELD_KEYS = MAIN_KEYS.filter((binding) => binding.target === 'field');
+
+function anyDialogOpen(): boolean {
+  return document.querySelector('[role="dialog"]') !== null;
+}
+
+/** The working screen: the bar with the operator, the view on screen, its dialogs and the keys that drive them. */
+export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props) {
+  const [view, setView] = useState<View>('search');
+  const [modal, setModal] = useState<Modal>({ kind: 'none' });
+  const accounts = useAccountSearch();
+  const { detail, focusField } = accounts;
+  // pagoPA notices are issued and reprinted as A4 only at the front office (they carry the codice fiscale).
+  const frontOffice = !isMinimised(session.operator.role, session.counter.kind);
+
+  const context: MainKeyContext = {
+    view,
+    account: detail !== null,
+    moreResults: accounts.search.nextPage !== null,
+    frontOffice,
+    supervisor: session.operator.role === 'supervisore',
+  };
+  const deps = {
+    setView,
+    say: accounts.setNotice,
+    operation: accounts.selectedOperation,
+    canTopUpToday: session.settings.methodsToday.length > 0,
+    openTopup: () => setModal({ kind: 'topup' }),
+    openVoid: (operation: NonNullable<typeof accounts.selectedOperation>) => setModal({ kind: 'void', operation }),
+    openNotice: () => setModal({ kind: 'notice' }),
+    search: accounts,
+    logout: onLogout,
+  };
+  const actions = mainActions(deps);
+
+  function press(target: KeyTarget, event: KeyEvent) {
+    const outcome = resolveKey(target === 'field' ? FIELD_KEYS : WINDOW_KEYS, event, context);
+    if (outcome.kind === 'none') return;
+    event.preventDefault();
+    if (outcome.kind === 'refuse') applyRefusal(deps, outcome.refusal);
+    else if (outcome.action !== 'syncNow') actions[outcome.action](event);
+  }
+
+  // The keys that work from anywhere on the main screen, while no dialog has the keyboard.
+  const onWindowKey = useEffectEvent((event: globalThis.KeyboardEvent) => {
+    if (blocked || modal.kind !== 'none' || anyDialogOpen()) return;
+    press('window', event);
+  });
+  useEffect(() => {
+    const listener = (event: globalThis.KeyboardEvent) => onWindowKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  useEffect(() => {
+    if (view === 'search' && modal.kind === 'none' && !blocked) focusField();
+  }, [view, modal, blocked, focusField]);
+
+  function closeModal(changed: boolean) {
+    setModal({ kind: 'none' });
+    if (changed) void accounts.reload();
+  }
+
+  return (
+    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="static" elevation={0}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography component="h1" sx={{ fontWeight: 700, flexGrow: 1 }}>
+            Sportello · {session.counter.name}
+          </Typography>
+          <Typography variant="body2" data-testid="operator">
+            {session.operator.name} ({ROLE_LABELS[session.operator.role]})
+          </Typography>
+          <Button color="inherit" variant="outlined" size="small" onClick={onLogout}>
+            Esci (Ctrl+Maiusc+L)
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Box component="main" sx={{ flexGrow: 1, overflow: 'auto', px: 3, py: 2 }}>
+        <ViewRouter
+          view={view}
+          session={session}
+          search={
+            <SearchPanel
+              state={accounts}
+              pharmacy={session.counter.kind === 'farmacia'}
+              onKeyDown={(event: KeyboardEvent) => press('field', event)}
+            />
+          }
+          onBack={() => setView('search')}
+          onSyncChanged={onSyncChanged}
+        />
+      </Box>
+      {view !== 'registration' && <KeyHints hints={screenHints(context)} />}
+      <ModalRouter modal={modal} account={detail?.account ?? null} settings={session.settings} onClose={closeModal} />
+    </Box>
+  );
+}

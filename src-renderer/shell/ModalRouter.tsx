@@ -1,0 +1,39 @@
+import type { AccountItem, OperationView, SessionInfo } from '../../shared/contract';
+import { IssueNoticeDialog } from '../notices/IssueNoticeDialog';
+import { TopupDialog } from '../topups/TopupDialog';
+import { VoidDialog } from '../topups/VoidDialog';
+
+/** The dialogs the main screen opens on the open account; while one is open it owns the keyboard. */
+export type Modal =
+  { kind: 'none' } | { kind: 'topup' } | { kind: 'void'; operation: OperationView } | { kind: 'notice' };
+
+interface Props {
+  modal: Modal;
+  account: AccountItem | null;
+  settings: SessionInfo['settings'];
+  /** changed: something was recorded, the account is read again. */
+  onClose: (changed: boolean) => void;
+}
+
+export function ModalRouter({ modal, account, settings, onClose }: Props) {
+  switch (modal.kind) {
+    case 'none':
+      return null;
+    case 'topup':
+      return account && <TopupDialog account={account} settings={settings} onClose={onClose} />;
+    case 'notice':
+      return (
+        account && (
+          <IssueNoticeDialog account={account} printerConfigured={settings.printerConfigured} onClose={onClose} />
+        )
+      );
+    case 'void':
+      return (
+        <VoidDialog operation={modal.operation} printerConfigured={settings.printerConfigured} onClose={onClose} />
+      );
+    default: {
+      const never: never = modal;
+      return never;
+    }
+  }
+}

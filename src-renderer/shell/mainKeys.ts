@@ -1,0 +1,145 @@
+import { SYNC_NOW_KEYS } from '../sync/syncKeys';
+import type { KeyBinding } from '../ui/keymap';
+
+/** The screens of the main window; the search is where every other one returns to. */
+export type View = 'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration';
+
+/** What decides which keys act on the main screen. */
+export interface MainKeyContext {
+  view: View;
+  /** An account is open (found and shown with its operations). */
+  account: boolean;
+  /** The results of a name search have another page. */
+  moreResults: boolean;
+  /** Front office (pagoPA notices, registrations) rather than a pharmacy. */
+  frontOffice: boolean;
+  supervisor: boolean;
+}
+
+export type MainAction =
+  | 'enter'
+  | 'move'
+  | 'more'
+  | 'escape'
+  | 'topup'
+  | 'void'
+  | 'issueNotice'
+  | 'notices'
+  | 'receipts'
+  | 'day'
+  | 'registration'
+  | 'syncNow'
+  | 'problems'
+  | 'logout';
+
+/** A key pressed where it does not act: why (shown on the search screen), and whether to go there first. */
+export interface Refusal {
+  say: string | null;
+  toSearch: boolean;
+}
+
+/** Who listens for the key: the search field (it keeps the focus for the scanner), the window, or the app above. */
+export type KeyTarget = 'field' | 'window' | 'app';
+
+export interface MainBinding extends KeyBinding<MainKeyContext, MainAction, Refusal> {
+  target: KeyTarget;
+}
+
+const say = (text: string, toSearch = false): Refusal => ({ say: text, toSearch });
+/** The key is taken from the browser (F3 would search the page, F6 go to the address bar) and does nothing. */
+const QUIET: Refusal = { say: null, toSearch: false };
+
+const onSearch = (c: MainKeyContext) => c.view === 'search';
+const onAccount = (c: MainKeyContext) => c.view === 'search' && c.account;
+/** The registration form owns the keyboard: the main screen only logs out from it. */
+const inForm = (c: MainKeyContext) => c.view === 'registration';
+
+/** Opens a view from any other one but the form; pressed on the view itself, it does nothing. */
+function goTo(keys: string, view: View, label: string, action: MainAction): MainBinding {
+  return {
+    keys,
+    target: 'window',
+    action,
+    hint: (c) => (c.view === view || inForm(c) ? null : label),
+    otherwise: (c) => (c.view === view ? QUIET : null),
+  };
+}
+
+/**
+ * The keys of the main screen, in the order of the hint bar. The views (ricevute, riepilogo, avvisi,
+ * da risolvere) add their own keys in front; the registration form has its own bar.
+ */
+export const MAIN_KEYS: readonly MainBinding[] = [
+  { keys: 'Invio', target: 'field', action: 'enter', hint: (c) => (onSearch(c) ? 'cerca / apri' : null) },
+  {
+    keys: '↑ ↓',
+    target: 'field',
+    action: 'move',
+    hint: (c) => (onSearch(c) ? (c.account ? 'scegli operazione' : 'scegli conto') : null),
+  },
+  {
+    keys: 'Pag↓',
+    target: 'field',
+    action: 'more',
+    hint: (c) => (onSearch(c) && !c.account && c.moreResults ? 'altri risultati' : null),
+  },
+  {
+    keys: 'F2',
+    target: 'window',
+    action: 'topup',
+    hint: (c) => (onAccount(c) ? 'ricarica' : null),
+    otherwise: (c) =>
+      inForm(c) ? null : onSearch(c) ? say('Aprire prima un conto: cercare il codice Pa-Pay e premere Invio.') : QUIET,
+  },
+  {
+    keys: 'F4',
+    target: 'window',
+    action: 'void',
+    hint: (c) => (onAccount(c) ? 'storna operazione' : null),
+    otherwise: (c) => (inForm(c) ? null : QUIET),
+  },
+  {
+    keys: 'F6',
+    target: 'window',
+    action: 'issueNotice',
+    hint: (c) => (onAccount(c) && c.frontOffice ? 'avviso pagoPA' : null),
+    otherwise: (c) => {
+      if (inForm(c)) return null;
+      if (!onSearch(c)) return QUIET;
+      if (!c.frontOffice) return say('In farmacia gli avvisi pagoPA si cercano e si stampano da Avvisi (F3).');
+      return say("Aprire prima un conto: l'avviso pagoPA si emette per un conto.");
+    },
+  },
+  {
+    keys: 'Esc',
+    target: 'field',
+    action: 'escape',
+    hint: (c) => (onSearch(c) ? (c.account ? 'chiudi conto' : 'svuota') : null),
+  },
+  goTo('F3', 'notices', 'avvisi pagoPA', 'notices'),
+  goTo('F8', 'receipts', 'ricevute', 'receipts'),
+  goTo('F9', 'day', 'riepilogo del giorno', 'day'),
+  {
+    keys: 'F5',
+    target: 'window',
+    action: 'registration',
+    hint: (c) => (c.frontOffice && !inForm(c) ? 'nuova iscrizione' : null),
+    // In the form F5 belongs to the form (it must not reload the page there either).
+    otherwise: (c) =>
+      inForm(c) ? null : say('Le iscrizioni si fanno allo sportello dei Servizi Educativi, non in farmacia.', true),
+  },
+  { keys: SYNC_NOW_KEYS, target: 'app', action: 'syncNow', hint: (c) => (inForm(c) ? null : 'sincronizza') },
+  {
+    keys: 'Ctrl+Maiusc+D',
+    target: 'window',
+    action: 'problems',
+    hint: (c) => (c.supervisor && c.view !== 'problems' && !inForm(c) ? 'da risolvere' : null),
+    otherwise: (c) => {
+      if (inForm(c)) return null;
+      if (c.supervisor) return QUIET;
+      return say('Le operazioni da risolvere sono visibili solo a un supervisore.', true);
+    },
+  },
+  // The only key of the main screen that works in the registration form too (its bar does not show it).
+  { keys: 'Ctrl+Maiusc+L', target: 'window', action: 'logout', hint: () => 'esci' },
+];

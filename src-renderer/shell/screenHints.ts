@@ -1,0 +1,32 @@
+import { NOTICES_KEYS } from '../notices/noticeKeys';
+import { RECEIPTS_KEYS } from '../receipts/receiptsKeys';
+import { DAY_KEYS } from '../reports/dayKeys';
+import { PROBLEMS_KEYS } from '../sync/problemsKeys';
+import { hintsOf, type KeyHint } from '../ui/keymap';
+import { MAIN_KEYS, type MainKeyContext, type View } from './mainKeys';
+
+/** The keys of the view itself, in front of the main screen's on the hint bar. */
+export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
+  switch (view) {
+    case 'search':
+    case 'registration':
+      return [];
+    case 'receipts':
+      return hintsOf(RECEIPTS_KEYS, null);
+    case 'day':
+      return hintsOf(DAY_KEYS, null);
+    case 'notices':
+      return hintsOf(NOTICES_KEYS, { frontOffice });
+    case 'problems':
+      return hintsOf(PROBLEMS_KEYS, null);
+    default: {
+      const never: never = view;
+      return never;
+    }
+  }
+}
+
+/** The hint bar of the main screen: the view's own keys, then the main screen's. */
+export function screenHints(context: MainKeyContext): KeyHint[] {
+  return [...viewHints(context.view, context.frontOffice), ...hintsOf(MAIN_KEYS, context)];
+}
