@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
-import { contract, isChannel, PUBLIC_CHANNELS, type EventName, type EventPayload } from '../../shared/contract';
+import { contract, isChannel, type EventName, type EventPayload } from '../../shared/contract';
 import { DomainError, fail, ok, type Reply } from '../../shared/errors';
 import type { PrinterConfig } from '../../shared/config';
 import { openDatabase } from '../db/open';
@@ -10,9 +10,11 @@ import { romeDate } from '../../shared/time';
 import { createLogger, type Logger } from '../log/logger';
 import { fileOnlyPrinter, networkPrinter, type ReceiptPrinter } from '../printing/printer';
 import { Sessions } from '../session/sessions';
+import { checkAccess } from './access';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
-import { createHandlers, type Handlers } from './handlers';
+import type { Handlers } from './call';
+import { createHandlers } from './handlers';
 import {
   ensureProvisionalCounter,
   establishCounter,
@@ -167,13 +169,16 @@ async function invoke(
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) return fail('INPUT_INVALID', describeIssues(parsed.error));
   try {
-    const operator = PUBLIC_CHANNELS.has(channel) ? null : sessions.require(sessionId, ctx.clock.now());
-    const handler = handlers[channel] as (call: {
-      sessionId: string;
-      input: unknown;
-      operator: typeof operator;
-    }) => unknown;
-    const value = await handler({ sessionId, input: parsed.data, operator });
+    const handler = handlers[channel] as (call: object) => unknown;
+    let value: unknown;
+    if (spec.access.who === 'public') {
+      value = await handler({ sessionId, input: parsed.data, operator: null });
+    } else {
+      // The channel's declared access, checked here for every call: no handler checks it again.
+      const operator = sessions.require(sessionId, ctx.clock.now());
+      const visibility = checkAccess(spec.access, operator, ctx.counter.kind);
+      value = await handler({ sessionId, input: parsed.data, operator, visibility });
+    }
     return ok(value);
   } catch (e) {
     if (e instanceof DomainError) return fail(e.code, e.message);

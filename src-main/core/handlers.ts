@@ -1,241 +1,31 @@
-import type { z } from 'zod';
-import type { Channel, ChannelOutput, Contract } from '../../shared/contract';
-import { DomainError } from '../../shared/errors';
-import { parseQuery } from '../../shared/lookup';
-import { isMinimised, searchAllowed, searchRefusedMessage } from '../../shared/roles';
-import { methodsAcceptedOn } from '../../shared/config';
-import { romeDate } from '../../shared/time';
-import { AccountLookup, type Visibility } from '../accounts/lookup';
-import { operationsReader } from '../accounts/operations';
-import { daySummary } from '../reports/day';
-import { Receipts } from '../receipts/receipts';
-import { receiptPrinter } from '../receipts/print';
-import { renderDaySummaryText } from '../printing/receiptText';
-import type { Operator, Sessions } from '../session/sessions';
-import { Topups, type Committed } from '../topups/topups';
-import type { CoreContext } from './context';
-import type { SyncService } from '../sync/service';
-import { listProblems, retryProblem } from '../sync/problems';
+import { accountHandlers } from '../accounts/handlers';
 import { noticeHandlers } from '../notices/handlers';
+import { receiptHandlers } from '../receipts/handlers';
 import { registrationHandlers } from '../registration/handlers';
+import { reportHandlers } from '../reports/handlers';
+import { sessionHandlers } from '../session/handlers';
+import type { Sessions } from '../session/sessions';
+import { syncHandlers } from '../sync/handlers';
+import type { SyncService } from '../sync/service';
+import { topupHandlers } from '../topups/handlers';
+import type { Handlers } from './call';
+import type { CoreContext } from './context';
 
-export interface Call<C extends Channel> {
-  sessionId: string;
-  input: z.output<Contract[C]['input']>;
-  /** Present on every channel that is not public: the core checked the session before calling. */
-  operator: Operator | null;
-}
-
-export type Handlers = { [C in Channel]: (call: Call<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
-
-export function need(operator: Operator | null): Operator {
-  if (!operator) throw new DomainError('NOT_LOGGED_IN', 'Accesso richiesto: inserire codice operatore e PIN.');
-  return operator;
-}
-
-/** The typed map channel -> handler. Every channel of the contract must be here, or this does not compile. */
+/**
+ * The registry: every domain's handlers merged into the one map the dispatcher reads. The type
+ * `Handlers` makes a channel of the contract without its handler fail to compile. No domain
+ * imports this file (the access check and the types live in access.ts and call.ts), so there is no
+ * cycle between the core and the domains.
+ */
 export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncService): Handlers {
-  const lookup = new AccountLookup(ctx.db);
-  const topups = new Topups(ctx, lookup);
-  const receipts = new Receipts(ctx);
-  const print = receiptPrinter(ctx);
-  const { counter } = ctx;
-  const operations = operationsReader(ctx.db, counter.code);
-  const visibilityOf = (op: Operator): Visibility => (isMinimised(op.role, counter.kind) ? 'minimal' : 'full');
-  const today = () => romeDate(ctx.clock.now());
-  /** The sync must never make a committed operation look failed. */
-  const committed = () => {
-    try {
-      ctx.afterMoneyCommit?.();
-    } catch (e) {
-      ctx.log.error({ scope: 'sync', err: e }, 'avvio della sincronizzazione non riuscito');
-    }
-  };
-  const supervisor = (operator: Operator | null): Operator => {
-    const op = need(operator);
-    if (op.role !== 'supervisore') {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Solo un supervisore può vedere e rimettere in coda le operazioni da risolvere.',
-      );
-    }
-    return op;
-  };
-
-  /** The original of a receipt just committed goes to the printer; the outcome joins the reply. */
-  const printCommitted = async (done: Committed, op: Operator) =>
-    printFields(
-      await print({
-        receiptNo: done.receiptNo,
-        text: done.receiptText,
-        operationId: done.operationId,
-        copy: false,
-        operatorCode: op.code,
-        businessDate: done.businessDate,
-      }),
-    );
-
-  const sessionInfo = (op: Operator) => ({
-    operator: { code: op.code, name: op.name, role: op.role },
-    counter: { code: counter.code, name: counter.name, kind: counter.kind, address: counter.address },
-    settings: {
-      idleLockMinutes: counter.config.idleLockMinutes,
-      minTopupCents: counter.config.minTopupCents,
-      maxTopupCents: counter.config.maxTopupCents,
-      methodsToday: methodsAcceptedOn(counter.config, today()),
-      largeType: counter.config.largeType || counter.kind === 'farmacia',
-      printerConfigured: counter.config.printer !== null,
-    },
-  });
-
   return {
-    'counter.info': () => ({ code: counter.code, name: counter.name, kind: counter.kind, address: counter.address }),
-
-    'session.login': ({ sessionId, input }) => {
-      const op = sessions.login(sessionId, input.operator, input.pin, ctx.clock.now());
-      ctx.log.info({ scope: 'session', operator: op.code }, 'accesso');
-      return sessionInfo(op);
-    },
-    'session.logout': ({ sessionId }) => {
-      sessions.logout(sessionId);
-      return {};
-    },
-    'session.current': ({ sessionId }) => {
-      const op = sessions.current(sessionId, ctx.clock.now());
-      return op ? sessionInfo(op) : null;
-    },
-
-    'accounts.find': ({ input, operator }) => {
-      const op = need(operator);
-      const parsed = parseQuery(input.query);
-      if (!searchAllowed(op.role, counter.kind, parsed.kind))
-        throw new DomainError('FORBIDDEN', searchRefusedMessage());
-      if (parsed.kind === 'invalid') throw new DomainError('INPUT_INVALID', parsed.message);
-      const { items, nextPage } = lookup.find(parsed, visibilityOf(op), input.page ?? 0);
-      return { queryKind: parsed.kind, items, nextPage };
-    },
-
-    'accounts.get': ({ input, operator }) => {
-      const op = need(operator);
-      const account = lookup.get(input.accountId, visibilityOf(op));
-      if (!account) throw new DomainError('NOT_FOUND', 'Conto non trovato: ripetere la ricerca.');
-      return { account, operations: operations(input.accountId, today()) };
-    },
-
-    'topups.record': async ({ input, operator }) => {
-      const op = need(operator);
-      const done = topups.record(op, input, visibilityOf(op));
-      committed();
-      return { ...withoutDate(done), ...(await printCommitted(done, op)) };
-    },
-
-    'topups.void': async ({ input, operator }) => {
-      const op = need(operator);
-      const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
-      const { operationId, reason } = input;
-      const done = topups.voidTopup(op, approver, { operationId, reason }, visibilityOf(op));
-      committed();
-      const { balanceBeforeCents: _before, ...rest } = withoutDate(done);
-      return { ...rest, ...(await printCommitted(done, op)) };
-    },
-
-    'receipts.list': ({ input, operator }) => {
-      const op = need(operator);
-      return { items: receipts.list(input.date ?? today(), input.unprintedOnly ?? false, visibilityOf(op)) };
-    },
-
-    'receipts.reprint': async ({ input, operator }) => {
-      const op = need(operator);
-      const r = receipts.get(input.receiptNo);
-      const outcome = await print({
-        receiptNo: r.receiptNo,
-        text: r.text,
-        operationId: r.operationId,
-        copy: true,
-        operatorCode: op.code,
-        businessDate: today(),
-      });
-      ctx.db.sqlite
-        .prepare('INSERT INTO audit (at, counter_code, operator_code, action, detail) VALUES (?, ?, ?, ?, ?)')
-        .run(
-          ctx.clock.now().toISOString(),
-          counter.code,
-          op.code,
-          'receipt.reprint',
-          JSON.stringify({ receiptNo: r.receiptNo }),
-        );
-      return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
-    },
-
-    'receipts.printPending': async ({ input, operator }) => {
-      const op = need(operator);
-      const r = receipts.get(input.receiptNo);
-      if (r.printedAt !== null) {
-        throw new DomainError(
-          'INPUT_INVALID',
-          `La ricevuta ${r.receiptNo} è già stata stampata: usare la ristampa (copia).`,
-        );
-      }
-      const outcome = await print({
-        receiptNo: r.receiptNo,
-        text: r.text,
-        operationId: r.operationId,
-        copy: false,
-        operatorCode: op.code,
-        businessDate: today(),
-      });
-      return { receiptNo: r.receiptNo, text: outcome.text, ...printFields(outcome) };
-    },
-
-    'reports.day': ({ input, operator }) => {
-      need(operator);
-      return daySummary(ctx, input.date ?? today());
-    },
-
-    'reports.printDay': async ({ input, operator }) => {
-      const op = need(operator);
-      const summary = await daySummary(ctx, input.date ?? today());
-      const text = renderDaySummaryText({
-        ...summary,
-        header: counter.config.receiptHeader,
-        counterName: counter.name,
-        counterAddress: counter.address,
-        operator: `${op.name} (${op.code})`,
-        printedAt: ctx.clock.now().toISOString(),
-      });
-      const result = await ctx.printer.print(`riepilogo-${summary.date}`, text, {});
-      return result.ok ? { text, printed: true } : { text, printed: false, printError: result.error };
-    },
-
-    'sync.enrol': ({ input }) => sync.enrol(input.code),
-    'sync.status': () => sync.status(),
-    'sync.now': ({ operator }) => {
-      need(operator);
-      return sync.syncNow({ manual: true });
-    },
-    'sync.problems': ({ operator }) => {
-      supervisor(operator);
-      return { items: listProblems(ctx.db) };
-    },
-    'sync.retry': ({ input, operator }) => {
-      const op = supervisor(operator);
-      retryProblem(ctx.db, input.operationId, { counterCode: counter.code, operatorCode: op.code }, ctx.clock.now());
-      ctx.log.info({ scope: 'sync', operator: op.code, operationId: input.operationId }, 'operazione rimessa in coda');
-      sync.trigger();
-      return {};
-    },
-
+    ...sessionHandlers(ctx, sessions),
+    ...accountHandlers(ctx),
+    ...topupHandlers(ctx, sessions),
+    ...receiptHandlers(ctx),
+    ...reportHandlers(ctx),
+    ...syncHandlers(ctx, sync),
     ...noticeHandlers(ctx, sync),
-    ...registrationHandlers(ctx, sync),
+    ...registrationHandlers(ctx),
   };
-}
-
-function printFields(outcome: { printed: boolean; printError?: string }) {
-  return outcome.printError === undefined
-    ? { printed: outcome.printed }
-    : { printed: outcome.printed, printError: outcome.printError };
-}
-
-function withoutDate({ businessDate: _date, ...reply }: Committed) {
-  return reply;
 }

@@ -5,10 +5,9 @@ import { DomainError } from '../../shared/errors';
 import { normalizeNav } from '../../shared/pagopa/nav';
 import type { EnteConfig } from '../../shared/pagopa/ente';
 import { parseQuery } from '../../shared/lookup';
-import { isMinimised } from '../../shared/roles';
 import type { Visibility } from '../accounts/lookup';
 import type { CoreContext } from '../core/context';
-import { need, type Handlers } from '../core/handlers';
+import type { HandlersOf } from '../core/call';
 import { renderNoticePdf, type NoticeDocumentData } from '../documents/noticePdf';
 import { writeFileAtomically } from '../documents/pdf';
 import { renderNoticeThermal } from '../printing/noticeText';
@@ -18,13 +17,9 @@ import { Notices } from './notices';
 import { registerNoticeHooks } from './settled';
 import { NoticeStore, type StoredNotice } from './store';
 
-type NoticeChannels = 'notices.issue' | 'notices.find' | 'notices.reprint' | 'notices.printThermal' | 'notices.cancel';
-
 /** How long a cancellation waits for the central's answer before telling the operator it is queued. */
 export const CANCEL_WAIT_MS = 4_000;
 
-const FRONT_OFFICE_ONLY =
-  'Gli avvisi pagoPA si emettono, si ristampano in A4 e si annullano solo allo sportello dei Servizi Educativi.';
 const PHARMACY_SEARCH =
   'In farmacia gli avvisi si cercano solo per codice avviso o codice Pa-Pay: il codice fiscale non è consultabile.';
 
@@ -46,8 +41,8 @@ export function configuredEnte(ctx: CoreContext): EnteConfig {
   return ente;
 }
 
-/** The pagoPA notice channels (issue 4). */
-export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handlers, NoticeChannels> {
+/** The pagoPA notice channels: issue, reprint and cancel at the front office; find and print also at a pharmacy. */
+export function noticeHandlers(ctx: CoreContext, sync: SyncService): HandlersOf<'notices'> {
   registerNoticeHooks();
   const notices = new Notices(ctx);
   const store = new NoticeStore(ctx.db);
@@ -58,13 +53,6 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
   const record = (op: Operator, action: string, detail: unknown) =>
     audit.run(ctx.clock.now().toISOString(), ctx.counter.code, op.code, action, JSON.stringify(detail));
 
-  const minimised = (op: Operator) => isMinimised(op.role, ctx.counter.kind);
-  const visibilityOf = (op: Operator): Visibility => (minimised(op) ? 'minimal' : 'full');
-  const frontOffice = (operator: Operator | null): Operator => {
-    const op = need(operator);
-    if (minimised(op)) throw new DomainError('FORBIDDEN', FRONT_OFFICE_ONLY);
-    return op;
-  };
   const ente = () => configuredEnte(ctx);
   const load = (noticeId: string, visibility: Visibility): StoredNotice => {
     const stored = store.get(noticeId, visibility);
@@ -101,8 +89,7 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
     return file;
   };
 
-  const find = (query: string, op: Operator): NoticeView[] => {
-    const visibility = visibilityOf(op);
+  const find = (query: string, visibility: Visibility): NoticeView[] => {
     const views = (ids: string[]) => ids.map((id) => load(id, visibility).view);
     const nav = normalizeNav(query);
     if (nav !== null) {
@@ -118,10 +105,10 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
       case 'papay':
         return views(store.idsByPapayCode(parsed.code));
       case 'cf':
-        if (minimised(op)) throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
+        if (visibility === 'minimal') throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
         return views(store.idsByFiscalCode(parsed.code, parsed.canonical));
       case 'name':
-        if (minimised(op)) throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
+        if (visibility === 'minimal') throw new DomainError('FORBIDDEN', PHARMACY_SEARCH);
         throw new DomainError(
           'INPUT_INVALID',
           'Cercare gli avvisi per codice avviso (18 cifre), codice Pa-Pay o codice fiscale.',
@@ -133,10 +120,9 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
 
   return {
     'notices.issue': async ({ input, operator }) => {
-      const op = frontOffice(operator);
       // Refused before anything is written: a notice issued now could not be printed correctly.
       ente();
-      const { noticeId } = notices.issue(op, input);
+      const { noticeId } = notices.issue(operator, input);
       try {
         ctx.afterMoneyCommit?.();
       } catch (e) {
@@ -157,23 +143,18 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
       return { noticeId, nav: stored.view.nav, iuv: stored.view.iuv, pdfPath, notice: stored.view };
     },
 
-    'notices.find': ({ input, operator }) => {
-      const op = need(operator);
-      return { items: find(input.query, op) };
-    },
+    'notices.find': ({ input, visibility }) => ({ items: find(input.query, visibility) }),
 
     'notices.reprint': async ({ input, operator }) => {
-      const op = frontOffice(operator);
       const stored = load(input.noticeId, 'full');
       payable(stored);
       const pdfPath = await writePdf(stored);
-      record(op, 'notice.reprint', { noticeId: input.noticeId, nav: stored.view.nav, state: stored.view.state });
+      record(operator, 'notice.reprint', { noticeId: input.noticeId, nav: stored.view.nav, state: stored.view.state });
       return { noticeId: input.noticeId, pdfPath };
     },
 
-    'notices.printThermal': async ({ input, operator }) => {
-      const op = need(operator);
-      const stored = load(input.noticeId, visibilityOf(op));
+    'notices.printThermal': async ({ input, operator, visibility }) => {
+      const stored = load(input.noticeId, visibility);
       payable(stored);
       const { view } = stored;
       // A notice in instalments prints its first unpaid rata (the receipt carries one QR).
@@ -192,7 +173,7 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
         header: ctx.counter.config.receiptHeader,
       });
       const result = await ctx.printer.print(`avviso-${payment.nav}`, text, { qr });
-      record(op, 'notice.printThermal', {
+      record(operator, 'notice.printThermal', {
         noticeId: view.noticeId,
         nav: payment.nav,
         printed: result.ok,
@@ -205,9 +186,8 @@ export function noticeHandlers(ctx: CoreContext, sync: SyncService): Pick<Handle
     },
 
     'notices.cancel': async ({ input, operator }) => {
-      const op = frontOffice(operator);
-      notices.requestCancel(op, input.noticeId, input.reason);
-      log.info({ noticeId: input.noticeId, operator: op.code }, 'annullamento richiesto');
+      notices.requestCancel(operator, input.noticeId, input.reason);
+      log.info({ noticeId: input.noticeId, operator: operator.code }, 'annullamento richiesto');
       // The answer is the central's: wait for one sync (bounded), then say where things stand.
       const waited = new AbortController();
       await Promise.race([

@@ -67,3 +67,10 @@ export function receiptPrinter(ctx: CoreContext) {
     return { printed: false, printError: result.error, text };
   };
 }
+
+/** The print outcome as the contract's reply fields (printError only when the printer failed). */
+export function printFields(outcome: { printed: boolean; printError?: string }) {
+  return outcome.printError === undefined
+    ? { printed: outcome.printed }
+    : { printed: outcome.printed, printError: outcome.printError };
+}

@@ -4,31 +4,21 @@ import { deadlineOf } from '../../shared/registration/deadline';
 import { quoteTariff } from '../../shared/registration/tariff';
 import { romeDate } from '../../shared/time';
 import type { CoreContext } from '../core/context';
-import type { Handlers } from '../core/handlers';
-import type { SyncService } from '../sync/service';
-import { enrolmentConfig, frontOffice } from './access';
+import type { HandlersOf } from '../core/call';
+import { enrolmentConfig } from './enrolmentConfig';
 import { saveRegistration } from './save';
 import { registerSettledHook } from './settled';
 import { writeSummary } from './summary';
 import { registrationViews } from './views';
 
-type RegistrationChannels =
-  | 'registry.lookup'
-  | 'registration.options'
-  | 'registration.quote'
-  | 'registration.save'
-  | 'registration.get'
-  | 'registration.printSummary';
-
-/** The registration channels (issue 5): front office only, never at a pharmacy. */
-export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick<Handlers, RegistrationChannels> {
+/** The registration channels: front office only, never at a pharmacy (the contract declares it). */
+export function registrationHandlers(ctx: CoreContext): HandlersOf<'registry' | 'registration'> {
   registerSettledHook();
   const views = registrationViews(ctx.db);
   const today = () => romeDate(ctx.clock.now());
 
   return {
-    'registry.lookup': ({ input, operator }) => {
-      frontOffice(ctx, operator);
+    'registry.lookup': ({ input }) => {
       const decoded = decodeFiscalCode(input.fiscalCode);
       if (!decoded.valid) throw new DomainError('INPUT_INVALID', decoded.message);
       const person = decoded.person;
@@ -41,8 +31,7 @@ export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick
       };
     },
 
-    'registration.options': ({ operator }) => {
-      frontOffice(ctx, operator);
+    'registration.options': () => {
       const config = enrolmentConfig(ctx);
       const first = config.schoolYears[0];
       if (!first) throw new DomainError('INTERNAL', 'Nessun anno scolastico configurato per le iscrizioni.');
@@ -61,8 +50,7 @@ export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick
       };
     },
 
-    'registration.quote': ({ input, operator }) => {
-      frontOffice(ctx, operator);
+    'registration.quote': ({ input }) => {
       const config = enrolmentConfig(ctx);
       if (deadlineOf(config, input.schoolYear) === null) {
         throw new DomainError('INPUT_INVALID', `L'anno scolastico ${input.schoolYear} non è aperto alle iscrizioni.`);
@@ -71,8 +59,7 @@ export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick
     },
 
     'registration.save': async ({ input, operator }) => {
-      const op = frontOffice(ctx, operator);
-      const { registrationId } = saveRegistration(ctx, enrolmentConfig(ctx), op, {
+      const { registrationId } = saveRegistration(ctx, enrolmentConfig(ctx), operator, {
         parent: input.parent,
         children: input.children,
       });
@@ -82,7 +69,7 @@ export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick
       } catch (e) {
         ctx.log.error({ scope: 'sync', err: e }, 'avvio della sincronizzazione non riuscito');
       }
-      ctx.log.info({ scope: 'registration', registrationId, operator: op.code }, 'iscrizione registrata');
+      ctx.log.info({ scope: 'registration', registrationId, operator: operator.code }, 'iscrizione registrata');
       const registration = views.registration(registrationId);
       let summaryPdfPath = '';
       try {
@@ -94,13 +81,9 @@ export function registrationHandlers(ctx: CoreContext, _sync: SyncService): Pick
       return { registration, summaryPdfPath };
     },
 
-    'registration.get': ({ input, operator }) => {
-      frontOffice(ctx, operator);
-      return views.registration(input.registrationId);
-    },
+    'registration.get': ({ input }) => views.registration(input.registrationId),
 
-    'registration.printSummary': async ({ input, operator }) => {
-      frontOffice(ctx, operator);
+    'registration.printSummary': async ({ input }) => {
       const registration = views.registration(input.registrationId);
       const pdfPath = await writeSummary(ctx, registration);
       return { registrationId: registration.registrationId, pdfPath, provisional: registration.provisional };

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { LedgerKind, Service } from '../domain';
+import { MINIMISED_AT_PHARMACY } from './access';
+import { Cents, channel, Id, IsoDateTime } from './common';
+
+/** Finding a child's accounts and reading one with its operations. */
+
+/** What the role allows to be seen of a child. A pharmacy gets only the first four fields. */
+export const ChildView = z.object({
+  childId: Id,
+  firstName: z.string(),
+  /** Full surname at the front office; the initial followed by a dot at a pharmacy. */
+  surname: z.string(),
+  school: z.string(),
+  fiscalCode: z.string().optional(),
+  birthDate: z.string().optional(),
+  address: z.string().optional(),
+  parent: z.object({ name: z.string(), fiscalCode: z.string() }).optional(),
+});
+export type ChildView = z.infer<typeof ChildView>;
+
+export const AccountItem = z.object({
+  accountId: Id,
+  papayCode: z.string(),
+  service: Service,
+  /** Projected balance: the last pulled balance plus this counter's operations not yet included in it. */
+  balanceCents: Cents,
+  /** Time of the last balance known from the central service ("saldo al ..."). */
+  balanceAsOf: IsoDateTime.nullable(),
+  /** The part of balanceCents made of this counter's operations the central service has not counted yet. */
+  pendingCents: Cents,
+  child: ChildView,
+});
+export type AccountItem = z.infer<typeof AccountItem>;
+
+export const OperationView = z.object({
+  operationId: Id,
+  kind: LedgerKind,
+  amountCents: Cents,
+  createdAt: IsoDateTime,
+  counterCode: z.string().nullable(),
+  receiptNo: z.string().nullable(),
+  voided: z.boolean(),
+  /** True when this counter may void it today. */
+  voidable: z.boolean(),
+});
+export type OperationView = z.infer<typeof OperationView>;
+
+export const accountChannels = {
+  'accounts.find': channel(
+    z.object({ query: z.string().max(100), page: z.number().int().min(0).max(10_000).optional() }).strict(),
+    z.object({
+      queryKind: z.enum(['papay', 'cf', 'name']),
+      items: z.array(AccountItem),
+      /** Next page to ask for, null when this was the last. Name searches are paginated. */
+      nextPage: z.number().int().nullable(),
+    }),
+    MINIMISED_AT_PHARMACY,
+  ),
+  'accounts.get': channel(
+    z.object({ accountId: Id }).strict(),
+    z.object({ account: AccountItem, operations: z.array(OperationView) }),
+    MINIMISED_AT_PHARMACY,
+  ),
+} as const;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { OPERATOR, PUBLIC, supervisorOnly } from './access';
+import { Cents, channel, Empty, Id, IsoDateTime } from './common';
+
+/** The sync with the central service: enrolment, status bar, sync now and "Da risolvere". */
+
+/** What the status bar shows of the sync with the central service (also pushed as the 'sync.status' event). */
+export const SyncStatus = z.object({
+  /** This PC holds a live token of the central service. */
+  enrolled: z.boolean(),
+  /** The last call to the central service got an answer. */
+  online: z.boolean(),
+  centralUrl: z.string().nullable(),
+  /** Operations of this counter not yet confirmed by the central service (waiting or being retried). */
+  pendingCount: z.number().int().nonnegative(),
+  /** Operations the central service refused: "Da risolvere", for a supervisor. */
+  deadLetterCount: z.number().int().nonnegative(),
+  lastSyncAt: IsoDateTime.nullable(),
+  /** Central time minus this PC's time, from the last reply. */
+  serverTimeOffsetMs: z.number().int().nullable(),
+  /** Italian text when this PC's clock is more than 2 minutes off the central's. */
+  clockWarning: z.string().nullable(),
+  initialSync: z.object({ done: z.boolean(), progress: z.number().min(0).max(1) }),
+  /** Italian, for the operator: why the last attempt failed (null when it went well). */
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** Kinds of operation the outbox sends (the outbox row's `type`). */
+export const OUTBOX_TYPES = ['topup', 'void', 'notice', 'notice_cancel', 'registration'] as const;
+export const OutboxType = z.enum(OUTBOX_TYPES);
+export type OutboxType = z.infer<typeof OutboxType>;
+
+export const SyncProblem = z.object({
+  operationId: Id,
+  type: OutboxType,
+  receiptNo: z.string(),
+  /** What names it for the operator: the receipt number, the codice avviso in groups, the family's name. */
+  reference: z.string(),
+  accountId: Id,
+  amountCents: Cents,
+  /** The central service's reason for refusing it. */
+  reason: z.string(),
+  attempts: z.number().int().nonnegative(),
+  createdAt: IsoDateTime,
+});
+export type SyncProblem = z.infer<typeof SyncProblem>;
+
+const SUPERVISORS_ONLY = supervisorOnly(
+  'Solo un supervisore può vedere e rimettere in coda le operazioni da risolvere.',
+);
+
+export const syncChannels = {
+  /** Enrols this PC with the one-time code a supervisor obtained (first-run screen: no session). */
+  'sync.enrol': channel(
+    z.object({ code: z.string().trim().min(6).max(64) }).strict(),
+    z.object({ counterCode: z.string() }),
+    PUBLIC,
+  ),
+  'sync.status': channel(Empty, SyncStatus, PUBLIC),
+  /** One full push and pull now; answers with the status after it. */
+  'sync.now': channel(Empty, SyncStatus, OPERATOR),
+  /** Operations the central service refused ("Da risolvere"). */
+  'sync.problems': channel(Empty, z.object({ items: z.array(SyncProblem) }), SUPERVISORS_ONLY),
+  /** Puts a refused operation back in the queue (after the cause was fixed centrally). */
+  'sync.retry': channel(z.object({ operationId: Id }).strict(), z.object({}), SUPERVISORS_ONLY),
+} as const;

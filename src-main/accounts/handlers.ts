@@ -1,0 +1,31 @@
+import { DomainError } from '../../shared/errors';
+import { parseQuery } from '../../shared/lookup';
+import { searchAllowed, searchRefusedMessage } from '../../shared/roles';
+import { romeDate } from '../../shared/time';
+import type { CoreContext } from '../core/context';
+import type { HandlersOf } from '../core/call';
+import { AccountLookup } from './lookup';
+import { operationsReader } from './operations';
+
+/** Finding a child's accounts and reading one (minimised at a pharmacy). */
+export function accountHandlers(ctx: CoreContext): HandlersOf<'accounts'> {
+  const lookup = new AccountLookup(ctx.db);
+  const operations = operationsReader(ctx.db, ctx.counter.code);
+
+  return {
+    'accounts.find': ({ input, operator, visibility }) => {
+      const parsed = parseQuery(input.query);
+      if (!searchAllowed(operator.role, ctx.counter.kind, parsed.kind))
+        throw new DomainError('FORBIDDEN', searchRefusedMessage());
+      if (parsed.kind === 'invalid') throw new DomainError('INPUT_INVALID', parsed.message);
+      const { items, nextPage } = lookup.find(parsed, visibility, input.page ?? 0);
+      return { queryKind: parsed.kind, items, nextPage };
+    },
+
+    'accounts.get': ({ input, visibility }) => {
+      const account = lookup.get(input.accountId, visibility);
+      if (!account) throw new DomainError('NOT_FOUND', 'Conto non trovato: ripetere la ricerca.');
+      return { account, operations: operations(input.accountId, romeDate(ctx.clock.now())) };
+    },
+  };
+}
