@@ -132,11 +132,31 @@ export function buildOpenApiDocument(): Json {
     info: {
       title: 'Sportello - servizio centrale',
       version: '1.0.0',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       description:
         'API of the central service (back end of WEB GENITORI and SPAZIO SCUOLA) as the counters of the Comune di ' +
         'Carrara use it. Every reply carries serverTime. Generated from shared/central.ts by scripts/generate-openapi.ts.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // Each counter is configured with the address of the Comune's central service; the emulator
+    // (`sportello central`) listens on loopback on the port it prints.
+    servers: [
+      {
+        url: '{centralUrl}',
+        description: "The Comune's central service, at the address configured on each counter (--central).",
+        variables: {
+          centralUrl: {
+            default: 'https://centrale.comune.invalid',
+            description: 'Base URL of the central service, without a trailing slash (the default is a placeholder).',
+          },
+        },
+      },
+      {
+        url: 'http://127.0.0.1:{port}',
+        description: 'The central emulator of tests and demos (npx sportello central --port 0 prints its port).',
+        variables: { port: { default: '8787', description: 'The port the emulator printed.' } },
+      },
+    ],
     paths,
     components: {
       schemas,

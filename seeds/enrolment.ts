@@ -110,7 +110,7 @@ export const DEMO_ENROLMENT: EnrolmentConfig = {
   siblingReduction: { percent: 20, fromOrder: 2 },
   iseeMaxAgeYears: 1,
   consentText:
-    "Il sottoscritto dichiara di aver ricevuto l'informativa sul trattamento dei dati personali ai sensi degli " +
+    "{{Il sottoscritto|La sottoscritta}} dichiara di aver ricevuto l'informativa sul trattamento dei dati personali ai sensi degli " +
     'artt. 13 e 14 del Regolamento (UE) 2016/679 e acconsente al trattamento dei dati propri e dei minori ' +
     'indicati da parte del Comune di Carrara, Settore Servizi Educativi e Scolastici, per la gestione ' +
     "dell'iscrizione ai servizi scolastici, delle tariffe e dei pagamenti.",

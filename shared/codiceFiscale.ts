@@ -1,11 +1,15 @@
 import { CheckDigitizer, Parser, VALIDATOR } from '@marketto/codice-fiscale-utils';
 import { belfioreConnector } from '@marketto/belfiore-connector-embedded';
+import { birthPlaceOn, type PlaceSpan } from './places/belfiore';
 import { isValidTaxCode11 } from './taxCode11';
 
 /**
  * Codice fiscale of a person, through @marketto/codice-fiscale-utils (MIT, typed, handles omocodia;
  * chosen over codice-fiscale-js for its licence and size). This module adds only what the counter needs:
- * one call that says, in Italian, what is wrong with what the operator typed.
+ * one call that says, in Italian, what is wrong with what the operator typed. The place of birth is
+ * read from our own list (shared/places: every comune since 1861 and every foreign state or
+ * territory with the days it was valid), not the library's, which misses territories with their own
+ * Belfiore code and refuses a child born on the day its comune was created.
  */
 
 // Letters and digits in their places (omocodic digits included), before any meaning is checked.
@@ -91,13 +95,27 @@ export interface DecodedPerson {
 
 export type FiscalCodeDecoding = { valid: true; person: DecodedPerson } | { valid: false; message: string };
 
+function italianDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+function validity(spans: PlaceSpan[]): string {
+  return spans
+    .map((s) => {
+      if (s.from !== null && s.to !== null) return `dal ${italianDate(s.from)} al ${italianDate(s.to)}`;
+      if (s.from !== null) return `dal ${italianDate(s.from)}`;
+      return s.to !== null ? `fino al ${italianDate(s.to)}` : 'sempre';
+    })
+    .join(' e ');
+}
+
 /**
  * Decodes a codice fiscale typed or scanned (the Tessera Sanitaria barcode types it with no
  * separator, sometimes in lower case). 16 characters: checked, omocodia undone, birth date, sex
- * and place read (the place from the Belfiore list, which the library reads asynchronously).
+ * and place read; the place must be one that existed on the day of birth (that day included).
  * 11 digits: a provisional code (people without a definitive one), which carries no birth data.
  */
-export async function decodeFiscalCode(input: string): Promise<FiscalCodeDecoding> {
+export function decodeFiscalCode(input: string): FiscalCodeDecoding {
   const text = input.replace(/\s/g, '').toUpperCase();
   if (/^\d+$/.test(text)) {
     if (text.length !== 11) {
@@ -116,13 +134,14 @@ export async function decodeFiscalCode(input: string): Promise<FiscalCodeDecodin
   }
   const check = checkFiscalCode(text);
   if (!check.valid) return check;
-  const place = await parser.cfToBirthPlace(check.canonical);
-  if (place === null) {
-    const belfiore = check.canonical.slice(11, 15);
-    return {
-      valid: false,
-      message: `Codice fiscale non valido: il luogo di nascita (codice ${belfiore}) non è un comune o uno stato conosciuto.`,
-    };
+  const belfiore = check.canonical.slice(11, 15);
+  const place = birthPlaceOn(belfiore, check.birthDate);
+  if (!place.found) {
+    const message =
+      place.reason === 'unknown'
+        ? `Codice fiscale non valido: il luogo di nascita (codice ${belfiore}) non è un comune o uno stato conosciuto.`
+        : `Codice fiscale non valido: il luogo di nascita ${place.spans[0]!.name} (codice ${belfiore}) non esisteva il ${italianDate(check.birthDate)}, giorno di nascita: il codice vale ${validity(place.spans)}.`;
+    return { valid: false, message };
   }
   return {
     valid: true,
@@ -131,7 +150,7 @@ export async function decodeFiscalCode(input: string): Promise<FiscalCodeDecodin
       provisional: false,
       birthDate: check.birthDate,
       sex: check.sex,
-      birthPlace: { code: place.belfioreCode, name: place.name },
+      birthPlace: { code: place.code, name: place.name },
     },
   };
 }

@@ -108,6 +108,8 @@ export const PersonView = z.object({
 
 export const RegistrationView = z.object({
   registrationId: Id,
+  /** The readable number, per counter and year: "SE1/2026/000042". */
+  registrationNo: z.string(),
   createdAt: IsoDateTime,
   operatorCode: z.string(),
   parent: PersonView.extend({ address: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { isValidTaxCode11 } from '../taxCode11';
 
+const LOGO_DATA_URL = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
+const MAX_LOGO_DATA_URL = 512 * 1024;
+
+/** The media type and the bytes (base64) of a logo data URL. */
+export function logoParts(dataUrl: string): { type: 'png' | 'svg'; base64: string } {
+  const m = LOGO_DATA_URL.exec(dataUrl);
+  if (m === null) throw new Error('logo non valido');
+  return { type: m[1] === 'png' ? 'png' : 'svg', base64: dataUrl.slice(dataUrl.indexOf(',') + 1) };
+}
+
 /**
  * The Ente creditore as printed on every pagoPA notice. It is configuration: the Comune gives its
  * own values (CF, CBILL, segregation code assigned by PagoPA S.p.A., postal account) and the counter
@@ -30,5 +40,20 @@ export const EnteConfig = z.object({
       authorization: z.string().trim().min(1).max(100),
     })
     .nullable(),
+  /**
+   * The Ente's logo, printed top right of every notice: the content of a PNG or SVG file as a data
+   * URL (the file travels with the configuration, so rendering reads no file). Null: no logo.
+   */
+  logo: z
+    .string()
+    .max(MAX_LOGO_DATA_URL, { message: 'logo troppo grande (al massimo 512 KB)' })
+    .regex(LOGO_DATA_URL, { message: 'logo non valido: un file PNG o SVG come data URL in base64' })
+    .nullable()
+    .default(null),
+  /**
+   * True when the Ente's own site takes pagoPA payments: the notice then names it among the online
+   * channels (the guide's "sitoEnte" text) instead of the text without it.
+   */
+  paysOnOwnSite: z.boolean().default(false),
 });
 export type EnteConfig = z.infer<typeof EnteConfig>;

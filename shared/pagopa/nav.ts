@@ -37,7 +37,7 @@ export function isValidNav(nav: string): boolean {
   }
 }
 
-/** What an operator typed or a scanner sent ("3010 0000 0000 1234 19"): the 18 digits, or null. */
+/** What an operator typed or a scanner sent ("3010 0000 0001 2345 19"): the 18 digits, or null. */
 export function normalizeNav(input: string): string | null {
   const digits = input.replace(/[\s.-]/g, '');
   return isValidNav(digits) ? digits : null;
@@ -49,7 +49,7 @@ export function iuvOfNav(nav: string): string {
   return nav[0] === '0' ? nav.slice(3) : nav.slice(1);
 }
 
-/** As printed on the notice: groups of four digits, "3010 0000 0000 1234 19". */
+/** As printed on the notice: groups of four digits, "3010 0000 0001 2345 19". */
 export function formatNavGroups(nav: string): string {
   return nav.replace(/\s/g, '').replace(/(\d{4})(?=\d)/g, '$1 ');
 }

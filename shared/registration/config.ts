@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from '../localDate';
 import { Service } from '../domain';
+import { isWellFormedConsent } from './consent';
 
 /**
  * What the office decides each year about enrolments, as data: school years and their deadline,
@@ -69,6 +70,9 @@ export const EnrolmentConfig = z.object({
     .nullable(),
   /** An ISEE counts if issued in the current calendar year or in the `iseeMaxAgeYears` before it. */
   iseeMaxAgeYears: z.number().int().min(0).max(5),
-  consentText: z.string().min(10),
+  /** The consent statement; words that agree with the parent's sex as `{{Il sottoscritto|La sottoscritta}}`. */
+  consentText: z.string().min(10).refine(isWellFormedConsent, {
+    message: 'testo del consenso non valido: le alternative si scrivono {{maschile|femminile}}',
+  }),
 });
 export type EnrolmentConfig = z.infer<typeof EnrolmentConfig>;

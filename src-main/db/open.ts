@@ -15,6 +15,7 @@ import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_sync';
 import * as m0003 from './migrations/0003_notices';
 import * as m0004 from './migrations/0004_registration';
+import * as m0005 from './migrations/0005_registration_numbers';
 
 /** Every migration, in order. A new one is a new file added here; released ones are frozen. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_sync': m0002,
   '0003_notices': m0003,
   '0004_registration': m0004,
+  '0005_registration_numbers': m0005,
 };
 
 class StaticMigrations implements MigrationProvider {

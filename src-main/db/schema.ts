@@ -167,6 +167,7 @@ export interface Database {
     paid_at: string | null;
   };
   papay_provisional_sequences: { counter_code: string; last_number: number };
+  registration_sequences: { counter_code: string; year: number; last_number: number };
   registrations: {
     id: string;
     created_at: string;
@@ -177,6 +178,9 @@ export interface Database {
     consent_text: string;
     consent_text_sha256: string;
     operation_id: string;
+    /** Per counter and year (Europe/Rome); null only in a row a migration has not numbered (none). */
+    year: number | null;
+    number: number | null;
   };
   enrolments: {
     id: string;

@@ -31,7 +31,7 @@ export function enrolmentSummaryDocument(data: EnrolmentSummaryData): TDocumentD
     ...data.header.map((line, i): Content => ({ text: line, style: i === 0 ? 'ente' : 'office' })),
     { text: 'Riepilogo iscrizione ai servizi scolastici', style: 'title', margin: [0, 14, 0, 2] },
     {
-      text: `Iscrizione n. ${r.registrationId} del ${formatRomeDateTime(r.createdAt)} - ${data.counterName}, operatore ${r.operatorCode}`,
+      text: `Iscrizione n. ${r.registrationNo} del ${formatRomeDateTime(r.createdAt)} - ${data.counterName}, operatore ${r.operatorCode}`,
       style: 'small',
     },
     { text: 'Adulto di riferimento', style: 'section' },
@@ -104,23 +104,28 @@ export function enrolmentSummaryDocument(data: EnrolmentSummaryData): TDocumentD
       margin: [0, 10, 0, 0],
     });
   }
-  content.push(
-    { text: 'Consenso al trattamento dei dati personali', style: 'section' },
-    { text: data.consentText, style: 'small' },
-    { text: `Consenso espresso il ${formatRomeDateTime(r.consentAt)}.`, style: 'small', margin: [0, 2, 0, 0] },
-    { text: `${data.place}, ${formatRomeDateTime(r.createdAt).slice(0, 10)}`, margin: [0, 18, 0, 0] },
-    {
-      columns: [
-        { text: "Firma dell'adulto di riferimento\n\n\n______________________________" },
-        { text: "Firma dell'operatore\n\n\n______________________________" },
-      ],
-      margin: [0, 12, 0, 0],
-    },
-  );
+  // The consent, the place and date and the signatures stay together: a statement split over two
+  // pages would be signed on a page that does not say what is consented to.
+  content.push({
+    unbreakable: true,
+    stack: [
+      { text: 'Consenso al trattamento dei dati personali', style: 'section' },
+      { text: data.consentText, style: 'small' },
+      { text: `Consenso espresso il ${formatRomeDateTime(r.consentAt)}.`, style: 'small', margin: [0, 2, 0, 0] },
+      { text: `${data.place}, ${formatRomeDateTime(r.createdAt).slice(0, 10)}`, margin: [0, 18, 0, 0] },
+      {
+        columns: [
+          { text: "Firma dell'adulto di riferimento\n\n\n______________________________" },
+          { text: "Firma dell'operatore\n\n\n______________________________" },
+        ],
+        margin: [0, 12, 0, 0],
+      },
+    ],
+  });
   return {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 40],
-    info: { title: `Riepilogo iscrizione ${r.registrationId}`, author: data.header[0] ?? '' },
+    info: { title: `Riepilogo iscrizione ${r.registrationNo}`, author: data.header[0] ?? '' },
     content,
     styles: {
       ente: { font: FONT_TEXT_SEMIBOLD, fontSize: 13 },

@@ -16,8 +16,8 @@ export function registrationHandlers(ctx: CoreContext): HandlersOf<'registry' | 
   const today = () => romeDate(ctx.clock.now());
 
   return {
-    'registry.lookup': async ({ input }) => {
-      const decoded = await decodeFiscalCode(input.fiscalCode);
+    'registry.lookup': ({ input }) => {
+      const decoded = decodeFiscalCode(input.fiscalCode);
       if (!decoded.valid) throw new DomainError('INPUT_INVALID', decoded.message);
       const person = decoded.person;
       const check = person.provisional ? null : checkFiscalCode(person.code);
@@ -57,7 +57,7 @@ export function registrationHandlers(ctx: CoreContext): HandlersOf<'registry' | 
     },
 
     'registration.save': async ({ input, operator }) => {
-      const { registrationId } = await saveRegistration(ctx, enrolmentConfig(ctx), operator, {
+      const { registrationId } = saveRegistration(ctx, enrolmentConfig(ctx), operator, {
         parent: input.parent,
         children: input.children,
       });

@@ -34,7 +34,7 @@ export type LinkedChildRow = Pick<Row<'children'>, 'id' | 'family_id'> & {
 };
 export type RegistrationRow = Pick<
   Row<'registrations'>,
-  'id' | 'created_at' | 'operator_code' | 'family_id' | 'consent_at'
+  'id' | 'created_at' | 'operator_code' | 'family_id' | 'consent_at' | 'counter_code' | 'year' | 'number'
 >;
 
 /** The adulto di riferimento as a registration writes it. */
@@ -72,6 +72,8 @@ export interface NewRegistration {
   consentText: string;
   consentSha: string;
   operationId: string;
+  year: number;
+  number: number;
 }
 
 export interface NewEnrolment {
@@ -121,7 +123,8 @@ export const registrationReads = preparedPerConnection((s) => ({
     `SELECT ${CHILD_COLUMNS} FROM children WHERE fiscal_code_canonical = ? ORDER BY id LIMIT 1`,
   ),
   registration: s.prepare<[registrationId: string], RegistrationRow>(
-    'SELECT id, created_at, operator_code, family_id, consent_at FROM registrations WHERE id = ?',
+    `SELECT id, created_at, operator_code, family_id, consent_at, counter_code, year, number
+       FROM registrations WHERE id = ?`,
   ),
   childrenOfRegistration: s
     .prepare<[registrationId: string], Row<'enrolments'>['child_id']>(
@@ -207,9 +210,17 @@ export const registrationWrites = preparedPerConnection((s) => ({
   ),
   insertRegistration: s.prepare<[NewRegistration]>(
     `INSERT INTO registrations (id, created_at, counter_code, operator_code, family_id, consent_at, consent_text,
-                                consent_text_sha256, operation_id)
-     VALUES (@id, @at, @counterCode, @operatorCode, @familyId, @at, @consentText, @consentSha, @operationId)`,
+                                consent_text_sha256, operation_id, year, number)
+     VALUES (@id, @at, @counterCode, @operatorCode, @familyId, @at, @consentText, @consentSha, @operationId,
+             @year, @number)`,
   ),
+  // The registration's readable number: per counter and year, no gaps (a rollback takes it back).
+  nextNumber: s
+    .prepare<[counterCode: string, year: number], number>(
+      `INSERT INTO registration_sequences (counter_code, year, last_number) VALUES (?, ?, 1)
+       ON CONFLICT (counter_code, year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+    )
+    .pluck(),
   insertEnrolment: s.prepare<[NewEnrolment]>(
     `INSERT INTO enrolments (id, registration_id, child_id, service, school_year, account_id, isee_cents, isee_date,
        band_code, band_label, tariff_cents, sibling_reduction_percent, final_tariff_cents, tariff_unit, late,

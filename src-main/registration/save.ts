@@ -9,8 +9,9 @@ import { checkFiscalCode, decodeFiscalCode, type DecodedPerson } from '../../sha
 import { SERVICE_LABELS } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import type { EnrolmentConfig } from '../../shared/registration/config';
+import { consentFor } from '../../shared/registration/consent';
 import { quoteTariff } from '../../shared/registration/tariff';
-import { formatLocalDate, romeDate } from '../../shared/time';
+import { formatLocalDate, romeDate, romeYear } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import type { Operator } from '../session/sessions';
 import { detailsOf, type EnrolmentDetails } from './details';
@@ -39,17 +40,17 @@ interface CheckedChild {
  * tariff, the consent, the outbox row for the central service and the audit. Any refusal leaves
  * the database as it was.
  */
-export async function saveRegistration(
+export function saveRegistration(
   ctx: CoreContext,
   config: EnrolmentConfig,
   operator: Operator,
   req: SaveRequest,
-): Promise<{ registrationId: string }> {
-  const parentCode = await checkedCode(req.parent.fiscalCode, req.parent, 'Genitore');
+): { registrationId: string } {
+  const parentCode = checkedCode(req.parent.fiscalCode, req.parent, 'Genitore');
   const children: CheckedChild[] = [];
   for (const [i, child] of req.children.entries()) {
     const label = `Figlio ${i + 1} (${child.name} ${child.surname})`;
-    const decoded = await checkedCode(child.fiscalCode, child, label);
+    const decoded = checkedCode(child.fiscalCode, child, label);
     const canonical = canonicalOf(decoded);
     if (canonical === canonicalOf(parentCode)) {
       throw new DomainError('INPUT_INVALID', `${label}: il codice fiscale è quello del genitore.`);
@@ -84,7 +85,8 @@ export async function saveRegistration(
   const counterCode = ctx.counter.code;
   const registrationId = uuidv7({ msecs: now.getTime() });
   const operationId = uuidv7({ msecs: now.getTime() });
-  const consentText = config.consentText;
+  // What the parent signs: the configured statement agreeing with the parent's sex.
+  const consentText = consentFor(config.consentText, req.parent.sex);
   const consentSha = crypto.createHash('sha256').update(consentText, 'utf8').digest('hex');
 
   const q = registrationWrites(s);
@@ -109,6 +111,7 @@ export async function saveRegistration(
     };
     if (existingFamily) q.updateFamily.run(familyRow);
     else q.insertFamily.run(familyRow);
+    const year = romeYear(now);
     q.insertRegistration.run({
       id: registrationId,
       at,
@@ -118,6 +121,8 @@ export async function saveRegistration(
       consentText,
       consentSha,
       operationId,
+      year,
+      number: q.nextNumber.get(counterCode, year) ?? 0,
     });
 
     const payload: Payload = {
@@ -289,12 +294,8 @@ export async function saveRegistration(
 }
 
 /** Decodes a codice fiscale and checks that the typed birth date and sex agree with it. */
-async function checkedCode(
-  fiscalCode: string,
-  typed: { birthDate: string; sex: 'M' | 'F' },
-  who: string,
-): Promise<DecodedPerson> {
-  const decoded = await decodeFiscalCode(fiscalCode);
+function checkedCode(fiscalCode: string, typed: { birthDate: string; sex: 'M' | 'F' }, who: string): DecodedPerson {
+  const decoded = decodeFiscalCode(fiscalCode);
   if (!decoded.valid) throw new DomainError('INPUT_INVALID', `${who}: ${decoded.message}`);
   const person = decoded.person;
   if (person.birthDate !== null && person.birthDate !== typed.birthDate) {

@@ -103,6 +103,8 @@ export function registrationViews(db: Db) {
       });
       return {
         registrationId: r.id,
+        registrationNo:
+          r.year === null || r.number === null ? r.id : formatRegistrationNo(r.counter_code, r.year, r.number),
         createdAt: r.created_at,
         operatorCode: r.operator_code,
         parent: parentView(family),
@@ -116,4 +118,9 @@ export function registrationViews(db: Db) {
 
 function sexOf(value: string | null): 'M' | 'F' | null {
   return value === 'M' || value === 'F' ? value : null;
+}
+
+/** "SE1/2026/000042": a registration's number as printed and shown, the same form as a receipt's. */
+export function formatRegistrationNo(counterCode: string, year: number, number: number): string {
+  return `${counterCode}/${year}/${String(number).padStart(6, '0')}`;
 }

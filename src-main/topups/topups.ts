@@ -9,7 +9,7 @@ import { renderReceiptText, type ReceiptData } from '../receipts/receiptText';
 import type { Operator } from '../session/sessions';
 import type { AccountItem } from '../../shared/contract';
 import { methodsAcceptedOn } from '../../shared/config';
-import { checkFiscalCode } from '../../shared/codiceFiscale';
+import { decodeFiscalCode } from '../../shared/codiceFiscale';
 import { METHOD_LABELS, type PaymentMethod, topupKind } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { formatEuro } from '../../shared/money';
@@ -350,9 +350,10 @@ function normalisePayerCf(raw: string | undefined): string | null {
       'Codice fiscale del pagante non valido: la cifra di controllo non corrisponde.',
     );
   }
-  const check = checkFiscalCode(text);
-  if (!check.valid) throw new DomainError('INPUT_INVALID', `Pagante: ${check.message}`);
-  return check.code;
+  // The same check as a registration's: check character, date and a birth place valid on that date.
+  const decoded = decodeFiscalCode(text);
+  if (!decoded.valid) throw new DomainError('INPUT_INVALID', `Pagante: ${decoded.message}`);
+  return decoded.person.code;
 }
 
 function normalisePosCode(method: PaymentMethod, raw: string | undefined): string | null {

@@ -105,8 +105,9 @@ export function RegistrationResult({ registration: first, pdfPath: firstPdf }: P
   return (
     <Box component="section" aria-label="Iscrizione registrata">
       <Alert severity="success" role="status" sx={{ mb: 1 }}>
-        Iscrizione registrata per {registration.parent.name} {registration.parent.surname} (
-        {registration.parent.fiscalCode}) il {formatRomeDateTime(registration.createdAt)}.
+        Iscrizione n. {registration.registrationNo} registrata per {registration.parent.name}{' '}
+        {registration.parent.surname} ({registration.parent.fiscalCode}) il {formatRomeDateTime(registration.createdAt)}
+        .
       </Alert>
       {registration.provisional && (
         <Alert severity="warning" sx={{ mb: 1 }} data-testid="provisional-warning">

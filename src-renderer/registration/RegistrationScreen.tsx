@@ -26,6 +26,7 @@ import {
   type RegistrationDraft,
 } from './draft';
 import { enterAdvancesFrom, focusField, focusNextField } from './focus';
+import { consentFor } from '../../shared/registration/consent';
 
 const MAX_CHILDREN = 10;
 
@@ -222,7 +223,10 @@ export function RegistrationScreen({ onLeave }: Props) {
               onChange={(patch) => setDraft((d) => ({ ...d, parent: { ...d.parent, ...patch } }))}
             />
             <ConsentSection
-              text={phase.options.consentText}
+              text={consentFor(
+                phase.options.consentText,
+                draft.parent.sex === 'M' || draft.parent.sex === 'F' ? draft.parent.sex : null,
+              )}
               consent={draft.consent}
               onChange={(consent) => setDraft((d) => ({ ...d, consent }))}
             />

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_FILE, writeOpenApiDocument } from '../../../scripts/generate-openapi';
@@ -44,5 +45,18 @@ describe('the OpenAPI document of the central API', () => {
     const validateError = ajv.compile(doc.components.schemas.CentralError!);
     expect(validateError({ error: { code: 'BAD_CURSOR', message: 'x' } })).toBe(true);
     expect(validateError({ error: { code: 'NOPE', message: 'x' } })).toBe(false);
+  });
+
+  it("passes Redocly's OpenAPI linter (recommended rules) with no error and no warning", async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({
+      source: renderOpenApiDocument(),
+      absoluteRef: 'central-api.openapi.json',
+      config,
+    });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message}`)).toEqual([]);
+    // Among what it checks: the servers the API is reached at.
+    const doc = JSON.parse(renderOpenApiDocument()) as { servers: { url: string }[] };
+    expect(doc.servers.map((s) => s.url)).toEqual(['{centralUrl}', 'http://127.0.0.1:{port}']);
   });
 });

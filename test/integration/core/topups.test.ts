@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
 import type { CounterConfig } from '../../../shared/config';
+import { withCheckCharacter } from '../../../shared/codiceFiscale';
 
 let t: TestCore;
 afterEach(async () => {
@@ -119,6 +120,17 @@ describe('top-ups', () => {
         { accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: 'RSSMRA72L09H501X' },
         'INPUT_INVALID',
         /Pagante: .*carattere di controllo/,
+      ],
+      [
+        // A well-formed code whose place (Montalcino's new code) did not exist on the birth day.
+        { accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: withCheckCharacter('BNCLCU16T31M378') },
+        'INPUT_INVALID',
+        /Pagante: .*Montalcino \(codice M378\) non esisteva il 31\/12\/2016/,
+      ],
+      [
+        { accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: withCheckCharacter('RSSMRA72L09Z999') },
+        'INPUT_INVALID',
+        /Pagante: .*non è un comune o uno stato conosciuto/,
       ],
       [
         { accountId: acc.id, amountCents: 2000, method: 'cash', payerCf: '12345678901' },

@@ -123,6 +123,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0002_sync' },
       { name: '0003_notices' },
       { name: '0004_registration' },
+      { name: '0005_registration_numbers' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -142,7 +143,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 5 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 6 });
     } finally {
       raw.close();
     }
@@ -172,6 +173,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0002_sync' },
       { name: '0003_notices' },
       { name: '0004_registration' },
+      { name: '0005_registration_numbers' },
     ]);
   });
 

@@ -171,6 +171,7 @@ const SCHEMA = {
     paid_at: 'TEXT NULL',
   },
   papay_provisional_sequences: { counter_code: 'TEXT', last_number: 'INTEGER' },
+  registration_sequences: { counter_code: 'TEXT', year: 'INTEGER', last_number: 'INTEGER' },
   registrations: {
     id: 'TEXT',
     created_at: 'TEXT',
@@ -181,6 +182,8 @@ const SCHEMA = {
     consent_text: 'TEXT',
     consent_text_sha256: 'TEXT',
     operation_id: 'TEXT',
+    year: 'INTEGER NULL',
+    number: 'INTEGER NULL',
   },
   enrolments: {
     id: 'TEXT',

@@ -42,3 +42,41 @@ export function instalmentNotice(overrides: Partial<NoticeDocumentData> = {}): N
     ...overrides,
   });
 }
+
+/** A rata unica of 1.020,99 and, to choose instead, `count` instalments that add up to it. */
+export function fullOrInstalmentsNotice(
+  count: number,
+  overrides: Partial<NoticeDocumentData> = {},
+): NoticeDocumentData {
+  const total = 102099;
+  const each = Math.floor(total / count);
+  const dates = ['2026-12-31', '2027-01-31', '2027-02-28', '2027-03-31'];
+  return singleNotice({
+    totalCents: total,
+    dueDate: '2026-12-31',
+    payments: [
+      { nav: NAV, amountCents: total, dueDate: '2026-12-31', installment: null },
+      ...Array.from({ length: count }, (_, i) => ({
+        nav: buildNav3('01', String(22346 + i).padStart(13, '0')).nav,
+        amountCents: i === 0 ? total - each * (count - 1) : each,
+        dueDate: dates[i] ?? null,
+        installment: i + 1,
+      })),
+    ],
+    ...overrides,
+  });
+}
+
+/** Every kind of notice the counter prints, for the tests that go through all of them. */
+export const NOTICE_KINDS = {
+  single: () => singleNotice(),
+  noDueDate: () =>
+    singleNotice({ dueDate: null, payments: [{ nav: NAV, amountCents: 102099, dueDate: null, installment: null }] }),
+  instalmentsOnly: () => instalmentNotice(),
+  fullOr2: () => fullOrInstalmentsNotice(2),
+  fullOr3: () => fullOrInstalmentsNotice(3),
+  postal: () => singleNotice({ ente: POSTAL_ENTE }),
+  fullOr2Postal: () => fullOrInstalmentsNotice(2, { ente: POSTAL_ENTE }),
+  instalmentsOnlyPostal: () => instalmentNotice({ ente: POSTAL_ENTE, registered: false }),
+} satisfies Record<string, () => NoticeDocumentData>;
+export type NoticeKind = keyof typeof NOTICE_KINDS;

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { omocodicVariant } from '../../../shared/codiceFiscale';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { execFileSync } from 'node:child_process';
+import { enrolmentSummaryDocument } from '../../../src-main/documents/enrolmentSummaryPdf';
+import { renderPdf } from '../../../src-main/documents/pdf';
 import { CHILD1_CF, familyInput, OTHER_PARENT_CF, PARENT_CF, parentInput, pdfText } from './registration-fixture';
 
 let t: TestCore;
@@ -201,8 +204,34 @@ describe('registration.save', () => {
       'Senza glutine',
       'Firma dell',
       'Carrara, 30/11/2026',
+      // A readable number per counter and year, and a statement that agrees with a mother.
+      'Iscrizione n. SE1/2026/000001',
+      'La sottoscritta dichiara',
     ]) {
       expect(text).toContain(expected);
+    }
+    expect(registration.registrationNo).toBe('SE1/2026/000001');
+    expect(text).not.toContain('Il sottoscritto');
+    expect(text).not.toContain(registration.registrationId);
+    expect(t.sql.prepare('SELECT consent_text FROM registrations').pluck().get()).toMatch(/^La sottoscritta dichiara/);
+
+    // However many children push it down, the consent is never split from its signatures.
+    for (let copies = 1; copies <= 6; copies++) {
+      const many = { ...registration, children: Array.from({ length: copies }, () => registration.children).flat() };
+      const file = path.join(t.dataDir, `many-${copies}.pdf`);
+      const doc = enrolmentSummaryDocument({
+        registration: many,
+        header: ['Comune di Carrara'],
+        place: 'Carrara',
+        counterName: 'SE1',
+        consentText: 'La sottoscritta dichiara ' + 'di aver letto e accettato. '.repeat(30) + 'FINE DEL CONSENSO.',
+      });
+      fs.writeFileSync(file, await renderPdf(doc));
+      const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f');
+      const withConsent = pages.filter((page) => page.includes('Consenso al trattamento'));
+      expect(withConsent, `${copies} copie`).toHaveLength(1);
+      expect(withConsent[0]).toContain('FINE DEL CONSENSO.');
+      expect(withConsent[0]).toContain("Firma dell'adulto di riferimento");
     }
     // Each of the three enrolments carries both marks.
     expect(text.split('FUORI TERMINE').length - 1).toBe(3);

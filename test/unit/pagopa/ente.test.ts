@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CounterConfig, DEFAULT_COUNTER_CONFIG } from '../../../shared/config';
-import { EnteConfig } from '../../../shared/pagopa/ente';
-import { DEMO_ENTE } from '../../../seeds/ente';
+import { EnteConfig, logoParts } from '../../../shared/pagopa/ente';
+import { DEMO_ENTE, PLACEHOLDER_LOGO } from '../../../seeds/ente';
 import { isValidTaxCode11 } from '../../../shared/taxCode11';
 
 describe('EnteConfig', () => {
@@ -26,6 +26,27 @@ describe('EnteConfig', () => {
     expect(EnteConfig.safeParse({ ...DEMO_ENTE, name: 'x'.repeat(101) }).success).toBe(false);
     expect(EnteConfig.safeParse({ ...DEMO_ENTE, sector: 'x'.repeat(51) }).success).toBe(false);
     expect(EnteConfig.safeParse({ ...DEMO_ENTE, info: 'x'.repeat(101) }).success).toBe(false);
+  });
+});
+
+describe('EnteConfig.logo', () => {
+  it('is a PNG or SVG file as a data URL; an Ente configured before logos existed has none', () => {
+    expect(logoParts(PLACEHOLDER_LOGO).type).toBe('svg');
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(EnteConfig.parse({ ...DEMO_ENTE, logo: png }).logo).toBe(png);
+    expect(logoParts(png)).toEqual({ type: 'png', base64: 'iVBORw0KGgo=' });
+    const { logo: _logo, paysOnOwnSite: _site, ...older } = DEMO_ENTE;
+    expect(EnteConfig.parse(older)).toMatchObject({ logo: null, paysOnOwnSite: false });
+  });
+  it('refuses a path, a URL, another image type or a file over 512 KB', () => {
+    for (const logo of [
+      'C:\\Comune\\stemma.png',
+      'https://www.comune.carrara.ms.it/stemma.png',
+      'data:image/jpeg;base64,AAAA',
+      `data:image/png;base64,${'A'.repeat(512 * 1024)}`,
+    ]) {
+      expect(EnteConfig.safeParse({ ...DEMO_ENTE, logo }).success, logo.slice(0, 40)).toBe(false);
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -103,5 +105,14 @@ describe('normalizeNav and formatNavGroups', () => {
     expect(iuvOfNav('301000000001234519')).toBe('01000000001234519');
     expect(iuvOfNav('001202500000012313')).toBe('202500000012313');
     expect(() => iuvOfNav('301000000001234518')).toThrow();
+  });
+});
+
+describe('the codici avviso written in the comments of nav.ts', () => {
+  it('are valid ones, so a reader who copies an example copies a real codice avviso', () => {
+    const source = fs.readFileSync(path.join(__dirname, '../../../shared/pagopa/nav.ts'), 'utf8');
+    const examples = [...source.matchAll(/"(\d{4}(?: \d{4}){3} \d{2})"/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect(normalizeNav(example), example).not.toBeNull();
   });
 });
