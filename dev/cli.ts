@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { centralCommand } from '../central/cli';
+import { runCommand } from '../src-main/cli/commands';
 import { seedDemoDataDir } from './seed';
 
 /**
@@ -21,27 +22,7 @@ const USAGE = `Uso:
 
 /** The commands of this file; returns the exit code. Operator-facing text in Italian. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'seed':
-        return await seed(rest);
-      case 'central':
-        return await centralCommand(rest);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
-      default:
-        process.stderr.write(`Comando sconosciuto: ${command}\n${USAGE}\n`);
-        return 2;
-    }
-  } catch (e) {
-    process.stderr.write(`Errore: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
+  return runCommand(argv, USAGE, { seed, central: centralCommand });
 }
 
 async function seed(args: string[]): Promise<number> {

@@ -1,3 +1,4 @@
+import type { FamilyRecord } from '../shared/central';
 import type { CounterConfig } from '../shared/config';
 import type { CounterKind, LedgerKind, Role, Service } from '../shared/domain';
 
@@ -24,15 +25,7 @@ export interface DemoOperatorRow {
   pinHash: string;
 }
 
-export interface DemoFamilyRow {
-  id: string;
-  surname: string;
-  name: string;
-  fiscalCode: string;
-  address: string;
-  phone: string | null;
-  email: string | null;
-}
+export type DemoFamilyRow = FamilyRecord;
 
 export interface DemoChildRow {
   id: string;

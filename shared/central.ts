@@ -68,6 +68,8 @@ export const FeedFamily = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
 });
+/** An adulto di riferimento as the feed, the roster store, a registration and the demo data hold one. */
+export type FamilyRecord = Omit<z.infer<typeof FeedFamily>, 'type'>;
 /**
  * A child. At a pharmacy: familyId, fiscalCode and birthDate are null and surname is only the
  * initial ("R."), so no pharmacy PC ever stores them.

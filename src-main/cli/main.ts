@@ -4,6 +4,7 @@ import { openCore } from '../core/core';
 import { warmUpDocuments } from '../documents/warmup';
 import { startBrowserHost } from '../host-browser/server';
 import { createLogger } from '../log/logger';
+import { runCommand } from './commands';
 import type { PrinterConfig } from '../../shared/config';
 
 const USAGE = `Uso:
@@ -17,25 +18,7 @@ const USAGE = `Uso:
  * Returns the exit code. Operator-facing text in Italian.
  */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'serve':
-        return await serve(rest);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
-      default:
-        process.stderr.write(`Comando sconosciuto: ${command}\n${USAGE}\n`);
-        return 2;
-    }
-  } catch (e) {
-    process.stderr.write(`Errore: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
+  return runCommand(argv, USAGE, { serve });
 }
 
 async function serve(args: string[]): Promise<number> {

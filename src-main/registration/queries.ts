@@ -1,4 +1,5 @@
 import type { Service } from '../../shared/domain';
+import type { FamilyRecord } from '../../shared/central';
 import type { Row } from '../db/schema';
 import { preparedPerConnection } from '../db/statements';
 
@@ -38,14 +39,7 @@ export type RegistrationRow = Pick<
 >;
 
 /** The adulto di riferimento as a registration writes it. */
-export interface RegisteredFamily {
-  id: string;
-  surname: string;
-  name: string;
-  fiscalCode: string;
-  address: string;
-  phone: string | null;
-  email: string | null;
+export interface RegisteredFamily extends FamilyRecord {
   birthDate: Row<'families'>['birth_date'];
   sex: Row<'families'>['sex'];
 }

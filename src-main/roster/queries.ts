@@ -1,3 +1,4 @@
+import type { FamilyRecord } from '../../shared/central';
 import type { Row } from '../db/schema';
 import { preparedPerConnection } from '../db/statements';
 
@@ -33,15 +34,7 @@ export interface OperatorRow {
   active: number;
 }
 
-export interface FamilyRow {
-  id: string;
-  surname: string;
-  name: string;
-  fiscalCode: string;
-  address: string;
-  phone: string | null;
-  email: string | null;
-}
+export type FamilyRow = FamilyRecord;
 
 export interface ChildRow {
   id: string;

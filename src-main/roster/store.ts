@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { FamilyRecord } from '../../shared/central';
 import { checkFiscalCode } from '../../shared/codiceFiscale';
 import { CounterConfig } from '../../shared/config';
 import type { CounterKind, LedgerKind, Role, Service } from '../../shared/domain';
@@ -38,15 +39,7 @@ export interface OperatorInput {
   pinHash: string;
 }
 
-export interface FamilyInput {
-  id: string;
-  surname: string;
-  name: string;
-  fiscalCode: string;
-  address: string;
-  phone: string | null;
-  email: string | null;
-}
+export type FamilyInput = FamilyRecord;
 
 export interface ChildInput {
   id: string;
