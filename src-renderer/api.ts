@@ -62,12 +62,8 @@ function browserTransport(): Transport {
   let source: EventSource | null = null;
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
-  function ensureSource(event: EventName): void {
-    // EventSource cannot send headers: the host accepts the token in the query for this one route.
-    source ??= new EventSource(`events?token=${encodeURIComponent(token)}`);
-    if (listeners.has(event)) return;
-    listeners.set(event, new Set());
-    source.addEventListener(event, (message: MessageEvent<string>) => {
+  function listen(target: EventSource, event: EventName): void {
+    target.addEventListener(event, (message: MessageEvent<string>) => {
       let payload: unknown;
       try {
         payload = JSON.parse(message.data);
@@ -76,6 +72,28 @@ function browserTransport(): Transport {
       }
       for (const listener of listeners.get(event) ?? []) listener(payload);
     });
+  }
+
+  function openSource(): EventSource {
+    // EventSource cannot send headers: the host accepts the token in the query for this one route,
+    // and sends the events that name receipts only to a stream whose session cookie is signed in.
+    const opened = new EventSource(`events?token=${encodeURIComponent(token)}`);
+    for (const event of listeners.keys()) listen(opened, event);
+    return opened;
+  }
+
+  function ensureSource(event: EventName): void {
+    source ??= openSource();
+    if (listeners.has(event)) return;
+    listeners.set(event, new Set());
+    listen(source, event);
+  }
+
+  /** A login gives the browser a new session cookie: the event stream reconnects to carry it. */
+  function reopenSource(): void {
+    if (source === null) return;
+    source.close();
+    source = openSource();
   }
 
   return {
@@ -88,6 +106,7 @@ function browserTransport(): Transport {
           credentials: 'same-origin',
         });
         const body: unknown = await response.json();
+        if (channel === 'session.login' && isReply(body) && body.ok) reopenSource();
         return isReply(body) ? body : UNREACHABLE;
       } catch {
         return UNREACHABLE;

@@ -25,7 +25,7 @@ import {
   saveCounterConfig,
   type Counter,
 } from './installation';
-import type { Core } from './types';
+import type { LocalCore } from './types';
 import { SyncService } from '../sync/service';
 import { configureCentralUrl, readSyncState } from '../sync/state';
 
@@ -55,7 +55,7 @@ export interface CoreOptions {
 
 const DEFAULT_SYNC_INTERVAL_MS = 30_000;
 
-export async function openCore(opts: CoreOptions): Promise<Core> {
+export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(opts.dataDir);
   const db = await openDatabase(opts.dataDir);
@@ -141,6 +141,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
 
   return {
     invoke: (sessionId, channel, input) => invoke(handlers, sessions, ctx, sessionId, channel, input),
+    signedIn: (sessionId) => sessions.isOpen(sessionId, clock.now()),
     on<E extends EventName>(listener: (event: E, payload: EventPayload<E>) => void) {
       const l = (event: E, payload: EventPayload<E>) => listener(event, payload);
       events.on('event', l);

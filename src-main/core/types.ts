@@ -13,3 +13,11 @@ export interface Core {
   on<E extends EventName>(listener: (event: E, payload: EventPayload<E>) => void): () => void;
   close(): Promise<void>;
 }
+
+/**
+ * The core in the host's own process (the browser host): it can also say, without counting as the
+ * operator's activity, whether a session is signed in, so events that name receipts reach only those.
+ */
+export interface LocalCore extends Core {
+  signedIn(sessionId: string): boolean;
+}

@@ -42,6 +42,7 @@ export interface GuardableContents {
   setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenDecision): void;
   on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): this;
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): this;
+  on(event: 'will-frame-navigate', listener: (details: PreventableEvent & { url: string }) => void): this;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): this;
   session: GuardableSession;
 }
@@ -65,6 +66,13 @@ export function applyGuards(
     if (!isAppUrl(url, appPageUrl)) {
       event.preventDefault();
       report('navigation denied', url);
+    }
+  });
+  // Any frame, the main one included: a frame the page did not mean to have must not load elsewhere.
+  contents.on('will-frame-navigate', (details) => {
+    if (!isAppUrl(details.url, appPageUrl)) {
+      details.preventDefault();
+      report('frame navigation denied', details.url);
     }
   });
   contents.on('will-redirect', (event, url) => {

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { EVENT_NAMES } from '../../shared/contract';
+import { EVENT_NAMES, type EventName } from '../../shared/contract';
 import { fail } from '../../shared/errors';
-import type { Core } from '../core/types';
+import type { LocalCore } from '../core/types';
 import type { Logger } from '../log/logger';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER } from '../security/csp';
 import { serveDocument } from './documents';
@@ -18,7 +18,7 @@ import { serveDocument } from './documents';
  */
 
 export interface BrowserHostOptions {
-  core: Core;
+  core: LocalCore;
   port: number;
   rendererDir: string;
   log: Logger;
@@ -61,16 +61,23 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/** Events any holder of the page's token may receive: the sync status names no family and no receipt. */
+const EVENTS_WITHOUT_SESSION: ReadonlySet<EventName> = new Set(['sync.status']);
+
 export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = opts.token ?? crypto.randomBytes(32).toString('base64url');
   const tokenBuf = Buffer.from(token);
   const log = opts.log.child({ scope: 'http' });
-  const sseClients = new Set<http.ServerResponse>();
+  /** Each event stream with the session cookie it was opened with ('' for none). */
+  const sseClients = new Map<http.ServerResponse, string>();
   let port = 0;
 
   const unsubscribe = opts.core.on((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const res of sseClients) res.write(frame);
+    for (const [res, sid] of sseClients) {
+      // A receipt's number (and whether it printed) goes only to a signed-in session's stream.
+      if (EVENTS_WITHOUT_SESSION.has(event) || (sid !== '' && opts.core.signedIn(sid))) res.write(frame);
+    }
   });
 
   const tokenOk = (presented: string | undefined): boolean => {
@@ -171,7 +178,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       Connection: 'keep-alive',
     });
     res.write(`: sportello events ${EVENT_NAMES.join(',')}\n\n`);
-    sseClients.add(res);
+    sseClients.set(res, readCookie(req, SESSION_COOKIE) ?? '');
     req.on('close', () => sseClients.delete(res));
   }
 
@@ -188,7 +195,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
         close: () =>
           new Promise<void>((done) => {
             unsubscribe();
-            for (const r of sseClients) r.end();
+            for (const r of sseClients.keys()) r.end();
             server.close(() => done());
             server.closeAllConnections();
           }),

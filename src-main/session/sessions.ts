@@ -42,6 +42,12 @@ export class Sessions {
     return s.operator;
   }
 
+  /** Whether a session has an operator who has not idled out; unlike `require` it is not activity. */
+  isOpen(sessionId: string, now: Date): boolean {
+    const s = this.byId.get(sessionId);
+    return s !== undefined && now.getTime() - s.lastActivity <= this.counter.config.idleLockMinutes * 60_000;
+  }
+
   current(sessionId: string, now: Date): Operator | null {
     try {
       return this.require(sessionId, now);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { inject } from 'vitest';
 import { openCore, type CoreOptions } from '../../src-main/core/core';
-import type { Core } from '../../src-main/core/types';
+import type { Core, LocalCore } from '../../src-main/core/types';
 import { ManualClock } from './manual-clock';
 import type { ReceiptPrinter, PrintResult } from '../../src-main/printing/printer';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
@@ -33,7 +33,7 @@ export class RecordingPrinter implements ReceiptPrinter {
 }
 
 export interface TestCore {
-  core: Core;
+  core: LocalCore;
   dataDir: string;
   clock: ManualClock;
   printer: RecordingPrinter;

@@ -143,31 +143,57 @@ describe('browser host', () => {
     expect(big.status).toBe(413);
   });
 
-  it('streams events over SSE only with the token', async () => {
-    expect((await request('GET', '/events')).status).toBe(401);
+  /** Opens /events (with a cookie when given) and collects what arrives. */
+  function openStream(cookie?: string) {
+    let buf = '';
     let connected!: () => void;
     const ready = new Promise<void>((r) => (connected = r));
-    const got = new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: host.port, path: `/events?token=${host.token}` }, (res) => {
+    const req = http.get(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: `/events?token=${host.token}`,
+        headers: cookie ? { Cookie: cookie } : {},
+      },
+      (res) => {
         expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-        let buf = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => {
           buf += c;
           if (buf.startsWith(': sportello events')) connected();
-          if (buf.includes('event: receipts.printed')) {
-            req.destroy();
-            resolve(buf);
-          }
         });
-      });
-      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
-    });
-    // Once the stream is open, cause an event: a top-up prints a receipt.
-    await ready;
-    await t.login('sportello1', '2468', 'sse');
+      },
+    );
+    req.on('error', () => undefined);
+    return { ready, text: () => buf, close: () => req.destroy() };
+  }
+
+  it('streams events over SSE only with the token, and receipt numbers only to a signed-in session', async () => {
+    expect((await request('GET', '/events')).status).toBe(401);
+    const anon = await rpc('session.current', {});
+    const staleCookie = (anon.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const login = await rpc('session.login', { operator: 'sportello1', pin: '2468' }, { Cookie: staleCookie });
+    const cookie = (login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const signedIn = openStream(cookie);
+    const noSession = openStream();
+    const preLogin = openStream(staleCookie);
+    await Promise.all([signedIn.ready, noSession.ready, preLogin.ready]);
+    // Cause an event: a top-up prints a receipt.
     const acc = pick(t.sql).account();
-    await t.must('topups.record', { accountId: acc.id, amountCents: 1111, method: 'cash' }, 'sse');
-    expect(await got).toMatch(/event: receipts\.printed\ndata: \{"receiptNo":"SE1\/2026\/\d{6}","printed":true\}/);
+    const topup = JSON.parse(
+      (await rpc('topups.record', { accountId: acc.id, amountCents: 1111, method: 'cash' }, { Cookie: cookie })).body,
+    ) as { ok: boolean; value: { receiptNo: string } };
+    expect(topup.ok).toBe(true);
+    await expect.poll(() => signedIn.text()).toContain('event: receipts.printed');
+    expect(signedIn.text()).toContain(`"receiptNo":"${topup.value.receiptNo}","printed":true`);
+    // One more round trip, so anything written to the other streams has arrived.
+    await rpc('session.current', {}, { Cookie: cookie });
+    for (const stream of [noSession, preLogin]) {
+      expect(stream.text()).toMatch(/^: sportello events/);
+      expect(stream.text()).not.toContain('event: receipts.printed');
+      expect(stream.text()).toContain('event: sync.status');
+      expect(stream.text()).not.toContain(topup.value.receiptNo);
+    }
+    for (const stream of [signedIn, noSession, preLogin]) stream.close();
   });
 });

@@ -59,7 +59,7 @@ describe('electron-builder.yml', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(config.nsis).toMatchObject({
       oneClick: false,
-      perMachine: false,
+      perMachine: true,
       installerLanguages: ['it_IT'],
       deleteAppDataOnUninstall: false,
     });

@@ -25,6 +25,15 @@ const asar = builderRequire('@electron/asar') as {
 };
 const electronBuilderCli = require.resolve('electron-builder/cli.js');
 
+/** Where an Electron binary keeps its fuse wire (@electron/fuses, constants.js). */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/**
+ * Electron's fuses as shipped, in @electron/fuses' V1 order: RunAsNode on, cookie encryption off,
+ * NODE_OPTIONS on, --inspect on, asar integrity off, only-from-asar off, browser V8 snapshot off,
+ * file:// privileges on.
+ */
+const ELECTRON_DEFAULT_FUSES = '10110001';
+
 let workDir: string;
 let outDir: string;
 let cacheDir: string;
@@ -60,9 +69,13 @@ beforeAll(() => {
   const fakeElectron = path.join(workDir, 'electron-dist');
   fs.mkdirSync(fakeElectron);
   fs.mkdirSync(cacheDir);
-  fs.writeFileSync(path.join(fakeElectron, 'electron'), '#!/bin/sh\necho "stand-in for Electron 45.5.0"\n', {
-    mode: 0o755,
-  });
+  // The stand-in carries a fuse wire as Electron's binary does (@electron/fuses' sentinel, wire
+  // version 1, 8 fuses in Electron's default states), so electron-builder flips our fuses in it.
+  fs.writeFileSync(
+    path.join(fakeElectron, 'electron'),
+    `#!/bin/sh\necho "stand-in for Electron 45.5.0"\nexit 0\n# ${FUSE_SENTINEL}\x01\x08${ELECTRON_DEFAULT_FUSES}\n`,
+    { mode: 0o755 },
+  );
   fs.writeFileSync(path.join(fakeElectron, 'LICENSE'), 'stand-in license\n');
 
   const args = [
@@ -109,6 +122,16 @@ describe('electron-builder on a stand-in Electron', () => {
   it('makes the app executable from the stand-in and keeps the Electron license', () => {
     expect(fs.readFileSync(path.join(appOut(), 'sportello'), 'utf8')).toContain('stand-in for Electron');
     expect(fs.existsSync(path.join(appOut(), 'LICENSE.electron.txt'))).toBe(true);
+  });
+
+  it("flips Electron's fuses as electron-builder.yml asks: no run-as-node, NODE_OPTIONS or --inspect; encrypted cookies; asar only, checked", () => {
+    const binary = fs.readFileSync(path.join(appOut(), 'sportello'), 'latin1');
+    const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+    expect(binary.charCodeAt(at)).toBe(1);
+    expect(binary.charCodeAt(at + 1)).toBe(8);
+    // RunAsNode 0, cookies 1, NODE_OPTIONS 0, inspect 0, asar integrity 1, only asar 1; the last two
+    // are left as Electron ships them (see electron-builder.yml for file://).
+    expect(binary.slice(at + 2, at + 10)).toBe('01001101');
   });
 
   it('puts the built app and package.json in resources/app.asar', () => {

@@ -11,7 +11,7 @@ import {
 
 const APP_PAGE = 'file:///C:/Program%20Files/Sportello/resources/app.asar/dist/renderer/index.html';
 
-type NavListener = (event: PreventableEvent, url: string) => void;
+type NavListener = (event: PreventableEvent & { url: string }, url: string) => void;
 
 /** A stand-in for Electron's WebContents + Session that records what the guards install. */
 function fakeContents() {
@@ -46,7 +46,9 @@ function fakeContents() {
   /** Emits an event the way Electron would and tells whether a listener prevented it. */
   function emit(event: string, url = ''): boolean {
     const preventDefault = vi.fn();
-    for (const listener of listeners.get(event) ?? []) listener({ preventDefault }, url);
+    // will-navigate passes (event, url); will-frame-navigate passes one details object with the url.
+    const details = { preventDefault, url };
+    for (const listener of listeners.get(event) ?? []) listener(details, url);
     return preventDefault.mock.calls.length > 0;
   }
   return {
@@ -95,6 +97,14 @@ describe('navigation guards', () => {
     applyGuards(fake.contents, 'http://127.0.0.1:5173/index.html');
     expect(fake.emit('will-navigate', 'http://127.0.0.1:5173/other')).toBe(false);
     expect(fake.emit('will-navigate', 'http://127.0.0.1:5174/')).toBe(true);
+  });
+
+  it('prevents any frame from navigating away from the app', () => {
+    const fake = fakeContents();
+    applyGuards(fake.contents, APP_PAGE);
+    expect(fake.emit('will-frame-navigate', 'https://evil.example/frame')).toBe(true);
+    expect(fake.emit('will-frame-navigate', 'file:///C:/Windows/System32/')).toBe(true);
+    expect(fake.emit('will-frame-navigate', `${APP_PAGE}#/ricarica`)).toBe(false);
   });
 
   it('prevents redirects away from the app', () => {
