@@ -8,8 +8,7 @@ import { contract, isChannel, type EventName, type EventPayload } from '../../sh
 import { DomainError, fail, ok, type Reply } from '../../shared/errors';
 import type { PrinterConfig } from '../../shared/config';
 import { openDatabase } from '../db/open';
-import { dailyBackup } from '../db/backup';
-import { romeDate } from '../../shared/time';
+import { backupNow } from '../db/backup';
 import { createLogger, type Logger } from '../log/logger';
 import { fileOnlyPrinter, networkPrinter, type ReceiptPrinter } from '../printing/printer';
 import { Sessions } from '../session/sessions';
@@ -54,6 +53,7 @@ export interface CoreOptions {
 }
 
 const DEFAULT_SYNC_INTERVAL_MS = 30_000;
+const BACKUP_INTERVAL_MS = 60 * 60_000;
 
 export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   const clock = opts.clock ?? systemClock;
@@ -134,10 +134,16 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   const handlers = createHandlers(ctx, sessions, sync);
   if (readSyncState(db).centralUrl !== null) sync.start(opts.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
   log.info({ scope: 'core', counter: counter.code, dataDir: opts.dataDir }, 'core aperto');
-  const backup = dailyBackup(db, opts.dataDir, romeDate(clock.now())).catch((e: unknown) => {
-    log.error({ scope: 'db', err: e }, 'copia di sicurezza non riuscita');
-    return null;
-  });
+  // A checked copy at start and every hour (one per Rome hour): never more than one at a time.
+  let backup: Promise<unknown> = Promise.resolve();
+  const takeBackup = () => {
+    backup = backup
+      .then(() => backupNow(db, opts.dataDir, clock.now()))
+      .catch((e: unknown) => log.error({ scope: 'db', err: e }, 'copia di sicurezza non riuscita'));
+  };
+  takeBackup();
+  const backupTimer = setInterval(takeBackup, BACKUP_INTERVAL_MS);
+  backupTimer.unref();
 
   return {
     invoke: (sessionId, channel, input) => invoke(handlers, sessions, ctx, sessionId, channel, input),
@@ -150,6 +156,7 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
       };
     },
     close: async () => {
+      clearInterval(backupTimer);
       await sync.close();
       await backup;
       events.removeAllListeners();

@@ -118,29 +118,3 @@ describe('a counter process killed at the worst moments', () => {
     }
   });
 });
-
-describe('rolling backups', () => {
-  it('keeps one consistent copy per day, the newest seven', async () => {
-    const dataDir = demoDataDir();
-    const fs = await import('node:fs');
-    const { dailyBackup } = await import('../../../src-main/db/backup');
-    const { openDatabase } = await import('../../../src-main/db/open');
-    t = await openTestCore({ dataDir });
-    const db = await openDatabase(dataDir);
-    for (let d = 1; d <= 9; d++) await dailyBackup(db, dataDir, `2026-11-${String(d).padStart(2, '0')}`);
-    expect(await dailyBackup(db, dataDir, '2026-11-09')).toBeNull();
-    await db.close();
-    // The core made today's copy (30 November) when it opened: with the nine made here, the newest seven stay.
-    const files = fs.readdirSync(path.join(dataDir, 'backup'));
-    expect(files.sort()).toEqual([
-      ...[4, 5, 6, 7, 8, 9].map((d) => `sportello-2026-11-0${d}.sqlite`),
-      'sportello-2026-11-30.sqlite',
-    ]);
-    const copy = new BetterSqlite3(path.join(dataDir, 'backup', 'sportello-2026-11-09.sqlite'), { readonly: true });
-    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((copy.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n).toBe(
-      pick(t.sql).count('accounts'),
-    );
-    copy.close();
-  });
-});

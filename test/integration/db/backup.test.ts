@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupNow, copiesToDrop, DamagedCopyError } from '../../../src-main/db/backup';
+import { DB_FILE, openDatabase, type Db } from '../../../src-main/db/open';
+import { demoDataDir } from '../../support/core-fixture';
+import { TEST_START as TEST_START_ISO } from '../../support/manual-clock';
+
+const TEST_START = new Date(TEST_START_ISO);
+
+let db: Db | undefined;
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+});
+
+const HOUR = 3_600_000;
+const backups = (dataDir: string) => fs.readdirSync(path.join(dataDir, 'backup')).sort();
+
+/**
+ * The damage the start-up quick_check lets through: an index whose definition no longer matches
+ * what it holds (SQLite's integrity_check reports "row N missing from index", quick_check "ok").
+ */
+function breakAnIndex(dataDir: string): void {
+  const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  raw.unsafeMode(true);
+  raw.pragma('writable_schema = ON');
+  raw
+    .prepare("UPDATE sqlite_schema SET sql = 'CREATE INDEX families_cf ON families(email)' WHERE name = 'families_cf'")
+    .run();
+  raw.pragma('writable_schema = OFF');
+  raw.close();
+}
+
+describe('checked backups', () => {
+  it('takes one consistent copy per Rome hour, checked in full', async () => {
+    const dataDir = demoDataDir();
+    db = await openDatabase(dataDir);
+    const first = await backupNow(db, dataDir, TEST_START); // 10:00 in Rome
+    expect(first).toMatch(/sportello-2026-11-30-10\.sqlite$/);
+    expect(await backupNow(db, dataDir, new Date(TEST_START.getTime() + 59 * 60_000))).toBeNull();
+    expect(await backupNow(db, dataDir, new Date(TEST_START.getTime() + HOUR))).toMatch(/-11\.sqlite$/);
+    expect(backups(dataDir)).toEqual(['sportello-2026-11-30-10.sqlite', 'sportello-2026-11-30-11.sqlite']);
+    const copy = new BetterSqlite3(first!, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    const count = (d: BetterSqlite3.Database) =>
+      (d.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;
+    expect(count(copy)).toBe(count(db.sqlite));
+    copy.close();
+  });
+
+  it('rotates after each copy: the newest 24 copies and the newest of each of the last 7 days stay', async () => {
+    const dataDir = demoDataDir();
+    db = await openDatabase(dataDir);
+    // Copies left by earlier days: six a day, 20 to 29 November.
+    fs.mkdirSync(path.join(dataDir, 'backup'));
+    const earlier = Array.from({ length: 10 }, (_, d) => `2026-11-${d + 20}`).flatMap((day) =>
+      ['08', '10', '12', '14', '16', '18'].map((h) => `sportello-${day}-${h}.sqlite`),
+    );
+    for (const f of earlier) fs.writeFileSync(path.join(dataDir, 'backup', f), '');
+    await backupNow(db, dataDir, TEST_START);
+    // The new copy and the 23 before it (back to 26 November 10:00), and the last copy of each of the
+    // two days before (25 and 24 November), so seven days are covered.
+    expect(backups(dataDir)).toEqual([
+      'sportello-2026-11-24-18.sqlite',
+      'sportello-2026-11-25-18.sqlite',
+      ...earlier.slice(earlier.indexOf('sportello-2026-11-26-10.sqlite')),
+      'sportello-2026-11-30-10.sqlite',
+    ]);
+  });
+
+  it('lets go of the oldest copies only, daily copies of an older version included', () => {
+    // 30 daily copies (the older version's names, no hour): the newest 24 stay.
+    const daily = Array.from({ length: 30 }, (_, d) => `sportello-2026-10-${String(d + 1).padStart(2, '0')}.sqlite`);
+    expect(copiesToDrop([...daily, 'notes.txt']).sort()).toEqual(daily.slice(0, 6));
+    // 48 hourly copies of two days: the newest 24, and the newest of the day before.
+    const hourly = ['2026-11-19', '2026-11-20'].flatMap((day) =>
+      Array.from({ length: 24 }, (_, h) => `sportello-${day}-${String(h).padStart(2, '0')}.sqlite`),
+    );
+    expect(copiesToDrop(hourly).sort()).toEqual(hourly.slice(0, 23));
+  });
+
+  it('never keeps a copy of a damaged database, and keeps the good copies before it', async () => {
+    const dataDir = demoDataDir();
+    db = await openDatabase(dataDir);
+    await backupNow(db, dataDir, TEST_START);
+    await db.close();
+    breakAnIndex(dataDir);
+    // The start-up check lets this damage through...
+    db = await openDatabase(dataDir);
+    // ...the backup's full check does not.
+    const later = new Date(TEST_START.getTime() + HOUR);
+    const refused = await backupNow(db, dataDir, later).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DamagedCopyError);
+    expect((refused as Error).message).toMatch(
+      /^Il database dello sportello risulta danneggiato \(row \d+ missing from index families_cf/,
+    );
+    expect(backups(dataDir)).toEqual(['sportello-2026-11-30-10.sqlite']);
+  });
+});
