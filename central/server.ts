@@ -11,7 +11,14 @@ import {
   type PushResponse,
 } from '../shared/central';
 import { readAccount, readState, listOperations } from './admin';
-import { checkToken, createEnrolmentCode, enrol, EnrolmentRefusedError, UnknownCounterError } from './enrolment';
+import {
+  checkToken,
+  createEnrolmentCode,
+  enrol,
+  EnrolmentRefusedError,
+  receiptNumbering,
+  UnknownCounterError,
+} from './enrolment';
 import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './faults';
 import { BadCursorError, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedReader } from './feed';
 import { isEmpty, loadBench, loadDemo, type LoadSummary } from './load';
@@ -154,7 +161,11 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
             throw new HttpError(400, 'BAD_REQUEST', `Limite non valido: "${limitText}".`);
           }
           const page = feed.page(counterCode, url.searchParams.get('cursor') ?? '', Math.min(limit, FEED_MAX_LIMIT));
-          const body: FeedResponse = { serverTime, ...page };
+          const body: FeedResponse = {
+            serverTime,
+            ...page,
+            ...(page.hasMore ? {} : { receiptNumbering: receiptNumbering(sqlite, counterCode) }),
+          };
           return { status: 200, body };
         }
         case `${CENTRAL_ENDPOINTS.push.method} ${CENTRAL_ENDPOINTS.push.path}`: {

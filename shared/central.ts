@@ -28,12 +28,18 @@ export const EnrolRequest = z.object({
   /** Free text to recognise the PC in the central's list (host name). */
   deviceName: z.string().max(100),
 });
+/** The last receipt number per year the central holds from a counter. */
+export const ReceiptNumbering = z.array(
+  z.object({ year: z.number().int(), lastNumber: z.number().int().nonnegative() }),
+);
+export type ReceiptNumbering = z.infer<typeof ReceiptNumbering>;
+
 export const EnrolResponse = ServerTime.extend({
   counterCode: z.string(),
   /** The counter's own token; enrolling again revokes the previous one. */
   token: z.string().min(32),
   /** Continue the receipt numbering from here (a replaced PC must not reuse numbers). */
-  receiptNumbering: z.array(z.object({ year: z.number().int(), lastNumber: z.number().int().nonnegative() })),
+  receiptNumbering: ReceiptNumbering,
 });
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
@@ -157,6 +163,12 @@ export const FeedResponse = ServerTime.extend({
   hasMore: z.boolean(),
   /** Changes still to come after this page (for the progress bar of the first sync). */
   remaining: z.number().int().nonnegative(),
+  /**
+   * On the last page: the last receipt number per year the central holds from this counter. A
+   * counter whose own numbering is behind (its file restored from a copy or damaged, or another
+   * installation using its token) continues after these and never issues one of them again.
+   */
+  receiptNumbering: ReceiptNumbering.optional(),
 });
 export type FeedResponse = z.infer<typeof FeedResponse>;
 

@@ -20,6 +20,8 @@ export const SyncStatus = z.object({
   serverTimeOffsetMs: z.number().int().nullable(),
   /** Italian text when this PC's clock is more than 2 minutes off the central's. */
   clockWarning: z.string().nullable(),
+  /** Set when this PC's receipt numbering was found behind the central's (see src-main/sync/numbering.ts). */
+  numberingWarning: z.string().nullable(),
   initialSync: z.object({ done: z.boolean(), progress: z.number().min(0).max(1) }),
   /** Italian, for the operator: why the last attempt failed (null when it went well). */
   lastError: z.string().nullable(),

@@ -38,6 +38,8 @@ export interface AuditDetails {
   'notice.printThermal': { noticeId: string; nav: string; printed: boolean; error?: string };
   'report.printDay': { date: string; printed: boolean; error?: string };
   'sync.retry': { operationId: string; rejectedReason: string | null };
+  /** The central holds receipt numbers this counter had not reached: numbering continues after them. */
+  'receipts.numberingBehind': { year: number; localLastNumber: number; centralLastNumber: number };
   iscrizione: {
     registrationId: string;
     operationId: string;

@@ -50,6 +50,11 @@ export const receiptQueries = preparedPerConnection((s) => ({
      RETURNING last_number`,
   ),
   /** After an enrolment: go on from the last number the central knows (never back). */
+  lastNumber: s
+    .prepare<[counterCode: string, year: number], Row<'receipt_sequences'>['last_number']>(
+      'SELECT last_number FROM receipt_sequences WHERE counter_code = ? AND year = ?',
+    )
+    .pluck(),
   continueNumbering: s.prepare<[counterCode: string, year: number, lastNumber: number]>(
     `INSERT INTO receipt_sequences (counter_code, year, last_number) VALUES (?, ?, ?)
        ON CONFLICT (counter_code, year) DO UPDATE SET last_number = MAX(last_number, excluded.last_number)`,

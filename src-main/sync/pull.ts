@@ -1,3 +1,4 @@
+import type { ReceiptNumbering } from '../../shared/central';
 import type { Db } from '../db/open';
 import { applyFeedPage } from './apply';
 import { CentralRefusedError, type CentralClient, type TimedReply } from './http';
@@ -14,6 +15,8 @@ export interface PullOutcome {
   items: number;
   ownCounterChanged: boolean;
   lastReply: TimedReply<unknown> | null;
+  /** The central's receipt numbering of this counter, from the last page. */
+  receiptNumbering?: ReceiptNumbering;
 }
 
 /**
@@ -97,6 +100,9 @@ async function readPages(
       ownCounterChanged: applied.ownCounterChanged,
       initialProgress: state.initialSyncDone ? null : page.hasMore ? progress : 1,
     });
-    if (!page.hasMore) return outcome;
+    if (!page.hasMore) {
+      if (page.receiptNumbering !== undefined) outcome.receiptNumbering = page.receiptNumbering;
+      return outcome;
+    }
   }
 }

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { ReceiptNumbering } from '../../shared/central';
 import type { SyncStatus } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
 import type { Clock } from '../core/clock';
@@ -13,6 +14,7 @@ import {
   type TimedReply,
 } from './http';
 import { ensureNoticeBlock } from './blocks';
+import { alignReceiptNumbering, numberingWarning } from './numbering';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { readSyncState, writeSyncState } from './state';
@@ -56,6 +58,7 @@ export class SyncService {
   /** Cuts calls in flight on close, so closing never waits for a slow central. */
   private readonly closing = new AbortController();
   private online = false;
+  private numberingWarning: string | null = null;
   private lastEmitted = '';
   private readonly log: Logger;
 
@@ -122,6 +125,7 @@ export class SyncService {
       lastSyncAt: state.lastSyncAt,
       serverTimeOffsetMs: offset,
       clockWarning: offset !== null && Math.abs(offset) > CLOCK_WARNING_MS ? clockWarning(offset) : null,
+      numberingWarning: this.numberingWarning,
       initialSync: { done: state.initialSyncDone, progress: state.initialSyncDone ? 1 : state.initialSyncProgress },
       lastError: state.lastError,
     };
@@ -180,6 +184,7 @@ export class SyncService {
         this.emitIfChanged();
       });
       this.noteReply(pulled.lastReply);
+      if (pulled.receiptNumbering !== undefined) this.checkNumbering(pulled.receiptNumbering);
       // After the pull, so the counter's kind is known (a new PC starts as a stand-in pharmacy).
       const block = await ensureNoticeBlock(db, client, () => this.opts.clock.now());
       this.noteReply(block.lastReply);
@@ -198,6 +203,14 @@ export class SyncService {
     } finally {
       this.emitIfChanged();
     }
+  }
+
+  /** Continues the receipt numbering after the central's where it is ahead, and says so once. */
+  private checkNumbering(central: ReceiptNumbering): void {
+    const behind = alignReceiptNumbering(this.opts.db, this.opts.counterCode, central, this.opts.clock.now());
+    if (behind.length === 0) return;
+    this.numberingWarning = numberingWarning(this.opts.counterCode, behind);
+    this.log.error({ behind }, 'numerazione delle ricevute indietro rispetto al servizio centrale');
   }
 
   private onFailure(e: unknown): void {

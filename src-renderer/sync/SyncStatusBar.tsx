@@ -123,6 +123,17 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
           sx={{ fontWeight: 700, color: palette.warning, borderColor: palette.warning }}
         />
       )}
+      {status.numberingWarning !== null && (
+        <Chip
+          size="small"
+          data-testid="sync-numbering"
+          label="⚠ Numerazione ricevute riallineata"
+          title={status.numberingWarning}
+          aria-description={status.numberingWarning}
+          variant="outlined"
+          sx={{ fontWeight: 700, color: palette.warning, borderColor: palette.warning }}
+        />
+      )}
       <Box role="status" data-testid="sync-result" sx={{ ml: 'auto' }}>
         {syncing ? (
           <Typography variant="body2">Sincronizzazione in corso…</Typography>

@@ -143,4 +143,39 @@ describe('sync against the central emulator', () => {
     expect(status.enrolled).toBe(false);
     expect(status.lastError).toMatch(/non è più abilitato/);
   });
+
+  it('a PC restored from an older copy continues its receipt numbering after the central, audits it and says so', async () => {
+    central = await startCentral({ dataDir: tmp(), demo: true });
+    const original = tmp();
+    t = await openSyncCore({ centralUrl: central.url, dataDir: original, counter: 'FAR-CAVATORE' });
+    await t.must('sync.enrol', { code: central.createEnrolmentCode('FAR-CAVATORE') });
+    await t.waitForStatus((s) => s.initialSync.done);
+    await t.close();
+    // The copy is taken here, before the day's work.
+    const copy = tmp();
+    fs.cpSync(original, copy, { recursive: true });
+
+    t = await openSyncCore({ centralUrl: central.url, dataDir: original, counter: 'FAR-CAVATORE' });
+    await t.must('session.login', { operator: 'cavatore', pin: '1234' });
+    const accountId = t.sql.prepare(`SELECT id FROM accounts ORDER BY papay_code LIMIT 1`).pluck().get() as string;
+    const issued: string[] = [];
+    for (const cents of [1000, 2000, 3000]) issued.push((await t.topup(accountId, cents)).receiptNo);
+    expect(await t.must('sync.now', {})).toMatchObject({ pendingCount: 0, numberingWarning: null });
+    await t.close();
+
+    // The PC's disk fails; the copy goes back in place and the counter starts from it.
+    t = await openSyncCore({ centralUrl: central.url, dataDir: copy, counter: 'FAR-CAVATORE' });
+    await t.must('session.login', { operator: 'cavatore', pin: '1234' });
+    const status = await t.must('sync.now', {});
+    expect(status.numberingWarning).toMatch(
+      /^La numerazione delle ricevute dello sportello FAR-CAVATORE su questo PC era indietro rispetto al servizio centrale \(2026: ultima ricevuta al servizio centrale n\. 3, su questo PC n\. 0\)/,
+    );
+    const next = await t.topup(accountId, 500);
+    expect(issued).not.toContain(next.receiptNo);
+    expect(next.receiptNo).toBe('FAR-CAVATORE/2026/000004');
+    const audit = t.sql.prepare(`SELECT detail FROM audit WHERE action = 'receipts.numberingBehind'`).pluck().all();
+    expect(audit.map((d) => JSON.parse(d as string) as unknown)).toEqual([
+      { year: 2026, localLastNumber: 0, centralLastNumber: 3 },
+    ]);
+  });
 });
