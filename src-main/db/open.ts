@@ -67,14 +67,53 @@ export class DatabaseFromTheFutureError extends Error {
 
 export const DB_FILE = 'sportello.sqlite';
 
+/** The data folder cannot hold the database: read-only, not writable by this user, not a folder. */
+export class DataDirUnusableError extends Error {
+  constructor(dataDir: string, cause: unknown) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    super(
+      `La cartella dei dati dello sportello (${dataDir}) non si può usare: ${UNUSABLE_REASONS[String(code)] ?? 'non è scrivibile'}. ` +
+        'Nessuna operazione è stata registrata. Avvisare l’assistenza: serve una cartella in cui questo utente possa scrivere.',
+      { cause },
+    );
+    this.name = 'DataDirUnusableError';
+  }
+}
+
+const UNUSABLE_REASONS: Record<string, string> = {
+  EACCES: 'questo utente non ha il permesso di scriverci',
+  EPERM: 'questo utente non ha il permesso di scriverci',
+  EROFS: 'si trova su un disco in sola lettura',
+  ENOTDIR: 'il percorso contiene un file dove dovrebbe esserci una cartella',
+  SQLITE_READONLY: 'il database è in sola lettura',
+  SQLITE_CANTOPEN: 'il database non si può aprire in scrittura',
+  ENOSPC: 'il disco è pieno',
+};
+
+/** Opens the database file for writing (WAL), or says in Italian why the folder cannot be used. */
+function openWritable(dataDir: string): BetterSqlite3.Database {
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    sqlite = new BetterSqlite3(path.join(dataDir, DB_FILE));
+    sqlite.pragma('journal_mode = WAL');
+    // A read-only file or folder only shows at the first write.
+    sqlite.exec('BEGIN IMMEDIATE; ROLLBACK');
+    return sqlite;
+  } catch (e) {
+    sqlite?.close();
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code in UNUSABLE_REASONS) throw new DataDirUnusableError(dataDir, e);
+    throw e;
+  }
+}
+
 /**
  * Opens (creating if needed) the counter database in `dataDir`, checks its integrity and runs
  * every pending migration in one transaction. A database newer than this app is refused.
  */
 export async function openDatabase(dataDir: string): Promise<Db> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const sqlite = new BetterSqlite3(path.join(dataDir, DB_FILE));
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = openWritable(dataDir);
   // Money: a commit is on disk before we say it happened (and before the receipt prints).
   sqlite.pragma('synchronous = FULL');
   // Off while migrating: a table rebuild (0002) must drop a parent table, and the pragma cannot be
