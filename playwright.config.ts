@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
  * End-to-end tests drive the real renderer in Chromium through the browser host
  * (`sportello serve`). Build first: `npm run build` (the host serves dist/renderer).
  */
+const chromiumPath =
+  process.env['SPORTELLO_CHROMIUM'] ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined);
+
 export default defineConfig({
   testDir: 'test/e2e',
   // Each test seeds its own database and starts its own host: one at a time on two cores.
@@ -23,7 +26,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     video: 'off',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      // Debian's Chromium here (Playwright cannot download browsers on these machines); elsewhere
+      // SPORTELLO_CHROMIUM, or Playwright's own browser (the Windows build installs it).
+      ...(chromiumPath !== undefined ? { executablePath: chromiumPath } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',
