@@ -3,14 +3,30 @@ import { PaymentMethod, Service } from '../domain';
 import { OPERATOR } from './access';
 import { Cents, channel, IsoDateTime, LocalDate, PrintOutcome } from './common';
 
-/** The day's summary of the counter (F9), on screen and on the receipt printer. */
+/** One cell of a report: the top-ups, the voids in their own column, and the net (the ledger's sum). */
+export const Takings = z.object({
+  count: z.number().int(),
+  grossCents: Cents,
+  voidCount: z.number().int(),
+  voidedCents: Cents,
+  netCents: Cents,
+});
 
+/**
+ * The day's summary of the counter (F9), on screen and on the receipt printer. Every section shows
+ * the gross, the voids and the net, and each section's net adds up to the total's, which is the
+ * ledger's sum of the day's top-ups and voids at this counter.
+ */
 export const DaySummary = z.object({
   date: LocalDate,
   counterCode: z.string(),
-  rows: z.array(z.object({ method: PaymentMethod, service: Service, count: z.number().int(), amountCents: Cents })),
-  byMethod: z.array(z.object({ method: PaymentMethod, count: z.number().int(), amountCents: Cents })),
-  totalCents: Cents,
+  /** Method by service. */
+  rows: z.array(z.object({ method: PaymentMethod, service: Service }).extend(Takings.shape)),
+  byMethod: z.array(z.object({ method: PaymentMethod }).extend(Takings.shape)),
+  byService: z.array(z.object({ service: Service }).extend(Takings.shape)),
+  /** A void counts for the operator who recorded it. */
+  byOperator: z.array(z.object({ operator: z.string(), name: z.string() }).extend(Takings.shape)),
+  total: Takings,
   voids: z.array(
     z.object({
       receiptNo: z.string(),

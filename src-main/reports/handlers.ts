@@ -15,7 +15,7 @@ export function reportHandlers(ctx: CoreContext): HandlersOf<'reports'> {
 
     'reports.printDay': async ({ input, operator }) => {
       const { counter } = ctx;
-      const summary = await daySummary(ctx, input.date ?? today());
+      const summary = daySummary(ctx, input.date ?? today());
       const text = renderDaySummaryText({
         ...summary,
         header: counter.config.receiptHeader,
