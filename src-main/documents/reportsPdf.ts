@@ -268,7 +268,7 @@ export function contoDocument(frame: ReportFrame, c: ContoGiudiziale): TDocument
       {
         text:
           `Riscosso lordo ${formatEuro(c.totals.collected.grossCents)}, stornato ${formatEuro(c.totals.collected.voidedCents)} ` +
-          `(${c.totals.collected.voidCount} storni, ${c.totals.voidReceipts} ricevute di storno). ${owedNote(c.owedMethods)}`,
+          `(storni: ${c.totals.collected.voidCount}; ricevute di storno: ${c.totals.voidReceipts}). ${owedNote(c.owedMethods)}`,
         style: 'small',
         margin: [0, 4, 0, 0],
       },
