@@ -132,12 +132,30 @@ export interface YearAccount {
 }
 
 export function yearAccount(input: Omit<PeriodInput, 'from' | 'to'> & { year: number }): YearAccount {
+  // Each month reads only its own inputs (a year holds 100,000 receipts).
+  const byMonth = <T extends { date: string }>(items: readonly T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const key = item.date.slice(0, 7);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+    return (month: string) => groups.get(month) ?? [];
+  };
+  const lines = byMonth(input.lines);
+  const receipts = byMonth(input.receipts);
+  const remittances = byMonth(input.remittances);
   const months: AccountPeriod[] = [];
   let opening = input.openingCents;
   for (let m = 1; m <= 12; m++) {
+    const month = `${input.year}-${String(m).padStart(2, '0')}`;
     const period = accountPeriod({
-      ...input,
-      ...monthBounds(`${input.year}-${String(m).padStart(2, '0')}`),
+      ...monthBounds(month),
+      lines: lines(month),
+      receipts: receipts(month),
+      remittances: remittances(month),
+      owed: input.owed,
       openingCents: opening,
     });
     months.push(period);
