@@ -1,95 +1,49 @@
-import { sql } from 'kysely';
 import type { CoreContext } from '../core/context';
 import type { DaySummary } from '../../shared/contract';
-import { PAYMENT_METHODS, PaymentMethod, Service } from '../../shared/domain';
+import { PAYMENT_METHODS, SERVICES, Service } from '../../shared/domain';
+import { sumTakings, takingsBy } from '../../shared/reports/totals';
+import { reportQueries } from './queries';
+import { cell, operatorNames, takingsLines } from './takings';
 
 /**
- * Riepilogo del giorno: today's takings at this counter by method and service, voids and reprints
- * listed. Gross top-ups per row; the totals per method and overall are net of the voids.
+ * Riepilogo del giorno: the day's takings at this counter by method, by service (and method) and by
+ * operator, each with its top-ups, its voids and the net, the voids and the reprints listed. Every
+ * section comes from the same ledger lines, so each adds up to the same total.
  */
-export async function daySummary(ctx: CoreContext, date: string): Promise<DaySummary> {
-  const db = ctx.db.kysely;
+export function daySummary(ctx: CoreContext, date: string): DaySummary {
+  const sqlite = ctx.db.sqlite;
   const counterCode = ctx.counter.code;
-  const methodOf = sql<string>`CASE WHEN l.kind = 'topup_cash' THEN 'cash' ELSE 'card' END`;
+  const q = reportQueries(sqlite);
+  const lines = takingsLines(sqlite, counterCode, date, date);
+  const names = operatorNames(sqlite);
+  const rowOrder = PAYMENT_METHODS.flatMap((m) => SERVICES.map((s) => `${m}|${s}`));
 
-  const rows = await db
-    .selectFrom('ledger as l')
-    .innerJoin('accounts as a', 'a.id', 'l.account_id')
-    .where('l.counter_code', '=', counterCode)
-    .where('l.business_date', '=', date)
-    .where('l.kind', 'in', ['topup_cash', 'topup_card'])
-    .select([
-      methodOf.as('method'),
-      'a.service',
-      sql<number>`COUNT(*)`.as('count'),
-      sql<number>`SUM(l.amount_cents)`.as('amount'),
-    ])
-    .groupBy(['method', 'a.service'])
-    .orderBy('method')
-    .orderBy('a.service')
-    .execute();
-
-  const voids = await db
-    .selectFrom('ledger as v')
-    .innerJoin('ledger as l', 'l.id', 'v.voids_id')
-    .innerJoin('receipts as rv', 'rv.operation_id', 'v.id')
-    .leftJoin('receipts as ro', 'ro.operation_id', 'l.id')
-    .where('v.counter_code', '=', counterCode)
-    .where('v.business_date', '=', date)
-    .where('v.kind', '=', 'void')
-    .select([
-      'rv.receipt_no as receiptNo',
-      'ro.receipt_no as voidsReceiptNo',
-      'l.amount_cents as amount',
-      methodOf.as('method'),
-      'v.approved_by as supervisor',
-      'v.reason as reason',
-      'v.created_at as at',
-    ])
-    .orderBy('v.created_at')
-    .execute();
-
-  const reprints = await db
-    .selectFrom('receipt_prints as p')
-    .innerJoin('receipts as r', 'r.receipt_no', 'p.receipt_no')
-    .where('r.counter_code', '=', counterCode)
-    .where('p.business_date', '=', date)
-    .where('p.copy', '=', 1)
-    .select(['p.receipt_no as receiptNo', 'p.operator_code as operator', 'p.at as at'])
-    .orderBy('p.at')
-    .execute();
-
-  const voidList = voids.map((v) => ({
-    receiptNo: v.receiptNo,
-    voidsReceiptNo: v.voidsReceiptNo,
-    amountCents: v.amount,
-    method: PaymentMethod.parse(v.method),
-    supervisor: v.supervisor ?? '',
-    reason: v.reason ?? '',
-    at: v.at,
-  }));
-  const rowList = rows.map((r) => ({
-    method: PaymentMethod.parse(r.method),
-    service: Service.parse(r.service),
-    count: r.count,
-    amountCents: r.amount,
-  }));
-  const byMethod = PAYMENT_METHODS.map((method) => {
-    const gross = rowList.filter((r) => r.method === method);
-    const voided = voidList.filter((v) => v.method === method).reduce((sum, v) => sum + v.amountCents, 0);
-    return {
-      method,
-      count: gross.reduce((sum, r) => sum + r.count, 0),
-      amountCents: gross.reduce((sum, r) => sum + r.amountCents, 0) - voided,
-    };
-  });
   return {
     date,
     counterCode,
-    rows: rowList,
-    byMethod,
-    totalCents: byMethod.reduce((sum, m) => sum + m.amountCents, 0),
-    voids: voidList,
-    reprints,
+    rows: takingsBy(lines, (l) => `${l.method}|${l.service}`, rowOrder).map(({ key, takings }) => {
+      const [method, service] = key.split('|') as [(typeof PAYMENT_METHODS)[number], string];
+      return cell({ method, service: Service.parse(service) }, takings);
+    }),
+    byMethod: takingsBy(lines, (l) => l.method, PAYMENT_METHODS).map(({ key, takings }) =>
+      cell({ method: key }, takings),
+    ),
+    byService: takingsBy(lines, (l) => l.service, SERVICES).map(({ key, takings }) => cell({ service: key }, takings)),
+    byOperator: takingsBy(lines, (l) => l.operator ?? '').map(({ key, takings }) =>
+      cell({ operator: key, name: names.get(key) ?? key }, takings),
+    ),
+    total: sumTakings(lines),
+    voids: q.voids.all(counterCode, date).map((v) => ({
+      receiptNo: v.receipt_no,
+      voidsReceiptNo: v.voids_receipt_no,
+      amountCents: v.amount,
+      method: v.method,
+      supervisor: v.approved_by ?? '',
+      reason: v.reason ?? '',
+      at: v.created_at,
+    })),
+    reprints: q.reprints
+      .all(counterCode, date)
+      .map((r) => ({ receiptNo: r.receipt_no, operator: r.operator_code, at: r.at })),
   };
 }

@@ -1,5 +1,6 @@
 import type { DaySummary } from '../../shared/contract';
-import { METHOD_LABELS, PAYMENT_METHODS, SERVICES, SERVICE_LABELS } from '../../shared/domain';
+import type { Takings } from '../../shared/reports/totals';
+import { METHOD_LABELS, SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatLocalDate, formatRomeDateTime } from '../../shared/time';
 import { RULE, center, field, joinLines, leftRight, wrap } from '../printing/layout';
@@ -13,7 +14,10 @@ export type DaySummaryPrintInput = DaySummary & {
   printedAt: string;
 };
 
-/** The "Riepilogo del giorno" slip: totals by method and by service, the voids and the reprints of the day. */
+/**
+ * The "Riepilogo del giorno" slip: the takings by method, by service and by operator, each with its
+ * voids and net, the total, then the voids and the reprints of the day.
+ */
 export function renderDaySummaryText(input: DaySummaryPrintInput): string {
   return joinLines([
     ...input.header.flatMap(center),
@@ -27,12 +31,23 @@ export function renderDaySummaryText(input: DaySummaryPrintInput): string {
     ...field('Stampato il', formatRomeDateTime(input.printedAt)),
     RULE,
     'PER METODO DI PAGAMENTO',
-    ...byMethodLines(input),
+    ...section(input.byMethod.map((row) => ({ label: METHOD_LABELS[row.method], takings: row, parts: [] }))),
     RULE,
     'PER SERVIZIO',
-    ...byServiceLines(input),
+    ...section(
+      input.byService.map((row) => ({
+        label: SERVICE_LABELS[row.service],
+        takings: row,
+        parts: input.rows
+          .filter((r) => r.service === row.service)
+          .map((r) => ({ label: `di cui ${METHOD_LABELS[r.method].toLowerCase()}`, netCents: r.netCents })),
+      })),
+    ),
     RULE,
-    ...leftRight('TOTALE', formatEuro(input.totalCents)),
+    'PER OPERATORE',
+    ...section(input.byOperator.map((row) => ({ label: `${row.name} (${row.operator})`, takings: row, parts: [] }))),
+    RULE,
+    ...takingsLines('TOTALE', input.total),
     RULE,
     `STORNI (${input.voids.length})`,
     ...(input.voids.length === 0 ? ['Nessuno storno.'] : input.voids.flatMap(voidLines)),
@@ -45,32 +60,35 @@ export function renderDaySummaryText(input: DaySummaryPrintInput): string {
 }
 
 function countLabel(label: string, count: number): string {
-  return `${label} (${count} ${count === 1 ? 'operazione' : 'operazioni'})`;
+  return `${label} (${count} ${count === 1 ? 'ricarica' : 'ricariche'})`;
 }
 
-function byMethodLines(input: DaySummary): string[] {
-  if (input.byMethod.length === 0) return ['Nessuna operazione.'];
-  // Fixed order (cash first) so that two slips of different days read the same way.
-  const ordered = PAYMENT_METHODS.flatMap((m) => input.byMethod.filter((row) => row.method === m));
-  return ordered.flatMap((row) =>
-    leftRight(countLabel(METHOD_LABELS[row.method], row.count), formatEuro(row.amountCents)),
-  );
+/**
+ * A cell of the summary: the top-ups and, when there were voids, the voids on their own line and
+ * the net, so that the slip shows both and every section adds up to the total.
+ */
+function takingsLines(label: string, t: Takings, indent = 0): string[] {
+  if (t.voidCount === 0) return leftRight(countLabel(label, t.count), formatEuro(t.netCents), indent);
+  return [
+    ...leftRight(countLabel(label, t.count), formatEuro(t.grossCents), indent),
+    ...leftRight(`storni (${t.voidCount})`, formatEuro(-t.voidedCents), indent + 1),
+    ...leftRight('netto', formatEuro(t.netCents), indent + 1),
+  ];
 }
 
-function byServiceLines(input: DaySummary): string[] {
-  const lines = SERVICES.flatMap((service) => {
-    const rows = PAYMENT_METHODS.flatMap((m) => input.rows.filter((r) => r.service === service && r.method === m));
-    if (rows.length === 0) return [];
-    const total = rows.reduce((sum, r) => sum + r.amountCents, 0);
-    const count = rows.reduce((sum, r) => sum + r.count, 0);
-    return [
-      ...leftRight(countLabel(SERVICE_LABELS[service], count), formatEuro(total)),
-      ...rows.flatMap((r) =>
-        leftRight(`di cui ${METHOD_LABELS[r.method].toLowerCase()}`, formatEuro(r.amountCents), 1),
-      ),
-    ];
-  });
-  return lines.length === 0 ? ['Nessuna operazione.'] : lines;
+interface SectionRow {
+  label: string;
+  takings: Takings;
+  /** Net amounts printed under the row ("di cui contanti"). */
+  parts: { label: string; netCents: number }[];
+}
+
+function section(rows: SectionRow[]): string[] {
+  if (rows.length === 0) return ['Nessuna operazione.'];
+  return rows.flatMap((row) => [
+    ...takingsLines(row.label, row.takings),
+    ...(row.parts.length > 1 ? row.parts.flatMap((p) => leftRight(p.label, formatEuro(p.netCents), 1)) : []),
+  ]);
 }
 
 function voidLines(v: DaySummary['voids'][number]): string[] {

@@ -16,6 +16,7 @@ import { call } from '../api';
 import { runKey } from '../ui/keymap';
 import { DAY_KEYS } from './dayKeys';
 import { TextResultDialog } from '../receipts/TextResultDialog';
+import { TakingsTable } from './TakingsTable';
 
 type Printed = ChannelOutput<'reports.printDay'>;
 
@@ -24,7 +25,7 @@ interface Props {
   onBack: () => void;
 }
 
-/** What this counter took today, by method and service, with voids and reprints. */
+/** What this counter took today by method, service and operator, voids apart and net, with voids and reprints. */
 export function DayView({ printerConfigured, onBack }: Props) {
   const [summary, setSummary] = useState<DaySummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -79,44 +80,25 @@ export function DayView({ printerConfigured, onBack }: Props) {
       )}
       {summary && (
         <>
-          <Table size="small" aria-label="Incassi per metodo e servizio" sx={{ bgcolor: 'background.paper', mb: 2 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Metodo</TableCell>
-                <TableCell>Servizio</TableCell>
-                <TableCell align="right">Operazioni</TableCell>
-                <TableCell align="right">Importo</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {summary.rows.map((row) => (
-                <TableRow key={`${row.method}-${row.service}`}>
-                  <TableCell>{METHOD_LABELS[row.method]}</TableCell>
-                  <TableCell>{SERVICE_LABELS[row.service]}</TableCell>
-                  <TableCell align="right">{row.count}</TableCell>
-                  <TableCell align="right">{formatEuro(row.amountCents)}</TableCell>
-                </TableRow>
-              ))}
-              {summary.byMethod.map((row) => (
-                <TableRow key={`total-${row.method}`}>
-                  <TableCell sx={{ fontWeight: 700 }}>Totale {METHOD_LABELS[row.method].toLowerCase()}</TableCell>
-                  <TableCell />
-                  <TableCell align="right">{row.count}</TableCell>
-                  <TableCell align="right" sx={{ fontWeight: 700 }}>
-                    {formatEuro(row.amountCents)}
-                  </TableCell>
-                </TableRow>
-              ))}
-              <TableRow>
-                <TableCell sx={{ fontWeight: 700 }}>Totale del giorno</TableCell>
-                <TableCell />
-                <TableCell />
-                <TableCell align="right" sx={{ fontWeight: 700 }} data-testid="day-total">
-                  {formatEuro(summary.totalCents)}
-                </TableCell>
-              </TableRow>
-            </TableBody>
-          </Table>
+          <TakingsTable
+            label="Incassi per metodo"
+            heading="Metodo"
+            rows={summary.byMethod.map((r) => ({ key: r.method, label: METHOD_LABELS[r.method], takings: r }))}
+            total={summary.total}
+            totalTestId="day-total"
+          />
+          <TakingsTable
+            label="Incassi per servizio"
+            heading="Servizio"
+            rows={summary.byService.map((r) => ({ key: r.service, label: SERVICE_LABELS[r.service], takings: r }))}
+            total={summary.total}
+          />
+          <TakingsTable
+            label="Incassi per operatore"
+            heading="Operatore"
+            rows={summary.byOperator.map((r) => ({ key: r.operator, label: `${r.name} (${r.operator})`, takings: r }))}
+            total={summary.total}
+          />
           <Typography component="h3" sx={{ fontWeight: 700 }}>
             Storni
           </Typography>

@@ -4,6 +4,7 @@ import { NoticesView } from '../notices/NoticesView';
 import { ReceiptsView } from '../receipts/ReceiptsView';
 import { RegistrationScreen } from '../registration/RegistrationScreen';
 import { DayView } from '../reports/DayView';
+import { RagioneriaView } from '../reports/RagioneriaView';
 import { ProblemsView } from '../sync/ProblemsView';
 import type { View } from './mainKeys';
 
@@ -32,6 +33,8 @@ export function ViewRouter({ view, session, search, onBack, onSyncChanged }: Pro
       return <RegistrationScreen onLeave={onBack} />;
     case 'day':
       return <DayView printerConfigured={printerConfigured} onBack={onBack} />;
+    case 'ragioneria':
+      return <RagioneriaView onBack={onBack} />;
     default: {
       const never: never = view;
       return never;

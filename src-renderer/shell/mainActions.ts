@@ -52,6 +52,7 @@ export function mainActions<Operation extends Voidable>(
     day: () => deps.setView('day'),
     registration: () => deps.setView('registration'),
     problems: () => deps.setView('problems'),
+    ragioneria: () => deps.setView('ragioneria'),
     logout: () => deps.logout(),
   };
 }

@@ -2,7 +2,7 @@ import { SYNC_NOW_KEYS } from '../sync/syncKeys';
 import type { KeyBinding } from '../ui/keymap';
 
 /** The screens of the main window; the search is where every other one returns to. */
-export type View = 'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration';
+export type View = 'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration' | 'ragioneria';
 
 /** What decides which keys act on the main screen. */
 export interface MainKeyContext {
@@ -30,6 +30,7 @@ export type MainAction =
   | 'registration'
   | 'syncNow'
   | 'problems'
+  | 'ragioneria'
   | 'logout';
 
 /** A key pressed where it does not act: why (shown on the search screen), and whether to go there first. */
@@ -138,6 +139,17 @@ export const MAIN_KEYS: readonly MainBinding[] = [
       if (inForm(c)) return null;
       if (c.supervisor) return QUIET;
       return say('Le operazioni da risolvere sono visibili solo a un supervisore.', true);
+    },
+  },
+  {
+    keys: 'Ctrl+Maiusc+E',
+    target: 'window',
+    action: 'ragioneria',
+    hint: (c) => (c.supervisor && c.view !== 'ragioneria' && !inForm(c) ? 'rapporti Ragioneria' : null),
+    otherwise: (c) => {
+      if (inForm(c)) return null;
+      if (c.supervisor) return QUIET;
+      return say('I rapporti per la Ragioneria sono riservati ai supervisori.', true);
     },
   },
   // The only key of the main screen that works in the registration form too (its bar does not show it).

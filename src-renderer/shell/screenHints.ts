@@ -1,6 +1,7 @@
 import { NOTICES_KEYS } from '../notices/noticeKeys';
 import { RECEIPTS_KEYS } from '../receipts/receiptsKeys';
 import { DAY_KEYS } from '../reports/dayKeys';
+import { RAGIONERIA_KEYS } from '../reports/ragioneriaKeys';
 import { PROBLEMS_KEYS } from '../sync/problemsKeys';
 import { hintsOf, type KeyHint } from '../ui/keymap';
 import { MAIN_KEYS, type MainKeyContext, type View } from './mainKeys';
@@ -19,6 +20,8 @@ export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
       return hintsOf(NOTICES_KEYS, { frontOffice });
     case 'problems':
       return hintsOf(PROBLEMS_KEYS, null);
+    case 'ragioneria':
+      return hintsOf(RAGIONERIA_KEYS, null);
     default: {
       const never: never = view;
       return never;

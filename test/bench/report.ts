@@ -1,4 +1,5 @@
 import type { Comparison } from './measure';
+import type { ContoGoals, ContoReport } from './conto';
 import type { NoticeGoals, NoticeReport } from './notices';
 import { roundMs } from './stats';
 import type { SyncGoals, SyncReport } from './sync';
@@ -29,7 +30,10 @@ export interface LocalGoals {
 }
 
 /** The goals of the parts that ran; `all` says whether every one of them was met. */
-export type Goals = Partial<LocalGoals> & Partial<SyncGoals> & Partial<NoticeGoals> & { all: boolean };
+export type Goals = Partial<LocalGoals> &
+  Partial<SyncGoals> &
+  Partial<NoticeGoals> &
+  Partial<ContoGoals> & { all: boolean };
 
 /** Lookups and top-up commit on the counter's own database (absent with --only sync). */
 export type LocalReport = Record<Operation, Figures> & {
@@ -42,7 +46,8 @@ export type LocalReport = Record<Operation, Figures> & {
 
 export type BenchReport = { accounts: number } & Partial<LocalReport> &
   Partial<SyncReport> &
-  Partial<NoticeReport> & {
+  Partial<NoticeReport> &
+  Partial<ContoReport> & {
     goals: Goals;
     machine: {
       cpus: number;
@@ -79,8 +84,13 @@ export function localGoals(f: Record<Operation, Figures>): LocalGoals {
   };
 }
 
-export function allGoals(local: LocalGoals | null, sync: SyncGoals | null, notices: NoticeGoals | null = null): Goals {
-  const g = { ...local, ...sync, ...notices };
+export function allGoals(
+  local: LocalGoals | null,
+  sync: SyncGoals | null,
+  notices: NoticeGoals | null = null,
+  conto: ContoGoals | null = null,
+): Goals {
+  const g = { ...local, ...sync, ...notices, ...conto };
   return { ...g, all: Object.values(g).every(Boolean) };
 }
 
@@ -93,7 +103,7 @@ const LABELS: Record<Operation, string> = {
 
 /** The readable form: one row per operation, the sync figures, then the goals. */
 export function formatTable(r: BenchReport): string {
-  const lines = [...localLines(r), ...syncLines(r), ...noticeLines(r)];
+  const lines = [...localLines(r), ...syncLines(r), ...noticeLines(r), ...contoLines(r)];
   lines.push('', 'Obiettivi:');
   for (const [name, met] of Object.entries(r.goals)) {
     if (name !== 'all') lines.push(`  ${met ? 'OK     ' : 'MANCATO'} ${name}`);
@@ -161,5 +171,14 @@ function noticeLines(r: BenchReport): string[] {
     `  a freddo (processo nuovo, moduli e font compresi): ${n.cold_ms} ms`,
     `  a caldo: p50 ${n.warm_p50_ms} ms`,
     `  1.000 avvisi di seguito, scritti su disco: ${n.batch_1000_s.toFixed(2)} s`,
+  ];
+}
+
+function contoLines(r: BenchReport): string[] {
+  if (r.conto_year === undefined || r.conto_year_ms === undefined) return [];
+  return [
+    '',
+    `Conto giudiziale di un anno (${r.conto_year.operations.toLocaleString('it-IT')} operazioni, ` +
+      `${r.conto_year.receipts.toLocaleString('it-IT')} ricevute, mediana di ${r.conto_year.runs}): ${r.conto_year_ms} ms`,
   ];
 }

@@ -18,6 +18,7 @@ import { allGoals, figures, formatTable, localGoals, type BenchReport, type Loca
 import { benchNotices, noticeGoals, type NoticeReport } from './notices';
 import { BENCH_COUNTER, instantPrinter } from './session';
 import { benchSync, syncGoals, type SyncReport } from './sync';
+import { benchConto, contoGoals, type ContoReport } from './conto';
 
 const RUNS = 3;
 const LOOKUP_SAMPLES = 2000;
@@ -25,7 +26,7 @@ const LOOKUP_WARMUP = 300;
 const COMMIT_SAMPLES = 500;
 const COMMIT_WARMUP = 50;
 
-type Part = 'local' | 'sync' | 'notices';
+type Part = 'local' | 'sync' | 'notices' | 'reports';
 
 interface Args {
   json: boolean;
@@ -33,18 +34,18 @@ interface Args {
   parts: Part[];
 }
 
-const USAGE = 'Uso: npm run bench -- [--json] [--accounts N] [--only local|sync|notices]';
+const USAGE = 'Uso: npm run bench -- [--json] [--accounts N] [--only local|sync|notices|reports]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, accounts: 100_000, parts: ['local', 'sync', 'notices'] };
+  const args: Args = { json: false, accounts: 100_000, parts: ['local', 'sync', 'notices', 'reports'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--accounts') args.accounts = Number(argv[++i]);
     else if (a === '--only') {
       const part = argv[++i];
-      if (part !== 'local' && part !== 'sync' && part !== 'notices') {
-        throw new Error(`--only vuole local, sync o notices. ${USAGE}`);
+      if (part !== 'local' && part !== 'sync' && part !== 'notices' && part !== 'reports') {
+        throw new Error(`--only vuole local, sync, notices o reports. ${USAGE}`);
       }
       args.parts = [part];
     } else throw new Error(`opzione sconosciuta: ${String(a)}. ${USAGE}`);
@@ -123,16 +124,19 @@ async function main(): Promise<void> {
   const sync: SyncReport | null = args.parts.includes('sync') ? await benchSync(args.accounts, RUNS, progress) : null;
   // The notice PDFs last: CPU-bound rendering, alone on the machine once the emulator has stopped.
   const notices: NoticeReport | null = args.parts.includes('notices') ? await benchNotices(progress) : null;
+  const conto: ContoReport | null = args.parts.includes('reports') ? await benchConto(progress) : null;
   const cpu = os.cpus()[0]?.model ?? 'sconosciuta';
   const report: BenchReport = {
     accounts: args.accounts,
     ...local?.report,
     ...sync,
     ...notices,
+    ...conto,
     goals: allGoals(
       local ? localGoals(local.report) : null,
       sync ? syncGoals(sync) : null,
       notices ? noticeGoals(notices) : null,
+      conto ? contoGoals(conto) : null,
     ),
     machine: {
       cpus: os.cpus().length,

@@ -368,16 +368,33 @@ describe('reprints and the day summary', () => {
 
     const day = await t.must('reports.day', {});
     expect(day.date).toBe('2026-11-30');
+    // The voided 20 € top-up shows in the voids column of every section, and every section's net is 45 €.
+    const cell = (count: number, grossCents: number, voidCount: number, voidedCents: number) => ({
+      count,
+      grossCents,
+      voidCount,
+      voidedCents,
+      netCents: grossCents - voidedCents,
+    });
     expect(day.rows).toEqual([
-      { method: 'card', service: 'refezione', count: 1, amountCents: 3000 },
-      { method: 'cash', service: 'refezione', count: 1, amountCents: 2000 },
-      { method: 'cash', service: 'trasporto', count: 1, amountCents: 1500 },
+      { method: 'cash', service: 'refezione', ...cell(1, 2000, 1, 2000) },
+      { method: 'cash', service: 'trasporto', ...cell(1, 1500, 0, 0) },
+      { method: 'card', service: 'refezione', ...cell(1, 3000, 0, 0) },
     ]);
     expect(day.byMethod).toEqual([
-      { method: 'cash', count: 2, amountCents: 1500 },
-      { method: 'card', count: 1, amountCents: 3000 },
+      { method: 'cash', ...cell(2, 3500, 1, 2000) },
+      { method: 'card', ...cell(1, 3000, 0, 0) },
     ]);
-    expect(day.totalCents).toBe(4500);
+    expect(day.byService).toEqual([
+      { service: 'refezione', ...cell(2, 5000, 1, 2000) },
+      { service: 'trasporto', ...cell(1, 1500, 0, 0) },
+    ]);
+    const operatorName = (
+      t.sql.prepare("SELECT name FROM operators WHERE code = 'sportello1'").get() as { name: string }
+    ).name;
+    expect(day.byOperator).toEqual([{ operator: 'sportello1', name: operatorName, ...cell(3, 6500, 1, 2000) }]);
+    expect(day.total).toEqual(cell(3, 6500, 1, 2000));
+    expect(day.total.netCents).toBe(4500);
     expect(day.voids).toHaveLength(1);
     expect(day.voids[0]).toMatchObject({
       voidsReceiptNo: t1.receiptNo,

@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { renderDaySummaryText, type DaySummaryPrintInput } from '../../../src-main/reports/daySummaryText';
 
+function cell(count: number, grossCents: number, voidCount = 0, voidedCents = 0) {
+  return { count, grossCents, voidCount, voidedCents, netCents: grossCents - voidedCents };
+}
+
 function summary(overrides: Partial<DaySummaryPrintInput> = {}): DaySummaryPrintInput {
   return {
     date: '2026-11-28',
     counterCode: 'SE1',
     rows: [
-      { method: 'card', service: 'refezione', count: 1, amountCents: 2500 },
-      { method: 'cash', service: 'refezione', count: 2, amountCents: 4000 },
-      { method: 'cash', service: 'asilo_nido', count: 1, amountCents: 15_000 },
+      { method: 'cash', service: 'refezione', ...cell(2, 4000, 1, 2000) },
+      { method: 'cash', service: 'asilo_nido', ...cell(1, 15_000) },
+      { method: 'card', service: 'refezione', ...cell(1, 2500) },
     ],
     byMethod: [
-      { method: 'card', count: 1, amountCents: 2500 },
-      { method: 'cash', count: 3, amountCents: 19_000 },
+      { method: 'cash', ...cell(3, 19_000, 1, 2000) },
+      { method: 'card', ...cell(1, 2500) },
     ],
-    totalCents: 21_500,
+    byService: [
+      { service: 'refezione', ...cell(3, 6500, 1, 2000) },
+      { service: 'asilo_nido', ...cell(1, 15_000) },
+    ],
+    byOperator: [
+      { operator: 'OP01', name: 'Mario Rossi', ...cell(3, 6500, 1, 2000) },
+      { operator: 'OP02', name: 'Lucia Bianchi', ...cell(1, 15_000) },
+    ],
+    total: cell(4, 21_500, 1, 2000),
     voids: [
       {
         receiptNo: 'SE1/2026/000045',
@@ -39,26 +51,42 @@ function summary(overrides: Partial<DaySummaryPrintInput> = {}): DaySummaryPrint
 const lines = (text: string) => text.split('\n');
 
 describe('renderDaySummaryText', () => {
-  it('shows the day, the totals by method (cash first) and by service, and the grand total', () => {
+  it('shows the day, then by method (cash first), by service and by operator: top-ups, voids apart, net', () => {
     const text = renderDaySummaryText(summary());
     expect(text).toContain('RIEPILOGO DEL GIORNO');
     expect(text).toContain('Giorno: 28/11/2026');
     expect(text).toContain('Sportello: SE1');
     expect(text).toContain('Stampato il: 28/11/2026 18:00');
     const all = lines(text);
-    const cash = all.indexOf('Contanti (3 operazioni)                 € 190,00');
-    const card = all.indexOf('Bancomat/carta (1 operazione)            € 25,00');
-    expect(cash).toBeGreaterThan(0);
-    expect(card).toBe(cash + 1);
-    const meals = all.indexOf('Refezione scolastica (3 operazioni)      € 65,00');
-    expect(all.slice(meals, meals + 3)).toEqual([
-      'Refezione scolastica (3 operazioni)      € 65,00',
-      '  di cui contanti                        € 40,00',
-      '  di cui bancomat/carta                  € 25,00',
+    const byMethod = all.indexOf('PER METODO DI PAGAMENTO');
+    expect(all.slice(byMethod + 1, byMethod + 5)).toEqual([
+      'Contanti (3 ricariche)                  € 190,00',
+      '  storni (1)                            € -20,00',
+      '  netto                                 € 170,00',
+      'Bancomat/carta (1 ricarica)              € 25,00',
     ]);
-    expect(all).toContain('Asilo nido (1 operazione)               € 150,00');
+    const byService = all.indexOf('PER SERVIZIO');
+    expect(all.slice(byService + 1, byService + 7)).toEqual([
+      'Refezione scolastica (3 ricariche)       € 65,00',
+      '  storni (1)                            € -20,00',
+      '  netto                                  € 45,00',
+      '  di cui contanti                        € 20,00',
+      '  di cui bancomat/carta                  € 25,00',
+      'Asilo nido (1 ricarica)                 € 150,00',
+    ]);
     expect(text).not.toContain('Trasporto scolastico');
-    expect(all).toContain('TOTALE                                  € 215,00');
+    const byOperator = all.indexOf('PER OPERATORE');
+    expect(all.slice(byOperator + 1, byOperator + 5)).toEqual([
+      'Mario Rossi (OP01) (3 ricariche)         € 65,00',
+      '  storni (1)                            € -20,00',
+      '  netto                                  € 45,00',
+      'Lucia Bianchi (OP02) (1 ricarica)       € 150,00',
+    ]);
+    const total = all.indexOf('TOTALE (4 ricariche)                    € 215,00');
+    expect(all.slice(total + 1, total + 3)).toEqual([
+      '  storni (1)                            € -20,00',
+      '  netto                                 € 195,00',
+    ]);
   });
 
   it('lists voids with what they void, why and who authorised them', () => {
@@ -82,11 +110,14 @@ describe('renderDaySummaryText', () => {
   });
 
   it('says so when the day is empty', () => {
-    const text = renderDaySummaryText(summary({ rows: [], byMethod: [], totalCents: 0, voids: [], reprints: [] }));
+    const text = renderDaySummaryText(
+      summary({ rows: [], byMethod: [], byService: [], byOperator: [], total: cell(0, 0), voids: [], reprints: [] }),
+    );
     expect(text).toContain('STORNI (0)\nNessuno storno.');
     expect(text).toContain('RISTAMPE (0)\nNessuna ristampa.');
     expect(text).toContain('PER SERVIZIO\nNessuna operazione.');
-    expect(lines(text)).toContain('TOTALE                                    € 0,00');
+    expect(lines(text)).toContain('TOTALE (0 ricariche)                      € 0,00');
+    expect(text).toContain('PER OPERATORE\nNessuna operazione.');
     for (const l of lines(text)) expect(l.length).toBeLessThanOrEqual(48);
   });
 });
