@@ -26,8 +26,15 @@ export type AccountJoinRow = Pick<
   address: Row<'families'>['address'] | null;
 };
 
-/** A page of a name search: each row also says which child, if any, is the one beyond the page. */
-export type NameSearchRow = AccountJoinRow & { extra_child: Row<'children'>['id'] | null };
+/** A page of a name search: each row also carries the totals of the whole search and whether it matched only by name. */
+export type NameSearchRow = AccountJoinRow & { total_children: number; total_accounts: number; name_only: number };
+
+export interface NameSearchParams {
+  all: string;
+  surname: string;
+  limit: number;
+  offset: number;
+}
 
 /** An entry of an account as its history shows it. */
 export type OperationRow = Pick<
@@ -51,22 +58,31 @@ export const BY_CODE_SQL = `${SELECT_ACCOUNT} WHERE a.papay_code = ?`;
 export const BY_CHILD_CF_SQL = `${SELECT_ACCOUNT} WHERE c.fiscal_code_canonical = ? ORDER BY c.surname, c.name, a.service`;
 
 /**
- * Name search, paginated by child: the page of children (one more than shown, to know whether
- * there is a next page) is chosen on the FTS match and the children table alone, and only those
- * children are joined to their accounts, families and pending sums (joining every match first and
- * sorting it cost three times as much at 100,000 accounts). Each row says which child, if any, is
- * the extra one. Parameters: FTS expression, page size + 1, offset, page size.
+ * Name search, paginated by child. The children found (FTS on the words and the folded keys of
+ * surname and name) are ranked once: those whose surname matches first, then those found by the
+ * name only, each by folded surname and name. Only the page of children is joined to its accounts,
+ * families and pending sums (joining every match first cost three times as much at 100,000
+ * accounts); every row carries the totals of the whole search. Parameters: the FTS expressions of
+ * the whole query and of a surname match (lookup.ts nameSearch), page size, offset.
  */
 export const SEARCH_NAME_SQL = `
-  WITH page AS MATERIALIZED (
-    SELECT pc.rowid AS rid, pc.surname, pc.name, pc.id
-      FROM children_fts JOIN children pc ON pc.rowid = children_fts.rowid
-     WHERE children_fts MATCH ?
-     ORDER BY pc.surname, pc.name, pc.id
-     LIMIT ? OFFSET ?)
-  ${SELECT_ACCOUNT.replace('SELECT ', 'SELECT (SELECT id FROM page ORDER BY surname, name, id LIMIT 1 OFFSET ?) AS extra_child, ')}
+  WITH found AS MATERIALIZED (
+    SELECT fc.rowid AS rid, fc.id, fc.surname_key, fc.name_key,
+           fc.rowid NOT IN (SELECT rowid FROM children_fts WHERE children_fts MATCH @surname) AS name_only
+      FROM children_fts JOIN children fc ON fc.rowid = children_fts.rowid
+     WHERE children_fts MATCH @all),
+  page AS MATERIALIZED (
+    SELECT rid, id, surname_key, name_key, name_only FROM found
+     ORDER BY name_only, surname_key, name_key, id
+     LIMIT @limit OFFSET @offset)
+  ${SELECT_ACCOUNT.replace(
+    'SELECT ',
+    `SELECT (SELECT count(*) FROM found) AS total_children,
+            (SELECT count(*) FROM accounts ta WHERE ta.child_id IN (SELECT id FROM found)) AS total_accounts,
+            page.name_only, `,
+  )}
     JOIN page ON page.rid = c.rowid
-   ORDER BY page.surname, page.name, page.id, a.service`;
+   ORDER BY page.name_only, page.surname_key, page.name_key, page.id, a.service`;
 
 /** How many entries an account's history shows. */
 export const RECENT_OPERATIONS = 50;
@@ -78,7 +94,7 @@ export const accountQueries = preparedPerConnection((s) => ({
   byParentCf: s.prepare<[code: string, canonical: string], AccountJoinRow>(
     `${SELECT_ACCOUNT} WHERE f.fiscal_code IN (?, ?) ORDER BY c.surname, c.name, a.service`,
   ),
-  byName: s.prepare<[fts: string, limit: number, offset: number, pageSize: number], NameSearchRow>(SEARCH_NAME_SQL),
+  byName: s.prepare<[NameSearchParams], NameSearchRow>(SEARCH_NAME_SQL),
   /**
    * The projected balance: the last balance pulled from the central service plus the local entries
    * it does not include yet.

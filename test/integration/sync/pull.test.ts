@@ -225,6 +225,30 @@ describe('pull and the balance rule', () => {
     expect(t.sql.prepare(`SELECT COUNT(*) AS n FROM operators WHERE code LIKE 'op%'`).get()).toEqual({ n: operators });
   });
 
+  it('a child renamed by the feed is found by the folded key of its new surname', async () => {
+    const [acc] = await enrolledFrontOffice();
+    const child = t.sql
+      .prepare('SELECT id, family_id, fiscal_code, birth_date, school FROM children WHERE id = ?')
+      .get(acc!.childId) as { id: string; family_id: string; fiscal_code: string; birth_date: string; school: string };
+    central.publish({
+      type: 'child',
+      id: child.id,
+      familyId: child.family_id,
+      surname: "Dell'Orto Podestà",
+      name: 'Zaccaria',
+      fiscalCode: child.fiscal_code,
+      birthDate: child.birth_date,
+      school: child.school,
+    });
+    await t.must('sync.now', {});
+    expect(t.sql.prepare('SELECT surname_key, name_key FROM children WHERE id = ?').get(child.id)).toEqual({
+      surname_key: 'dellortopodesta',
+      name_key: 'zaccaria',
+    });
+    const found = await t.must('accounts.find', { query: 'dellortopodesta zaccaria' });
+    expect(found.items.map((i) => i.child.childId)).toContain(child.id);
+  });
+
   it('a cursor the central does not know: the feed is read again from the start', async () => {
     await enrolledFrontOffice();
     t.sql.prepare(`UPDATE sync_state SET cursor = '999'`).run();
