@@ -54,8 +54,8 @@ export const accountChannels = {
       items: z.array(AccountItem),
       /** Next page to ask for, null when this was the last. Name searches are paginated. */
       nextPage: z.number().int().nullable(),
-      /** What the whole search found, all pages together. */
-      total: z.object({ children: z.number().int().min(0), accounts: z.number().int().min(0) }),
+      /** How many children the whole search found, all pages together. */
+      totalChildren: z.number().int().min(0),
     }),
     MINIMISED_AT_PHARMACY,
   ),

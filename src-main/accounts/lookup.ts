@@ -11,16 +11,11 @@ export const NAME_PAGE_SIZE = 20;
 
 export type Visibility = 'full' | 'minimal';
 
-/** How many children and accounts a search found in all, beyond the page shown. */
-export interface SearchTotal {
-  children: number;
-  accounts: number;
-}
-
 export interface Found {
   items: AccountItem[];
   nextPage: number | null;
-  total: SearchTotal;
+  /** How many children the whole search found, beyond the page shown. */
+  totalChildren: number;
 }
 
 export class AccountLookup {
@@ -47,12 +42,9 @@ export class AccountLookup {
           limit: NAME_PAGE_SIZE,
           offset: page * NAME_PAGE_SIZE,
         });
-        const first = rows[0];
-        const total = first
-          ? { children: first.total_children, accounts: first.total_accounts }
-          : { children: 0, accounts: 0 };
-        const more = (page + 1) * NAME_PAGE_SIZE < total.children;
-        return { items: this.map(rows, visibility), nextPage: more ? page + 1 : null, total };
+        const totalChildren = rows[0]?.total_children ?? 0;
+        const more = (page + 1) * NAME_PAGE_SIZE < totalChildren;
+        return { items: this.map(rows, visibility), nextPage: more ? page + 1 : null, totalChildren };
       }
     }
   }
@@ -67,7 +59,7 @@ export class AccountLookup {
     return {
       items: this.map(rows, visibility),
       nextPage: null,
-      total: { children: new Set(rows.map((r) => r.child_id)).size, accounts: rows.length },
+      totalChildren: new Set(rows.map((r) => r.child_id)).size,
     };
   }
 
@@ -76,10 +68,10 @@ export class AccountLookup {
   }
 }
 
-/** The two FTS5 expressions of a name search: what to find, and which of those match by surname. */
+/** The two FTS5 expressions of a name search: the children found by surname, and those found by the name only. */
 export interface NameSearchFts {
-  all: string;
-  surname: string;
+  bySurname: string;
+  byNameOnly: string;
 }
 
 /** Past this many words only the two extreme groupings are tried (each word alone, all joined). */
@@ -114,7 +106,8 @@ export function nameSearch(typed: string[]): NameSearchFts {
     .join(' OR ');
   const joined = words.join('');
   const starts = words.length > 1 ? `(${prefix(words[0] ?? '')} OR ${prefix(joined)})` : prefix(joined);
-  return { all, surname: `{surname surname_key} : ${starts}` };
+  const surname = `{surname surname_key} : ${starts}`;
+  return { bySurname: `(${all}) AND (${surname})`, byNameOnly: `(${all}) NOT (${surname})` };
 }
 
 function toItem(r: AccountJoinRow, visibility: Visibility): AccountItem {

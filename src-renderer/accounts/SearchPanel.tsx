@@ -54,6 +54,7 @@ export function SearchPanel({ state, pharmacy, onKeyDown }: Props) {
         search.results.length > 0 && (
           <ResultsList
             items={search.results}
+            totalChildren={search.totalChildren}
             selected={search.selected}
             hasMore={search.nextPage !== null}
             onLoadMore={() => void search.loadMore()}

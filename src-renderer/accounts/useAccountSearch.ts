@@ -9,8 +9,8 @@ export type AccountDetail = ChannelOutput<'accounts.get'>;
  * The search screen: the field, its results, the account opened from them with its selected
  * operation, and the one-line notice that says why a key did nothing.
  */
-export function useAccountSearch() {
-  const search = useSearch();
+export function useAccountSearch(pharmacy: boolean) {
+  const search = useSearch(pharmacy);
   const [detail, setDetail] = useState<AccountDetail | null>(null);
   const [selectedOp, setSelectedOp] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);

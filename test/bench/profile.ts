@@ -120,14 +120,14 @@ async function main(): Promise<void> {
   const nameArgs = sets.names.slice(0, NAME_SAMPLES).map((q) => {
     const p = parseQuery(q);
     if (p.kind !== 'name') throw new Error(q);
-    return { q, fts: nameSearch(p.words), match: nameSearch(p.words).all };
+    return { q, fts: nameSearch(p.words), match: nameSearch(p.words).bySurname };
   });
   const countMatches = raw.sqlite.prepare('SELECT count(*) FROM children_fts WHERE children_fts MATCH ?').pluck();
   header('Ricerca per nome, per forma della query (SQL grezzo)');
   const forms = new Map<string, { fts: NameSearchFts; match: string; hits: number }[]>();
   for (const a of nameArgs) {
     const list = forms.get(nameForm(a.q)) ?? [];
-    list.push({ fts: a.fts, match: a.fts.all, hits: countMatches.get(a.fts.all) as number });
+    list.push({ fts: a.fts, match: a.fts.bySurname, hits: countMatches.get(a.fts.bySurname) as number });
     forms.set(nameForm(a.q), list);
   }
   for (const [form, list] of forms) {
