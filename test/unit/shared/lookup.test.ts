@@ -81,7 +81,9 @@ describe('noMatchMessage', () => {
     expect(noMatchMessage('name', false)).toMatch(/Prova con le prime lettere del solo cognome/);
     expect(noMatchMessage('name', false)).toMatch(/codice Pa-Pay o codice fiscale/);
     expect(noMatchMessage('cf', false)).toMatch(/cercare per cognome e nome.*F5/);
-    expect(noMatchMessage('papay', false)).toMatch(/Controlla le 10 cifre, oppure cerca per codice fiscale o per cognome/);
+    expect(noMatchMessage('papay', false)).toMatch(
+      /Controlla le 10 cifre, oppure cerca per codice fiscale o per cognome/,
+    );
   });
 
   it('does not tell a pharmacy to search by what it may not', () => {
