@@ -41,6 +41,12 @@ export const OperationView = z.object({
   counterCode: z.string().nullable(),
   receiptNo: z.string().nullable(),
   voided: z.boolean(),
+  /**
+   * An operation of this counter the central balance does not count yet: still to send (in the
+   * outbox), refused by the central (Da risolvere), or sent and not yet in a pulled balance. Null
+   * when the balance counts it, or when it came from the central.
+   */
+  sendState: z.enum(['to_send', 'rejected', 'not_counted']).nullable(),
   /** True when this counter may void it today. */
   voidable: z.boolean(),
 });

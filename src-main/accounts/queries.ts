@@ -39,8 +39,13 @@ export interface NameSearchParams {
 /** An entry of an account as its history shows it. */
 export type OperationRow = Pick<
   Row<'ledger'>,
-  'id' | 'kind' | 'amount_cents' | 'created_at' | 'counter_code' | 'business_date'
-> & { receipt_no: Row<'receipts'>['receipt_no'] | null; voided: number };
+  'id' | 'kind' | 'amount_cents' | 'created_at' | 'counter_code' | 'business_date' | 'included_in_server_balance'
+> & {
+  receipt_no: Row<'receipts'>['receipt_no'] | null;
+  voided: number;
+  /** The state of this counter's outbox row for it; null for an entry that came from the central. */
+  outbox_state: Row<'outbox'>['state'] | null;
+};
 
 export const SELECT_ACCOUNT = `
   SELECT a.id AS account_id, a.papay_code, a.service, a.server_balance_cents, a.server_balance_at,
@@ -108,7 +113,9 @@ export const accountQueries = preparedPerConnection((s) => ({
   ),
   operations: s.prepare<[accountId: string], OperationRow>(
     `SELECT l.id, l.kind, l.amount_cents, l.created_at, l.counter_code, l.business_date, r.receipt_no,
-            EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided
+            l.included_in_server_balance,
+            EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided,
+            (SELECT o.state FROM outbox o WHERE o.operation_id = l.id) AS outbox_state
        FROM ledger l LEFT JOIN receipts r ON r.operation_id = l.id
       WHERE l.account_id = ? ORDER BY l.created_at DESC LIMIT ${RECENT_OPERATIONS}`,
   ),

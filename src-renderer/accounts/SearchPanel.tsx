@@ -49,7 +49,12 @@ export function SearchPanel({ state, pharmacy, onKeyDown }: Props) {
         </Alert>
       )}
       {detail ? (
-        <AccountView account={detail.account} operations={detail.operations} selected={selectedOp} />
+        <AccountView
+          account={detail.account}
+          operations={detail.operations}
+          selected={selectedOp}
+          change={state.change}
+        />
       ) : (
         search.results.length > 0 && (
           <ResultsList
