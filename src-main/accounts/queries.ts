@@ -3,7 +3,7 @@ import { preparedPerConnection } from '../db/statements';
 
 /**
  * Lookups are the hot path of the counter: raw prepared statements, prepared once per connection,
- * on indexes (papay_code UNIQUE, children(fiscal_code_canonical), families(fiscal_code), FTS5 for names).
+ * on indexes (papay_code UNIQUE, children(fiscal_code_canonical), families(fiscal_code), FTS5 on the words and folded keys of surname and name).
  */
 
 /** An account with its child and (at the front office) the child's family; `pending` is the local part of the balance. */
