@@ -44,3 +44,20 @@ export function parseQuery(raw: string): ParsedQuery {
   }
   return { kind: 'name', words };
 }
+
+/**
+ * What to say when a well-formed search finds nobody: what to try next, in the operator's words. A
+ * pharmacy searches by Pa-Pay code only, so it is not told to try the others.
+ */
+export function noMatchMessage(kind: Exclude<ParsedQuery['kind'], 'invalid'>, pharmacy: boolean): string {
+  switch (kind) {
+    case 'papay':
+      return pharmacy
+        ? 'Nessun conto con questo codice Pa-Pay. Controlla le 10 cifre con il genitore: il codice è nel portale, accanto a ogni servizio.'
+        : 'Nessun conto con questo codice Pa-Pay. Controlla le 10 cifre, oppure cerca per codice fiscale o per cognome.';
+    case 'cf':
+      return 'Nessun bambino né adulto di riferimento con questo codice fiscale. Prova a cercare per cognome e nome; se la famiglia non è iscritta, F5 apre una nuova iscrizione.';
+    case 'name':
+      return "Nessun bambino con questo nome. Prova con le prime lettere del solo cognome (per esempio «dang» per D'Angelo) o cerca per codice Pa-Pay o codice fiscale.";
+  }
+}

@@ -41,6 +41,12 @@ export const OperationView = z.object({
   counterCode: z.string().nullable(),
   receiptNo: z.string().nullable(),
   voided: z.boolean(),
+  /**
+   * An operation of this counter the central balance does not count yet: still to send (in the
+   * outbox), refused by the central (Da risolvere), or sent and not yet in a pulled balance. Null
+   * when the balance counts it, or when it came from the central.
+   */
+  sendState: z.enum(['to_send', 'rejected', 'not_counted']).nullable(),
   /** True when this counter may void it today. */
   voidable: z.boolean(),
 });
@@ -54,6 +60,8 @@ export const accountChannels = {
       items: z.array(AccountItem),
       /** Next page to ask for, null when this was the last. Name searches are paginated. */
       nextPage: z.number().int().nullable(),
+      /** How many children the whole search found, all pages together. */
+      totalChildren: z.number().int().min(0),
     }),
     MINIMISED_AT_PHARMACY,
   ),

@@ -18,8 +18,7 @@ export function accountHandlers(ctx: CoreContext): HandlersOf<'accounts'> {
       if (!searchAllowed(operator.role, ctx.counter.kind, parsed.kind))
         throw new DomainError('FORBIDDEN', searchRefusedMessage());
       if (parsed.kind === 'invalid') throw new DomainError('INPUT_INVALID', parsed.message);
-      const { items, nextPage } = lookup.find(parsed, visibility, input.page ?? 0);
-      return { queryKind: parsed.kind, items, nextPage };
+      return { queryKind: parsed.kind, ...lookup.find(parsed, visibility, input.page ?? 0) };
     },
 
     'accounts.get': ({ input, visibility }) => {

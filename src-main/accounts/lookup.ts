@@ -3,12 +3,20 @@ import type { AccountItem, ChildView } from '../../shared/contract';
 import { Service } from '../../shared/domain';
 import type { ParsedQuery } from '../../shared/lookup';
 import { surnameInitial } from '../../shared/roles';
+import { searchWords } from '../../shared/searchKey';
 import { accountQueries, type AccountJoinRow } from './queries';
 
 /** Children per page of a name search (each with all its accounts). */
 export const NAME_PAGE_SIZE = 20;
 
 export type Visibility = 'full' | 'minimal';
+
+export interface Found {
+  items: AccountItem[];
+  nextPage: number | null;
+  /** How many children the whole search found, beyond the page shown. */
+  totalChildren: number;
+}
 
 export class AccountLookup {
   private readonly q;
@@ -17,30 +25,26 @@ export class AccountLookup {
     this.q = accountQueries(db.sqlite);
   }
 
-  find(
-    query: Exclude<ParsedQuery, { kind: 'invalid' }>,
-    visibility: Visibility,
-    page = 0,
-  ): { items: AccountItem[]; nextPage: number | null } {
+  find(query: Exclude<ParsedQuery, { kind: 'invalid' }>, visibility: Visibility, page = 0): Found {
     switch (query.kind) {
       case 'papay':
-        return { items: this.map(this.q.byCode.all(query.code), visibility), nextPage: null };
+        return this.whole(this.q.byCode.all(query.code), visibility);
       case 'cf': {
         const asChild = this.q.byChildCf.all(query.canonical);
-        const rows = asChild.length > 0 ? asChild : this.q.byParentCf.all(query.code, query.canonical);
-        return { items: this.map(rows, visibility), nextPage: null };
+        return this.whole(
+          asChild.length > 0 ? asChild : this.q.byParentCf.all(query.code, query.canonical),
+          visibility,
+        );
       }
       case 'name': {
-        const rows = this.q.byName.all(
-          ftsQuery(query.words),
-          NAME_PAGE_SIZE + 1,
-          page * NAME_PAGE_SIZE,
-          NAME_PAGE_SIZE,
-        );
-        // The extra child (found beyond this page) is not shown: it only says there is a next page.
-        const extra = rows[0]?.extra_child ?? null;
-        const shown = extra === null ? rows : rows.filter((r) => r.child_id !== extra);
-        return { items: this.map(shown, visibility), nextPage: extra === null ? null : page + 1 };
+        const rows = this.q.byName.all({
+          ...nameSearch(query.words),
+          limit: NAME_PAGE_SIZE,
+          offset: page * NAME_PAGE_SIZE,
+        });
+        const totalChildren = rows[0]?.total_children ?? 0;
+        const more = (page + 1) * NAME_PAGE_SIZE < totalChildren;
+        return { items: this.map(rows, visibility), nextPage: more ? page + 1 : null, totalChildren };
       }
     }
   }
@@ -50,14 +54,60 @@ export class AccountLookup {
     return row ? toItem(row, visibility) : null;
   }
 
+  /** A search by code answers everything it found at once. */
+  private whole(rows: AccountJoinRow[], visibility: Visibility): Found {
+    return {
+      items: this.map(rows, visibility),
+      nextPage: null,
+      totalChildren: new Set(rows.map((r) => r.child_id)).size,
+    };
+  }
+
   private map(rows: AccountJoinRow[], visibility: Visibility): AccountItem[] {
     return rows.map((r) => toItem(r, visibility));
   }
 }
 
-/** Every word must start a word of the surname or name: "dell'amico" -> "dell"* "amico"*. */
-export function ftsQuery(words: string[]): string {
-  return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
+/** The two FTS5 expressions of a name search: the children found by surname, and those found by the name only. */
+export interface NameSearchFts {
+  bySurname: string;
+  byNameOnly: string;
+}
+
+/** Past this many words only the two extreme groupings are tried (each word alone, all joined). */
+const MAX_GROUPED_WORDS = 5;
+
+/**
+ * The ways to read typed words as the words of a stored name, apostrophes and spaces being optional
+ * on both sides: ["dell", "amico"] -> [["dell", "amico"], ["dellamico"]].
+ */
+function groupings(words: string[]): string[][] {
+  const [first, ...rest] = words;
+  if (first === undefined) return [];
+  if (rest.length === 0) return [[first]];
+  if (words.length > MAX_GROUPED_WORDS) return [words, [words.join('')]];
+  return groupings(rest).flatMap((g) => [
+    [first, ...g],
+    [first + (g[0] ?? ''), ...g.slice(1)],
+  ]);
+}
+
+const prefix = (word: string) => `"${word}"*`;
+
+/**
+ * Every typed word must start a word of the surname or name, or of their folded keys (so "dangelo"
+ * starts "dangelo", the key of D'Angelo, and "russo" starts the second word of Lo Russo); a row
+ * matches by surname when its surname starts with the first word or with the whole query.
+ */
+export function nameSearch(typed: string[]): NameSearchFts {
+  const words = searchWords(typed.join(' '));
+  const all = groupings(words)
+    .map((g) => `(${g.map(prefix).join(' ')})`)
+    .join(' OR ');
+  const joined = words.join('');
+  const starts = words.length > 1 ? `(${prefix(words[0] ?? '')} OR ${prefix(joined)})` : prefix(joined);
+  const surname = `{surname surname_key} : ${starts}`;
+  return { bySurname: `(${all}) AND (${surname})`, byNameOnly: `(${all}) NOT (${surname})` };
 }
 
 function toItem(r: AccountJoinRow, visibility: Visibility): AccountItem {

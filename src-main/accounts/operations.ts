@@ -1,7 +1,14 @@
 import type { Db } from '../db/open';
 import type { OperationView } from '../../shared/contract';
 import { LedgerKind } from '../../shared/domain';
-import { accountQueries } from './queries';
+import { accountQueries, type OperationRow } from './queries';
+
+/** Where an operation made here stands with the central service; null once its balance counts it. */
+function sendState(r: OperationRow): OperationView['sendState'] {
+  if (r.outbox_state === 'pending') return 'to_send';
+  if (r.outbox_state === 'rejected') return 'rejected';
+  return r.included_in_server_balance === 0 ? 'not_counted' : null;
+}
 
 /** The latest entries of an account, with whether this counter may still void each one today. */
 export function operationsReader(db: Db, counterCode: string): (accountId: string, today: string) => OperationView[] {
@@ -17,6 +24,7 @@ export function operationsReader(db: Db, counterCode: string): (accountId: strin
         counterCode: r.counter_code,
         receiptNo: r.receipt_no,
         voided: r.voided === 1,
+        sendState: sendState(r),
         voidable:
           (kind === 'topup_cash' || kind === 'topup_card') &&
           r.voided === 0 &&

@@ -3,7 +3,7 @@ import { preparedPerConnection } from '../db/statements';
 
 /**
  * Lookups are the hot path of the counter: raw prepared statements, prepared once per connection,
- * on indexes (papay_code UNIQUE, children(fiscal_code_canonical), families(fiscal_code), FTS5 for names).
+ * on indexes (papay_code UNIQUE, children(fiscal_code_canonical), families(fiscal_code), FTS5 on the words and folded keys of surname and name).
  */
 
 /** An account with its child and (at the front office) the child's family; `pending` is the local part of the balance. */
@@ -26,14 +26,26 @@ export type AccountJoinRow = Pick<
   address: Row<'families'>['address'] | null;
 };
 
-/** A page of a name search: each row also says which child, if any, is the one beyond the page. */
-export type NameSearchRow = AccountJoinRow & { extra_child: Row<'children'>['id'] | null };
+/** A page of a name search: each row also says how many children the whole search found, and whether it matched only by name. */
+export type NameSearchRow = AccountJoinRow & { total_children: number; name_only: number };
+
+export interface NameSearchParams {
+  bySurname: string;
+  byNameOnly: string;
+  limit: number;
+  offset: number;
+}
 
 /** An entry of an account as its history shows it. */
 export type OperationRow = Pick<
   Row<'ledger'>,
-  'id' | 'kind' | 'amount_cents' | 'created_at' | 'counter_code' | 'business_date'
-> & { receipt_no: Row<'receipts'>['receipt_no'] | null; voided: number };
+  'id' | 'kind' | 'amount_cents' | 'created_at' | 'counter_code' | 'business_date' | 'included_in_server_balance'
+> & {
+  receipt_no: Row<'receipts'>['receipt_no'] | null;
+  voided: number;
+  /** The state of this counter's outbox row for it; null for an entry that came from the central. */
+  outbox_state: Row<'outbox'>['state'] | null;
+};
 
 export const SELECT_ACCOUNT = `
   SELECT a.id AS account_id, a.papay_code, a.service, a.server_balance_cents, a.server_balance_at,
@@ -51,22 +63,29 @@ export const BY_CODE_SQL = `${SELECT_ACCOUNT} WHERE a.papay_code = ?`;
 export const BY_CHILD_CF_SQL = `${SELECT_ACCOUNT} WHERE c.fiscal_code_canonical = ? ORDER BY c.surname, c.name, a.service`;
 
 /**
- * Name search, paginated by child: the page of children (one more than shown, to know whether
- * there is a next page) is chosen on the FTS match and the children table alone, and only those
- * children are joined to their accounts, families and pending sums (joining every match first and
- * sorting it cost three times as much at 100,000 accounts). Each row says which child, if any, is
- * the extra one. Parameters: FTS expression, page size + 1, offset, page size.
+ * Name search, paginated by child. The children found (FTS on the words and the folded keys of
+ * surname and name) come in two sets the FTS index tells apart by itself: those whose surname
+ * matches, then those found by the name only; each is ordered by folded surname and name. Only the
+ * page of children is joined to its accounts, families and pending sums (joining every match first
+ * cost three times as much at 100,000 accounts); every row carries how many children the whole
+ * search found. Parameters: the FTS expressions of the surname matches and of the others
+ * (lookup.ts nameSearch), page size, offset.
  */
 export const SEARCH_NAME_SQL = `
-  WITH page AS MATERIALIZED (
-    SELECT pc.rowid AS rid, pc.surname, pc.name, pc.id
-      FROM children_fts JOIN children pc ON pc.rowid = children_fts.rowid
-     WHERE children_fts MATCH ?
-     ORDER BY pc.surname, pc.name, pc.id
-     LIMIT ? OFFSET ?)
-  ${SELECT_ACCOUNT.replace('SELECT ', 'SELECT (SELECT id FROM page ORDER BY surname, name, id LIMIT 1 OFFSET ?) AS extra_child, ')}
+  WITH hit AS (
+    SELECT rowid AS rid, 0 AS name_only FROM children_fts WHERE children_fts MATCH @bySurname
+    UNION ALL
+    SELECT rowid AS rid, 1 AS name_only FROM children_fts WHERE children_fts MATCH @byNameOnly),
+  found AS MATERIALIZED (
+    SELECT hit.rid, hit.name_only, fc.id, fc.surname_key, fc.name_key
+      FROM hit JOIN children fc ON fc.rowid = hit.rid),
+  page AS MATERIALIZED (
+    SELECT rid, id, surname_key, name_key, name_only FROM found
+     ORDER BY name_only, surname_key, name_key, id
+     LIMIT @limit OFFSET @offset)
+  ${SELECT_ACCOUNT.replace('SELECT ', 'SELECT (SELECT count(*) FROM found) AS total_children, page.name_only, ')}
     JOIN page ON page.rid = c.rowid
-   ORDER BY page.surname, page.name, page.id, a.service`;
+   ORDER BY page.name_only, page.surname_key, page.name_key, page.id, a.service`;
 
 /** How many entries an account's history shows. */
 export const RECENT_OPERATIONS = 50;
@@ -78,7 +97,7 @@ export const accountQueries = preparedPerConnection((s) => ({
   byParentCf: s.prepare<[code: string, canonical: string], AccountJoinRow>(
     `${SELECT_ACCOUNT} WHERE f.fiscal_code IN (?, ?) ORDER BY c.surname, c.name, a.service`,
   ),
-  byName: s.prepare<[fts: string, limit: number, offset: number, pageSize: number], NameSearchRow>(SEARCH_NAME_SQL),
+  byName: s.prepare<[NameSearchParams], NameSearchRow>(SEARCH_NAME_SQL),
   /**
    * The projected balance: the last balance pulled from the central service plus the local entries
    * it does not include yet.
@@ -94,7 +113,9 @@ export const accountQueries = preparedPerConnection((s) => ({
   ),
   operations: s.prepare<[accountId: string], OperationRow>(
     `SELECT l.id, l.kind, l.amount_cents, l.created_at, l.counter_code, l.business_date, r.receipt_no,
-            EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided
+            l.included_in_server_balance,
+            EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided,
+            (SELECT o.state FROM outbox o WHERE o.operation_id = l.id) AS outbox_state
        FROM ledger l LEFT JOIN receipts r ON r.operation_id = l.id
       WHERE l.account_id = ? ORDER BY l.created_at DESC LIMIT ${RECENT_OPERATIONS}`,
   ),

@@ -16,6 +16,7 @@ import * as m0002 from './migrations/0002_sync';
 import * as m0003 from './migrations/0003_notices';
 import * as m0004 from './migrations/0004_registration';
 import * as m0005 from './migrations/0005_registration_numbers';
+import * as m0006 from './migrations/0006_search_keys';
 
 /** Every migration, in order. A new one is a new file added here; released ones are frozen. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_notices': m0003,
   '0004_registration': m0004,
   '0005_registration_numbers': m0005,
+  '0006_search_keys': m0006,
 };
 
 class StaticMigrations implements MigrationProvider {

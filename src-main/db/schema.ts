@@ -40,6 +40,9 @@ export interface Database {
     fiscal_code_canonical: string | null;
     birth_date: string | null;
     school: string;
+    /** Surname and name folded for search (shared/searchKey.ts): "D'Angelo" -> "dangelo". */
+    surname_key: string;
+    name_key: string;
   };
   accounts: {
     id: string;

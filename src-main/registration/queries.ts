@@ -55,6 +55,9 @@ export interface RegisteredChild {
   canonical: string;
   birthDate: Row<'children'>['birth_date'];
   school: string;
+  /** shared/searchKey.ts's childSearchKeys of surname and name. */
+  surnameKey: string;
+  nameKey: string;
 }
 
 export interface NewRegistration {
@@ -155,12 +158,14 @@ export const registrationWrites = preparedPerConnection((s) => ({
       WHERE c.fiscal_code_canonical = ? ORDER BY c.id LIMIT 1`,
   ),
   insertChild: s.prepare<[RegisteredChild]>(
-    `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school)
-     VALUES (@id, @familyId, @surname, @name, @fiscalCode, @canonical, @birthDate, @school)`,
+    `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school,
+                           surname_key, name_key)
+     VALUES (@id, @familyId, @surname, @name, @fiscalCode, @canonical, @birthDate, @school, @surnameKey, @nameKey)`,
   ),
   updateChild: s.prepare<[RegisteredChild]>(
     `UPDATE children SET family_id = @familyId, surname = @surname, name = @name, fiscal_code = @fiscalCode,
-       fiscal_code_canonical = @canonical, birth_date = @birthDate, school = @school WHERE id = @id`,
+       fiscal_code_canonical = @canonical, birth_date = @birthDate, school = @school,
+       surname_key = @surnameKey, name_key = @nameKey WHERE id = @id`,
   ),
   link: s.prepare<
     [

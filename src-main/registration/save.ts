@@ -11,6 +11,7 @@ import { DomainError } from '../../shared/errors';
 import type { EnrolmentConfig } from '../../shared/registration/config';
 import { consentFor } from '../../shared/registration/consent';
 import { quoteTariff } from '../../shared/registration/tariff';
+import { childSearchKeys } from '../../shared/searchKey';
 import { formatLocalDate, romeDate, romeYear } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import type { Operator } from '../session/sessions';
@@ -160,6 +161,7 @@ export function saveRegistration(
         canonical: c.canonical,
         birthDate: child.birthDate,
         school: child.school,
+        ...childSearchKeys(child.surname, child.name),
       };
       if (!existing) {
         q.insertChild.run(row);

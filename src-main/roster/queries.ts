@@ -46,6 +46,9 @@ export interface ChildRow {
   canonical: string | null;
   birthDate: string | null;
   school: string;
+  /** shared/searchKey.ts's childSearchKeys of surname and name. */
+  surnameKey: string;
+  nameKey: string;
 }
 
 export interface AccountRow {
@@ -98,12 +101,13 @@ export const rosterQueries = preparedPerConnection((s) => ({
        fiscal_code = excluded.fiscal_code, address = excluded.address, phone = excluded.phone, email = excluded.email`,
   ),
   upsertChild: s.prepare<[ChildRow]>(
-    `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school)
-     VALUES (@id, @familyId, @surname, @name, @fiscalCode, @canonical, @birthDate, @school)
+    `INSERT INTO children (id, family_id, surname, name, fiscal_code, fiscal_code_canonical, birth_date, school,
+                           surname_key, name_key)
+     VALUES (@id, @familyId, @surname, @name, @fiscalCode, @canonical, @birthDate, @school, @surnameKey, @nameKey)
      ON CONFLICT (id) DO UPDATE SET family_id = excluded.family_id, surname = excluded.surname,
        name = excluded.name, fiscal_code = excluded.fiscal_code,
        fiscal_code_canonical = excluded.fiscal_code_canonical, birth_date = excluded.birth_date,
-       school = excluded.school`,
+       school = excluded.school, surname_key = excluded.surname_key, name_key = excluded.name_key`,
   ),
   // A balance never goes back: an older one (lower seq) arriving late leaves the newer in place.
   upsertAccount: s.prepare<[AccountRow]>(

@@ -4,6 +4,7 @@ import { checkFiscalCode } from '../../shared/codiceFiscale';
 import { CounterConfig } from '../../shared/config';
 import type { CounterKind, LedgerKind, Role, Service } from '../../shared/domain';
 import { checkPapayCode } from '../../shared/papay';
+import { childSearchKeys } from '../../shared/searchKey';
 import { rosterQueries } from './queries';
 
 /**
@@ -111,7 +112,12 @@ export function insertFamily(db: RosterDb, family: FamilyInput): void {
 
 export function insertChild(db: RosterDb, child: ChildInput): void {
   const cf = validFiscalCode(child.fiscalCode, `Consumatore ${child.surname} ${child.name}`);
-  rosterQueries(db.sqlite).upsertChild.run({ ...child, fiscalCode: cf.code, canonical: cf.canonical });
+  rosterQueries(db.sqlite).upsertChild.run({
+    ...child,
+    fiscalCode: cf.code,
+    canonical: cf.canonical,
+    ...childSearchKeys(child.surname, child.name),
+  });
 }
 
 export function insertAccount(db: RosterDb, account: AccountInput): void {

@@ -2,6 +2,7 @@ import type { FeedItem, FeedResponse } from '../../shared/central';
 import { checkFiscalCode } from '../../shared/codiceFiscale';
 import { CounterConfig } from '../../shared/config';
 import { assertNever } from '../../shared/errors';
+import { childSearchKeys } from '../../shared/searchKey';
 import { romeDate } from '../../shared/time';
 import type { Db } from '../db/open';
 import { upsertCounter } from '../roster/store';
@@ -106,6 +107,7 @@ function applyItem(db: Db, s: Statements, item: FeedItem, ownCounterCode: string
         canonical: cf?.canonical ?? null,
         birthDate: item.birthDate,
         school: item.school,
+        ...childSearchKeys(item.surname, item.name),
       });
       return;
     }

@@ -1,41 +1,49 @@
-import { useEffect, useRef } from 'react';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { AccountItem, OperationView } from '../../shared/contract';
-import { LEDGER_KIND_LABELS } from '../../shared/domain';
-import { formatEuro } from '../../shared/money';
-import { formatRomeDateTime } from '../../shared/time';
 import { AccountCard } from './AccountCard';
+import { Balance } from './Balance';
+import type { BalanceChange } from './balanceText';
 import { ChildDetails } from './ChildDetails';
+import { OperationsTable } from './OperationsTable';
 import { AccountNotices } from '../notices/AccountNotices';
 import { palette } from '../theme';
 
-export const operationRowId = (index: number) => `operation-${index}`;
+export { operationRowId } from './OperationsTable';
 
 interface Props {
   account: AccountItem;
   operations: OperationView[];
   selected: number;
+  /** What the operation just made did to the balance. */
+  change: BalanceChange | null;
 }
 
-export function AccountView({ account, operations, selected }: Props) {
-  const tableRef = useRef<HTMLTableElement>(null);
-  useEffect(() => {
-    tableRef.current?.querySelector(`#${operationRowId(selected)}`)?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
-
+/** The open account: the balance first and largest, who it belongs to beside it, then its operations. */
+export function AccountView({ account, operations, selected, change }: Props) {
   return (
     <Box component="section" aria-label="Conto aperto">
-      <Paper sx={{ p: 2, mb: 2 }}>
-        <AccountCard account={account} headingLevel="h2" />
-        <ChildDetails child={account.child} />
+      <Paper
+        sx={{
+          p: 2,
+          mb: 2,
+          display: 'grid',
+          gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
+          gap: 2,
+          alignItems: 'start',
+        }}
+      >
+        <Box>
+          <AccountCard account={account} />
+          <ChildDetails child={account.child} />
+        </Box>
+        <Balance
+          balanceCents={account.balanceCents}
+          balanceAsOf={account.balanceAsOf}
+          pendingCents={account.pendingCents}
+          change={change}
+        />
       </Paper>
       <AccountNotices account={account} />
       <Typography component="h3" sx={{ fontWeight: 700, mb: 1 }}>
@@ -44,46 +52,7 @@ export function AccountView({ account, operations, selected }: Props) {
       {operations.length === 0 ? (
         <Typography sx={{ color: palette.textSecondary }}>Nessuna operazione su questo conto.</Typography>
       ) : (
-        <Table size="small" ref={tableRef} aria-label="Operazioni del conto" sx={{ bgcolor: 'background.paper' }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Operazione</TableCell>
-              <TableCell align="right">Importo</TableCell>
-              <TableCell>Data</TableCell>
-              <TableCell>Ricevuta</TableCell>
-              <TableCell>Stato</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {operations.map((op, index) => (
-              <TableRow
-                key={op.operationId}
-                id={operationRowId(index)}
-                aria-selected={index === selected}
-                selected={index === selected}
-                data-testid="operation-row"
-              >
-                <TableCell>{LEDGER_KIND_LABELS[op.kind]}</TableCell>
-                <TableCell
-                  align="right"
-                  sx={{ color: op.amountCents < 0 ? palette.danger : palette.text, fontWeight: 600 }}
-                >
-                  {formatEuro(op.amountCents)}
-                </TableCell>
-                <TableCell>{formatRomeDateTime(op.createdAt)}</TableCell>
-                <TableCell>{op.receiptNo ?? '—'}</TableCell>
-                <TableCell>
-                  {op.voided && <Chip size="small" color="error" variant="outlined" label="stornata" />}
-                  {!op.voided && op.voidable && index === selected && (
-                    <Typography component="span" variant="body2" sx={{ color: palette.textSecondary }}>
-                      F4 per stornare
-                    </Typography>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <OperationsTable operations={operations} selected={selected} />
       )}
     </Box>
   );

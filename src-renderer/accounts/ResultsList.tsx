@@ -3,14 +3,17 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { AccountItem } from '../../shared/contract';
-import { AccountCard } from './AccountCard';
 import { palette } from '../theme';
+import { ResultRow } from './ResultRow';
+import { resultsCountText } from './resultsText';
 
 export const RESULTS_ID = 'search-results';
 export const resultOptionId = (index: number) => `search-result-${index}`;
 
 interface Props {
   items: AccountItem[];
+  /** How many children the whole search found, beyond the pages listed. */
+  totalChildren: number;
   selected: number;
   hasMore: boolean;
   onLoadMore: () => void;
@@ -20,7 +23,7 @@ interface Props {
  * The results of a search. Focus stays in the search field (a scanner may type at any time);
  * the arrows move the selection here through aria-activedescendant.
  */
-export function ResultsList({ items, selected, hasMore, onLoadMore }: Props) {
+export function ResultsList({ items, totalChildren, selected, hasMore, onLoadMore }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     listRef.current?.querySelector(`#${resultOptionId(selected)}`)?.scrollIntoView({ block: 'nearest' });
@@ -28,9 +31,8 @@ export function ResultsList({ items, selected, hasMore, onLoadMore }: Props) {
 
   return (
     <Box>
-      <Typography variant="body2" sx={{ mb: 1 }} role="status">
-        {items.length === 1 ? '1 conto trovato' : `${items.length} conti trovati`}
-        {hasMore ? ' (altri con Pag↓)' : ''}. Frecce per scegliere, Invio per aprire.
+      <Typography variant="body2" sx={{ mb: 0.5 }} role="status">
+        {resultsCountText(totalChildren, new Set(items.map((i) => i.child.childId)).size, items.length)}
       </Typography>
       <Box
         component="ul"
@@ -48,14 +50,15 @@ export function ResultsList({ items, selected, hasMore, onLoadMore }: Props) {
             role="option"
             aria-selected={index === selected}
             sx={{
-              p: 1.5,
-              mb: 0.5,
+              px: 1,
+              py: 0.5,
+              borderBottom: `1px solid ${palette.divider}`,
               bgcolor: index === selected ? palette.selected : 'background.paper',
               borderLeft: '4px solid',
               borderLeftColor: index === selected ? 'primary.main' : 'transparent',
             }}
           >
-            <AccountCard account={item} />
+            <ResultRow account={item} />
           </Box>
         ))}
       </Box>

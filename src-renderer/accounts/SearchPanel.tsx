@@ -49,11 +49,17 @@ export function SearchPanel({ state, pharmacy, onKeyDown }: Props) {
         </Alert>
       )}
       {detail ? (
-        <AccountView account={detail.account} operations={detail.operations} selected={selectedOp} />
+        <AccountView
+          account={detail.account}
+          operations={detail.operations}
+          selected={selectedOp}
+          change={state.change}
+        />
       ) : (
         search.results.length > 0 && (
           <ResultsList
             items={search.results}
+            totalChildren={search.totalChildren}
             selected={search.selected}
             hasMore={search.nextPage !== null}
             onLoadMore={() => void search.loadMore()}

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../shared/contract';
 import { call } from '../api';
+import type { BalanceChange } from './balanceText';
 import { useSearch } from './useSearch';
 
 export type AccountDetail = ChannelOutput<'accounts.get'>;
@@ -9,11 +10,12 @@ export type AccountDetail = ChannelOutput<'accounts.get'>;
  * The search screen: the field, its results, the account opened from them with its selected
  * operation, and the one-line notice that says why a key did nothing.
  */
-export function useAccountSearch() {
-  const search = useSearch();
+export function useAccountSearch(pharmacy: boolean) {
+  const search = useSearch(pharmacy);
   const [detail, setDetail] = useState<AccountDetail | null>(null);
   const [selectedOp, setSelectedOp] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [change, setChange] = useState<BalanceChange | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
 
   /** After every action the cursor goes back to the search field with its text selected: the next scan replaces it. */
@@ -25,16 +27,18 @@ export function useAccountSearch() {
   }, []);
 
   const openAccount = useCallback(
-    async (accountId: string) => {
+    async (accountId: string): Promise<AccountDetail | null> => {
       const reply = await call('accounts.get', { accountId });
       if (!reply.ok) {
         search.setError(reply.error.message);
-        return;
+        return null;
       }
       setDetail(reply.value);
+      setChange(null);
       setNotice(null);
       const firstVoidable = reply.value.operations.findIndex((op) => op.voidable && !op.voided);
       setSelectedOp(firstVoidable >= 0 ? firstVoidable : 0);
+      return reply.value;
     },
     [search],
   );
@@ -57,7 +61,7 @@ export function useAccountSearch() {
   function enter() {
     const chosen = search.results[search.selected];
     if (detail === null && search.isCurrent() && chosen) {
-      void openAccount(chosen.accountId).then(focusField);
+      void openAccount(chosen.accountId).then(() => focusField());
     } else if (search.query.trim() !== '') {
       void runSearch();
     }
@@ -74,17 +78,24 @@ export function useAccountSearch() {
   /** Esc closes the account, or empties the field. */
   function escape() {
     setNotice(null);
+    setChange(null);
     if (detail) setDetail(null);
     else search.clear();
   }
 
+  /** After an operation on the open account: reads it again and shows what happened to the balance. */
   async function reload() {
-    if (detail) await openAccount(detail.account.accountId);
+    if (!detail) return;
+    const before = detail.account.balanceCents;
+    const after = await openAccount(detail.account.accountId);
+    const afterCents = after?.account.balanceCents ?? before;
+    if (afterCents !== before) setChange({ deltaCents: afterCents - before, afterCents });
   }
 
   return {
     search,
     detail,
+    change,
     selectedOp,
     selectedOperation: detail?.operations[selectedOp],
     notice,

@@ -1,15 +1,17 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AccountItem, ChannelOutput } from '../../shared/contract';
+import { noMatchMessage } from '../../shared/lookup';
 import { call } from '../api';
 
 type Found = ChannelOutput<'accounts.find'>;
 
 /** The state of the search field and its results, with paging for name searches. */
-export function useSearch() {
+export function useSearch(pharmacy: boolean) {
   const [query, setQuery] = useState('');
   const [searched, setSearched] = useState<string | null>(null);
   const [results, setResults] = useState<AccountItem[]>([]);
   const [nextPage, setNextPage] = useState<number | null>(null);
+  const [totalChildren, setTotalChildren] = useState(0);
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,14 +23,16 @@ export function useSearch() {
       setError(reply.error.message);
       setResults([]);
       setNextPage(null);
+      setTotalChildren(0);
       return null;
     }
     setResults(reply.value.items);
     setNextPage(reply.value.nextPage);
+    setTotalChildren(reply.value.totalChildren);
     setSelected(0);
-    setError(reply.value.items.length === 0 ? 'Nessun conto trovato.' : null);
+    setError(reply.value.items.length === 0 ? noMatchMessage(reply.value.queryKind, pharmacy) : null);
     return reply.value;
-  }, [query]);
+  }, [query, pharmacy]);
 
   const loadMore = useCallback(async () => {
     if (nextPage === null || searched === null) return;
@@ -54,6 +58,7 @@ export function useSearch() {
     setSearched(null);
     setResults([]);
     setNextPage(null);
+    setTotalChildren(0);
     setError(null);
   }, []);
 
@@ -63,6 +68,7 @@ export function useSearch() {
       setQuery,
       results,
       nextPage,
+      totalChildren,
       selected,
       error,
       setError,
@@ -73,6 +79,6 @@ export function useSearch() {
       /** True when the results on screen are for exactly what is in the field. */
       isCurrent: () => searched === query,
     }),
-    [query, results, nextPage, selected, error, run, loadMore, move, clear, searched],
+    [query, results, nextPage, totalChildren, selected, error, run, loadMore, move, clear, searched],
   );
 }

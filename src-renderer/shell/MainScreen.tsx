@@ -37,7 +37,8 @@ function anyDialogOpen(): boolean {
 export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props) {
   const [view, setView] = useState<View>('search');
   const [modal, setModal] = useState<Modal>({ kind: 'none' });
-  const accounts = useAccountSearch();
+  const pharmacy = session.counter.kind === 'farmacia';
+  const accounts = useAccountSearch(pharmacy);
   const { detail, focusField } = accounts;
   // pagoPA notices are issued and reprinted as A4 only at the front office (they carry the codice fiscale).
   const frontOffice = !isMinimised(session.operator.role, session.counter.kind);
@@ -112,7 +113,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
           search={
             <SearchPanel
               state={accounts}
-              pharmacy={session.counter.kind === 'farmacia'}
+              pharmacy={pharmacy}
               onKeyDown={(event: KeyboardEvent) => press('field', event)}
             />
           }

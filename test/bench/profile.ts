@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contract } from '../../shared/contract';
 import { parseQuery } from '../../shared/lookup';
-import { AccountLookup, ftsQuery } from '../../src-main/accounts/lookup';
+import { AccountLookup, nameSearch, type NameSearchFts } from '../../src-main/accounts/lookup';
 import { systemClock } from '../../src-main/core/clock';
 import type { CoreContext } from '../../src-main/core/context';
 import { openCore } from '../../src-main/core/core';
@@ -102,11 +102,14 @@ async function main(): Promise<void> {
         if (p.kind !== 'invalid') lookup.find(p, 'full');
       }),
     );
-    const rawArg = parsed.map((p) =>
-      p.kind === 'papay' ? p.code : p.kind === 'cf' ? p.canonical : p.kind === 'name' ? ftsQuery(p.words) : '',
+    row(
+      'SQL grezzo (better-sqlite3)',
+      timeSync(parsed, (p) => {
+        if (p.kind === 'papay') raw.byCode(p.code);
+        else if (p.kind === 'cf') raw.byChildCf(p.canonical);
+        else if (p.kind === 'name') raw.byName(nameSearch(p.words));
+      }),
     );
-    const rawCall = label === 'Pa-Pay' ? raw.byCode : label === 'nome' ? raw.byName : raw.byChildCf;
-    row('SQL grezzo (better-sqlite3)', timeSync(rawArg, rawCall));
     row(
       'core.invoke completo',
       await timeAsync(queries, async (q) => valueOf(await core.invoke(sessionId, 'accounts.find', { query: q }), q)),
@@ -117,21 +120,21 @@ async function main(): Promise<void> {
   const nameArgs = sets.names.slice(0, NAME_SAMPLES).map((q) => {
     const p = parseQuery(q);
     if (p.kind !== 'name') throw new Error(q);
-    return { q, match: ftsQuery(p.words) };
+    return { q, fts: nameSearch(p.words), match: nameSearch(p.words).bySurname };
   });
   const countMatches = raw.sqlite.prepare('SELECT count(*) FROM children_fts WHERE children_fts MATCH ?').pluck();
   header('Ricerca per nome, per forma della query (SQL grezzo)');
-  const forms = new Map<string, { match: string; hits: number }[]>();
+  const forms = new Map<string, { fts: NameSearchFts; match: string; hits: number }[]>();
   for (const a of nameArgs) {
     const list = forms.get(nameForm(a.q)) ?? [];
-    list.push({ match: a.match, hits: countMatches.get(a.match) as number });
+    list.push({ fts: a.fts, match: a.fts.bySurname, hits: countMatches.get(a.fts.bySurname) as number });
     forms.set(nameForm(a.q), list);
   }
   for (const [form, list] of forms) {
     const hits = list.map((l) => l.hits).sort((x, y) => x - y);
     row(
       `${form} (${list.length} query)`,
-      timeSync(list, (l) => raw.byName(l.match)),
+      timeSync(list, (l) => raw.byName(l.fts)),
       `bambini trovati: mediana ${hits[Math.floor(hits.length / 2)]}, max ${hits.at(-1)}`,
     );
   }
@@ -177,12 +180,12 @@ async function main(): Promise<void> {
   }
   row(
     'query del core (come lookup.ts), cache SQLite 2 MB di default',
-    timeSync(nameArgs, (a) => raw.byName(a.match)),
+    timeSync(nameArgs, (a) => raw.byName(a.fts)),
   );
   raw.sqlite.pragma('cache_size = -65536');
   row(
     'query del core, cache SQLite 64 MB',
-    timeSync(nameArgs, (a) => raw.byName(a.match)),
+    timeSync(nameArgs, (a) => raw.byName(a.fts)),
   );
   const pageFirst = raw.sqlite.prepare(variants.at(-1)?.[1] ?? '');
   row(

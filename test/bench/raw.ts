@@ -2,7 +2,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { DB_FILE } from '../../src-main/db/open';
-import { NAME_PAGE_SIZE } from '../../src-main/accounts/lookup';
+import { NAME_PAGE_SIZE, type NameSearchFts } from '../../src-main/accounts/lookup';
 import { BY_CHILD_CF_SQL, BY_CODE_SQL, SEARCH_NAME_SQL } from '../../src-main/accounts/queries';
 
 /**
@@ -13,8 +13,8 @@ export interface RawDatabase {
   sqlite: BetterSqlite3.Database;
   byCode: (code: string) => unknown[];
   byChildCf: (canonical: string) => unknown[];
-  /** `match` is the FTS5 expression the core builds; one page of children plus one ("is there more"). */
-  byName: (match: string) => unknown[];
+  /** The FTS5 expressions the core builds (all, by surname); the first page of children. */
+  byName: (fts: NameSearchFts) => unknown[];
   /** One ledger-like row in its own durable transaction: the floor of any money operation. */
   insertLedgerRow: (accountId: string, amountCents: number) => void;
   close: () => void;
@@ -49,7 +49,7 @@ export function openRaw(dataDir: string): RawDatabase {
     sqlite,
     byCode: (code) => byCode.all(code),
     byChildCf: (canonical) => byChildCf.all(canonical),
-    byName: (match) => byName.all(match, NAME_PAGE_SIZE + 1, 0, NAME_PAGE_SIZE),
+    byName: (fts) => byName.all({ ...fts, limit: NAME_PAGE_SIZE, offset: 0 }),
     insertLedgerRow: (accountId, amountCents) => insertTx.immediate(accountId, amountCents),
     close: () => sqlite.close(),
   };

@@ -35,6 +35,21 @@ function totals() {
 }
 
 describe('top-ups', () => {
+  it('marks on its own row an operation not yet sent, and one the central refused', async () => {
+    await frontOffice();
+    const acc = pick(t.sql).account();
+    const r = await t.must('topups.record', { accountId: acc.id, amountCents: 2000, method: 'cash' });
+    const stateOf = async () =>
+      (await t.must('accounts.get', { accountId: acc.id })).operations.map((o) => [o.operationId, o.sendState]);
+    const [first, ...rest] = await stateOf();
+    expect(first).toEqual([r.operationId, 'to_send']);
+    // The demo's history came from the central: its balance counts it already.
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every(([, state]) => state === null)).toBe(true);
+    t.sql.prepare(`UPDATE outbox SET state = 'rejected' WHERE operation_id = ?`).run(r.operationId);
+    expect((await stateOf())[0]).toEqual([r.operationId, 'rejected']);
+  });
+
   it('writes ledger, receipt, outbox and audit together and returns the new balance', async () => {
     await frontOffice();
     const acc = pick(t.sql).account();

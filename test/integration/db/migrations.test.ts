@@ -124,6 +124,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0003_notices' },
       { name: '0004_registration' },
       { name: '0005_registration_numbers' },
+      { name: '0006_search_keys' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -143,7 +144,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 6 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 7 });
     } finally {
       raw.close();
     }
@@ -174,6 +175,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0003_notices' },
       { name: '0004_registration' },
       { name: '0005_registration_numbers' },
+      { name: '0006_search_keys' },
     ]);
   });
 

@@ -52,6 +52,8 @@ const SCHEMA = {
     fiscal_code_canonical: 'TEXT NULL',
     birth_date: 'TEXT NULL',
     school: 'TEXT',
+    surname_key: 'TEXT',
+    name_key: 'TEXT',
   },
   accounts: {
     id: 'TEXT',

@@ -32,6 +32,8 @@ async function enrolledFrontOffice(): Promise<DemoAccount[]> {
 }
 
 const accountOf = async (id: string) => (await t.must('accounts.get', { accountId: id })).account;
+const sendStateOf = async (accountId: string, operationId: string) =>
+  (await t.must('accounts.get', { accountId })).operations.find((o) => o.operationId === operationId)?.sendState;
 const cursor = () => (t.sql.prepare('SELECT cursor FROM sync_state').get() as { cursor: string }).cursor;
 
 describe('pull and the balance rule', () => {
@@ -40,9 +42,11 @@ describe('pull and the balance rule', () => {
     const a = acc!;
     const opening = a.serverBalanceCents;
     const op = await t.topup(a.id, 2000);
+    expect(await sendStateOf(a.id, op.operationId)).toBe('to_send');
     await t.must('sync.now', {});
     // Confirmed, but no balance has said so yet.
     expect(await accountOf(a.id)).toMatchObject({ balanceCents: opening + 2000, pendingCents: 2000 });
+    expect(await sendStateOf(a.id, op.operationId)).toBe('not_counted');
 
     // A meal charged centrally, then the account's balance that counts both.
     central.seq += 1;
@@ -64,6 +68,8 @@ describe('pull and the balance rule', () => {
     );
     await t.must('sync.now', {});
     expect(await accountOf(a.id)).toMatchObject({ balanceCents: opening + 2000 - 550, pendingCents: 0 });
+    expect(await sendStateOf(a.id, op.operationId)).toBeNull();
+    expect(await sendStateOf(a.id, 'meal-1')).toBeNull();
     // Our own operation came back as an entry: still one row, still ours.
     expect(
       t.sql.prepare('SELECT origin, included_in_server_balance AS inc FROM ledger WHERE id = ?').get(op.operationId),
@@ -223,6 +229,30 @@ describe('pull and the balance rule', () => {
     expect(progress.some((p) => p > 0 && p < 1)).toBe(true);
     expect(central.feedRequests.slice(-3)).toEqual(['', String(FEED_PAGE_LIMIT), String(2 * FEED_PAGE_LIMIT)]);
     expect(t.sql.prepare(`SELECT COUNT(*) AS n FROM operators WHERE code LIKE 'op%'`).get()).toEqual({ n: operators });
+  });
+
+  it('a child renamed by the feed is found by the folded key of its new surname', async () => {
+    const [acc] = await enrolledFrontOffice();
+    const child = t.sql
+      .prepare('SELECT id, family_id, fiscal_code, birth_date, school FROM children WHERE id = ?')
+      .get(acc!.childId) as { id: string; family_id: string; fiscal_code: string; birth_date: string; school: string };
+    central.publish({
+      type: 'child',
+      id: child.id,
+      familyId: child.family_id,
+      surname: "Dell'Orto Podestà",
+      name: 'Zaccaria',
+      fiscalCode: child.fiscal_code,
+      birthDate: child.birth_date,
+      school: child.school,
+    });
+    await t.must('sync.now', {});
+    expect(t.sql.prepare('SELECT surname_key, name_key FROM children WHERE id = ?').get(child.id)).toEqual({
+      surname_key: 'dellortopodesta',
+      name_key: 'zaccaria',
+    });
+    const found = await t.must('accounts.find', { query: 'dellortopodesta zaccaria' });
+    expect(found.items.map((i) => i.child.childId)).toContain(child.id);
   });
 
   it('a cursor the central does not know: the feed is read again from the start', async () => {

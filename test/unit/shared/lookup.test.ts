@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { omocodicVariant } from '../../../shared/codiceFiscale';
-import { parseQuery } from '../../../shared/lookup';
+import { noMatchMessage, parseQuery } from '../../../shared/lookup';
 import { makePapayCode } from '../../../shared/papay';
 
 // Italian words that every refusal here is built from; an English message would match none.
@@ -73,5 +73,21 @@ describe('parseQuery', () => {
   it('refuses an empty query', () => {
     expect(refusal('')).toBe('Scrivi un codice Pa-Pay, un codice fiscale o un cognome.');
     expect(refusal('   ')).toBe('Scrivi un codice Pa-Pay, un codice fiscale o un cognome.');
+  });
+});
+
+describe('noMatchMessage', () => {
+  it('suggests in Italian what to try next, by what was searched', () => {
+    expect(noMatchMessage('name', false)).toMatch(/Prova con le prime lettere del solo cognome/);
+    expect(noMatchMessage('name', false)).toMatch(/codice Pa-Pay o codice fiscale/);
+    expect(noMatchMessage('cf', false)).toMatch(/cercare per cognome e nome.*F5/);
+    expect(noMatchMessage('papay', false)).toMatch(
+      /Controlla le 10 cifre, oppure cerca per codice fiscale o per cognome/,
+    );
+  });
+
+  it('does not tell a pharmacy to search by what it may not', () => {
+    expect(noMatchMessage('papay', true)).toMatch(/Controlla le 10 cifre/);
+    expect(noMatchMessage('papay', true)).not.toMatch(/codice fiscale|cognome/);
   });
 });
