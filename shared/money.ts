@@ -40,3 +40,16 @@ export function parseEuroInput(text: string): number | null {
   const cents = Number(intPart) * 100 + Number(decPart.padEnd(2, '0'));
   return Number.isSafeInteger(cents) ? cents : null;
 }
+
+/**
+ * Whether what is in an amount field is a code read by the barcode scanner (a codice Pa-Pay, a
+ * codice avviso, a codice fiscale) rather than an amount: parseEuroInput would read the Pa-Pay code
+ * "0000000018" as 18 euro. Seven digits in a row, or the start of a codice fiscale.
+ */
+export function looksLikeCode(text: string): boolean {
+  const t = text.replace(/\s/g, '');
+  return /\d{7,}/.test(t) || /^[A-Z]{6}\d{2}[A-Z]/i.test(t);
+}
+
+export const CODE_NOT_AMOUNT =
+  "Questo è un codice letto dal lettore, non un importo: scrivere l'importo in euro, per esempio 20 oppure 20,50.";

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import TextField from '@mui/material/TextField';
@@ -9,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import type { ChannelOutput, NoticeView } from '../../shared/contract';
 import { formatEuro } from '../../shared/money';
 import { call } from '../api';
-import { CloseButton, DialogShell, FormError } from '../ui/DialogShell';
+import { CloseButton, DialogForm, DialogShell } from '../ui/DialogShell';
 import { NavText } from './NoticeSummary';
 import { NoticeStateChip } from './NoticeStateChip';
 
@@ -21,8 +20,9 @@ interface Props {
 }
 
 /**
- * Asks the central service to cancel an unpaid notice, with a reason. The answer is the core's
- * message, shown as it is: a payment that arrived first wins and the operator must know it.
+ * Asks the central service to cancel an unpaid notice, with a reason, confirmed by Ctrl+Invio (a
+ * code read by the scanner into the reason ends with an Invio). The answer is the core's message,
+ * shown as it is: a payment that arrived first wins and the operator must know it.
  */
 export function CancelNoticeDialog({ notice, onClose }: Props) {
   const [reason, setReason] = useState('');
@@ -52,27 +52,41 @@ export function CancelNoticeDialog({ notice, onClose }: Props) {
     } else setError(reply.error.message);
   }
 
+  const heading = (
+    <Typography sx={{ mb: 1 }}>
+      <NavText nav={notice.nav} /> · {notice.childLabel} · {formatEuro(notice.amountCents)}
+    </Typography>
+  );
+
   return (
     <DialogShell titleId="notice-cancel-title" title="Annulla avviso" onClose={() => onClose(done !== null)} size="sm">
-      <DialogContent sx={{ pt: 0 }}>
-        <Typography sx={{ mb: 1 }}>
-          <NavText nav={notice.nav} /> · {notice.childLabel} · {formatEuro(notice.amountCents)}
-        </Typography>
-        {done === null ? (
-          <Box component="form" id="notice-cancel-form" onSubmit={(e) => void cancel(e)} noValidate>
-            <TextField
-              label="Motivo dell'annullamento"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              autoFocus
-              fullWidth
-              margin="dense"
-              helperText="Per esempio: importo sbagliato, la famiglia ha già pagato in altro modo"
-              slotProps={{ htmlInput: { maxLength: 200, autoComplete: 'off' } }}
-            />
-          </Box>
-        ) : (
-          <>
+      {done === null ? (
+        <DialogForm
+          label="Annullamento dell'avviso"
+          onSubmit={(e) => void cancel(e)}
+          error={error}
+          busy={busy}
+          submitLabel="Chiedi annullamento"
+          danger
+          onCancel={() => onClose(false)}
+          cancelLabel="Non annullare"
+        >
+          {heading}
+          <TextField
+            label="Motivo dell'annullamento"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+            fullWidth
+            margin="dense"
+            helperText="Per esempio: importo sbagliato, la famiglia ha già pagato in altro modo"
+            slotProps={{ htmlInput: { maxLength: 200, autoComplete: 'off' } }}
+          />
+        </DialogForm>
+      ) : (
+        <>
+          <DialogContent sx={{ pt: 0 }}>
+            {heading}
             <Alert
               severity={done.notice.state === 'annullato' || done.notice.cancelRequested ? 'info' : 'warning'}
               role="alert"
@@ -83,22 +97,12 @@ export function CancelNoticeDialog({ notice, onClose }: Props) {
             <Box sx={{ mt: 1 }}>
               Stato: <NoticeStateChip state={done.notice.state} cancelRequested={done.notice.cancelRequested} />
             </Box>
-          </>
-        )}
-        <FormError message={error} />
-      </DialogContent>
-      <DialogActions>
-        {done === null ? (
-          <>
-            <Button onClick={() => onClose(false)}>Non annullare (Esc)</Button>
-            <Button type="submit" form="notice-cancel-form" variant="contained" color="error" disabled={busy}>
-              Chiedi annullamento (Invio)
-            </Button>
-          </>
-        ) : (
-          <CloseButton onClose={() => onClose(true)} buttonRef={closeRef} />
-        )}
-      </DialogActions>
+          </DialogContent>
+          <DialogActions>
+            <CloseButton onClose={() => onClose(true)} buttonRef={closeRef} />
+          </DialogActions>
+        </>
+      )}
     </DialogShell>
   );
 }

@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccountItem, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { SERVICE_LABELS } from '../../shared/domain';
-import { formatCents, formatEuro, parseEuroInput } from '../../shared/money';
+import { CODE_NOT_AMOUNT, formatCents, formatEuro, looksLikeCode, parseEuroInput } from '../../shared/money';
 import { romeDate } from '../../shared/time';
 import { AccountLine } from '../accounts/AccountLine';
 import { call } from '../api';
@@ -16,6 +16,7 @@ import { ThermalNoticeResult, type ThermalResult } from './ThermalNoticeResult';
 import { addDays, italianDate, readItalianDate } from '../dates';
 import { documentUrl } from '../documentUrl';
 import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
+import { actionOfKey, keyOf } from './noticeKeys';
 import { DEFAULT_SUBJECTS, INSTALMENTS_MAX, SUBJECT_MAX, splitInstalments } from './noticeFormat';
 
 type Issued = ChannelOutput<'notices.issue'>;
@@ -63,6 +64,11 @@ export function IssueNoticeDialog({ account, printerConfigured, onClose }: Props
   }
 
   async function issue() {
+    if (looksLikeCode(amountText)) {
+      refuse(CODE_NOT_AMOUNT);
+      amountRef.current?.select();
+      return;
+    }
     const amountCents = parseEuroInput(amountText);
     if (amountCents === null || amountCents <= 0) {
       refuse('Importo non leggibile: scrivere per esempio 45 oppure 45,50.');
@@ -226,7 +232,7 @@ function RateFields({ index, row, onChange }: { index: number; row: RowText; onC
   );
 }
 
-/** The notice is made: its code, its warning, the PDF, and the receipt printer on S. */
+/** The notice is made: its code, its warning, the PDF (Ctrl+P), and the receipt printer (Ctrl+S). */
 function IssuedStep({
   issued,
   printerConfigured,
@@ -251,15 +257,14 @@ function IssuedStep({
   }
 
   function keys(event: KeyboardEvent) {
-    if (event.ctrlKey || event.altKey || event.metaKey) return;
-    const key = event.key.toUpperCase();
-    if (key === 'P') {
+    const action = actionOfKey(event, true);
+    if (action === 'reprint') {
       event.preventDefault();
       const href = documentUrl(issued.pdfPath);
       if (href) window.open(href, '_blank', 'noopener');
-    } else if (key === 'S' && !busy) {
+    } else if (action === 'thermal') {
       event.preventDefault();
-      void printThermal();
+      if (!busy) void printThermal();
     }
   }
 
@@ -279,7 +284,7 @@ function IssuedStep({
       </DialogContent>
       <ResultActions onClose={onClose}>
         <Button onClick={() => void printThermal()} disabled={busy}>
-          Stampa su stampante ricevute (S)
+          Stampa su stampante ricevute ({keyOf('thermal')})
         </Button>
       </ResultActions>
     </Box>

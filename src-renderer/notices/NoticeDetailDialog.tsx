@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import DialogContent from '@mui/material/DialogContent';
 import type { NoticeView } from '../../shared/contract';
 import { NoticeSummary } from './NoticeSummary';
-import { actionOfKey, type NoticeAction } from './noticeKeys';
+import { actionOfKey, keyOf, type NoticeAction } from './noticeKeys';
 import { DialogShell, ResultActions } from '../ui/DialogShell';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** Invio on a notice of the list: all of it, and its actions by the same letters. */
+/** Invio on a notice of the list: all of it, and its actions by the same keys as in the list. */
 export function NoticeDetailDialog({ notice, frontOffice, onAction, onClose }: Props) {
   function keys(event: KeyboardEvent) {
     const action = actionOfKey(event, frontOffice);
@@ -28,11 +28,11 @@ export function NoticeDetailDialog({ notice, frontOffice, onAction, onClose }: P
         <NoticeSummary notice={notice} />
       </DialogContent>
       <ResultActions onClose={onClose}>
-        {frontOffice && <Button onClick={() => onAction('reprint')}>Ristampa PDF (R)</Button>}
-        <Button onClick={() => onAction('thermal')}>Stampa su stampante ricevute (S)</Button>
+        {frontOffice && <Button onClick={() => onAction('reprint')}>Ristampa PDF ({keyOf('reprint')})</Button>}
+        <Button onClick={() => onAction('thermal')}>Stampa su stampante ricevute ({keyOf('thermal')})</Button>
         {frontOffice && (
           <Button color="error" onClick={() => onAction('cancel')}>
-            Annulla avviso (A)
+            Annulla avviso ({keyOf('cancel')})
           </Button>
         )}
       </ResultActions>

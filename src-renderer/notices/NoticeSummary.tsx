@@ -15,6 +15,7 @@ import { formatLocalDate, formatRomeDateTime } from '../../shared/time';
 import { palette } from '../theme';
 import { NoticeStateChip } from './NoticeStateChip';
 import { documentUrl } from '../documentUrl';
+import { keyOf } from './noticeKeys';
 
 const MONO = '"Roboto Mono", "DejaVu Sans Mono", Consolas, monospace';
 
@@ -46,7 +47,7 @@ export function PdfLink({ pdfPath }: { pdfPath: string }) {
       </Typography>
       {href && (
         <Link href={href} target="_blank" rel="noopener" data-testid="notice-pdf-link" sx={{ fontWeight: 600 }}>
-          Apri il PDF dell&apos;avviso (P)
+          Apri il PDF dell&apos;avviso ({keyOf('reprint')})
         </Link>
       )}
     </Box>

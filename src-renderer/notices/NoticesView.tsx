@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import DialogContent from '@mui/material/DialogContent';
@@ -11,7 +12,7 @@ import { formatEuro } from '../../shared/money';
 import { isMinimised } from '../../shared/roles';
 import { call } from '../api';
 import { SelectableTable } from '../ui/SelectableTable';
-import { arrowStep, runKey, runSomeKeys } from '../ui/keymap';
+import { arrowStep, isTyping, runKey, runSomeKeys } from '../ui/keymap';
 import { palette } from '../theme';
 import { CancelNoticeDialog } from './CancelNoticeDialog';
 import { NoticeDetailDialog } from './NoticeDetailDialog';
@@ -134,10 +135,23 @@ export function NoticesView({ session, onBack }: Props) {
     );
   }
 
-  // In the list Esc goes back to the search field, and ↑ from the first notice too.
+  /**
+   * A character typed on the list starts a new search: the field is emptied and takes the focus
+   * before the browser puts the character in, so the rest of a scanned code follows it there.
+   */
+  function typeIntoSearch() {
+    flushSync(() => setQuery(''));
+    searchRef.current?.focus();
+  }
+
+  // In the list ↑ from the first notice goes back to the search field; Esc back to the main search.
   function tableKeys(event: KeyboardEvent) {
     const notice = items?.[selected];
     if (!items || !notice) return;
+    if (isTyping(event)) {
+      typeIntoSearch();
+      return;
+    }
     const onNotice = (action: NoticeAction) => () => void act(action, notice);
     runKey(
       NOTICES_KEYS,
@@ -150,7 +164,7 @@ export function NoticesView({ session, onBack }: Props) {
           else setSelected((s) => s - 1);
         },
         enter: () => setModal({ kind: 'detail', notice }),
-        back: focusSearch,
+        back: onBack,
         reprint: onNotice('reprint'),
         thermal: onNotice('thermal'),
         cancel: onNotice('cancel'),

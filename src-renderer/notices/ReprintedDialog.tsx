@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { NavText, PdfLink } from './NoticeSummary';
 import { documentUrl } from '../documentUrl';
 import { DialogShell, ResultActions } from '../ui/DialogShell';
+import { actionOfKey } from './noticeKeys';
 
 interface Props {
   nav: string;
@@ -12,10 +13,10 @@ interface Props {
   onClose: () => void;
 }
 
-/** The A4 notice was written again: where it is, and P (or the link) opens it for printing. */
+/** The A4 notice was written again: Ctrl+P (the key that wrote it, or the link) opens it for printing. */
 export function ReprintedDialog({ nav, pdfPath, onClose }: Props) {
   function keys(event: KeyboardEvent) {
-    if (event.ctrlKey || event.altKey || event.metaKey || event.key.toUpperCase() !== 'P') return;
+    if (actionOfKey(event, true) !== 'reprint') return;
     event.preventDefault();
     const href = documentUrl(pdfPath);
     if (href) window.open(href, '_blank', 'noopener');

@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import type { ChannelOutput } from '../../shared/contract';
 import { ReceiptBox } from '../receipts/ReceiptBox';
+import { keyOf } from './noticeKeys';
 
 export type ThermalResult = ChannelOutput<'notices.printThermal'>;
 
@@ -20,7 +21,7 @@ export function ThermalNoticeResult({
         {!result.printed ? (
           <Alert severity="error" role="alert">
             Stampa non riuscita{result.printError ? `: ${result.printError}` : '.'} Controllare la stampante e riprovare
-            (S).
+            ({keyOf('thermal')}).
           </Alert>
         ) : !printerConfigured ? (
           <Alert severity="info" role="status">

@@ -10,6 +10,7 @@ import type { ChannelOutput, RegistrationOptions } from '../../shared/contract';
 import { call } from '../api';
 import { KeyHints, type KeyHint } from '../ui/KeyHints';
 import { DialogShell } from '../ui/DialogShell';
+import { CONFIRM_KEYS, isConfirmKey } from '../ui/keymap';
 import { ChildSection, MAX_ENROLMENTS } from './ChildSection';
 import { ConsentSection } from './ConsentSection';
 import { ParentSection } from './ParentSection';
@@ -265,14 +266,24 @@ export function RegistrationScreen({ onLeave }: Props) {
           onClose={() => setConfirmLeave(false)}
           fullWidth={false}
           restoreFocus
+          onKeyDown={(event) => {
+            if (!isConfirmKey(event)) return;
+            event.preventDefault();
+            onLeave();
+          }}
         >
           <DialogContent>
-            <Typography>I dati inseriti andranno persi. Invio per uscire, Esc per tornare al modulo.</Typography>
+            <Typography>
+              I dati inseriti andranno persi. {CONFIRM_KEYS} per uscire, Esc o Invio per tornare al modulo.
+            </Typography>
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setConfirmLeave(false)}>Torna al modulo (Esc)</Button>
-            <Button variant="contained" color="error" autoFocus onClick={onLeave}>
-              Esci senza registrare (Invio)
+            {/* The harmless choice has the focus: a code read by the scanner ends with an Invio. */}
+            <Button autoFocus onClick={() => setConfirmLeave(false)}>
+              Torna al modulo (Esc)
+            </Button>
+            <Button variant="contained" color="error" onClick={onLeave}>
+              Esci senza registrare ({CONFIRM_KEYS})
             </Button>
           </DialogActions>
         </DialogShell>

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -9,8 +10,9 @@ import { ROLE_LABELS } from '../../shared/domain';
 import { isMinimised } from '../../shared/roles';
 import { SearchPanel } from '../accounts/SearchPanel';
 import { useAccountSearch } from '../accounts/useAccountSearch';
+import { KeyHelpDialog } from '../ui/KeyHelpDialog';
 import { KeyHints } from '../ui/KeyHints';
-import { resolveKey, type KeyEvent } from '../ui/keymap';
+import { isTyping, resolveKey, takesText, type KeyEvent } from '../ui/keymap';
 import { applyRefusal, mainActions } from './mainActions';
 import { MAIN_KEYS, type KeyTarget, type MainKeyContext, type View } from './mainKeys';
 import { ModalRouter, type Modal } from './ModalRouter';
@@ -37,6 +39,7 @@ function anyDialogOpen(): boolean {
 export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props) {
   const [view, setView] = useState<View>('search');
   const [modal, setModal] = useState<Modal>({ kind: 'none' });
+  const [help, setHelp] = useState(false);
   const pharmacy = session.counter.kind === 'farmacia';
   const accounts = useAccountSearch(pharmacy);
   const { detail, focusField } = accounts;
@@ -58,6 +61,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
     openTopup: () => setModal({ kind: 'topup' }),
     openVoid: (operation: NonNullable<typeof accounts.selectedOperation>) => setModal({ kind: 'void', operation }),
     openNotice: () => setModal({ kind: 'notice' }),
+    openHelp: () => setHelp(true),
     search: accounts,
     logout: onLogout,
   };
@@ -71,9 +75,26 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
     else if (outcome.action !== 'syncNow') actions[outcome.action](event);
   }
 
+  /**
+   * A character typed where no field takes it (a list, a button, the day summary) is the start of a
+   * code, most often read by the scanner: the search field, emptied, takes the focus before the
+   * browser puts the character in, and the rest of the code and its Invio follow it there.
+   */
+  function typeToSearch() {
+    flushSync(() => {
+      setView('search');
+      accounts.search.setQuery('');
+    });
+    accounts.fieldRef.current?.focus();
+  }
+
   // The keys that work from anywhere on the main screen, while no dialog has the keyboard.
   const onWindowKey = useEffectEvent((event: globalThis.KeyboardEvent) => {
     if (blocked || modal.kind !== 'none' || anyDialogOpen()) return;
+    if (isTyping(event) && view !== 'registration' && !takesText(document.activeElement)) {
+      typeToSearch();
+      return;
+    }
     press('window', event);
   });
   useEffect(() => {
@@ -83,8 +104,8 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
   }, []);
 
   useEffect(() => {
-    if (view === 'search' && modal.kind === 'none' && !blocked) focusField();
-  }, [view, modal, blocked, focusField]);
+    if (view === 'search' && modal.kind === 'none' && !help && !blocked) focusField();
+  }, [view, modal, help, blocked, focusField]);
 
   function closeModal(changed: boolean) {
     setModal({ kind: 'none' });
@@ -122,6 +143,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
         />
       </Box>
       {view !== 'registration' && <KeyHints hints={screenHints(context)} />}
+      {help && <KeyHelpDialog hints={screenHints(context)} onClose={() => setHelp(false)} />}
       <ModalRouter modal={modal} account={detail?.account ?? null} settings={session.settings} onClose={closeModal} />
     </Box>
   );

@@ -19,6 +19,8 @@ export interface MainDeps<Operation extends Voidable> {
   openTopup: () => void;
   openVoid: (operation: Operation) => void;
   openNotice: () => void;
+  /** F1: the keys of the screen. */
+  openHelp: () => void;
   search: { enter: () => void; move: (step: -1 | 1) => void; more: () => void; escape: () => void };
   logout: () => void;
 }
@@ -31,6 +33,7 @@ export function mainActions<Operation extends Voidable>(
   deps: MainDeps<Operation>,
 ): Record<ScreenAction, (press: KeyPress) => void> {
   return {
+    help: () => deps.openHelp(),
     enter: () => deps.search.enter(),
     move: (press) => deps.search.move(arrowStep(press)),
     more: () => deps.search.more(),

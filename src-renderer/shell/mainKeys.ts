@@ -17,6 +17,7 @@ export interface MainKeyContext {
 }
 
 export type MainAction =
+  | 'help'
   | 'enter'
   | 'move'
   | 'more'
@@ -71,6 +72,8 @@ function goTo(keys: string, view: View, label: string, action: MainAction): Main
  * da risolvere) add their own keys in front; the registration form has its own bar.
  */
 export const MAIN_KEYS: readonly MainBinding[] = [
+  // The registration form has its own F1, over its own keys.
+  { keys: 'F1', target: 'window', action: 'help', hint: (c) => (inForm(c) ? null : 'tutti i tasti') },
   { keys: 'Invio', target: 'field', action: 'enter', hint: (c) => (onSearch(c) ? 'cerca / apri' : null) },
   {
     keys: '↑ ↓',

@@ -13,16 +13,24 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccountItem, ChannelOutput, SessionInfo } from '../../shared/contract';
 import { METHOD_LABELS, SERVICE_LABELS, isTraceable, type PaymentMethod } from '../../shared/domain';
-import { formatEuro, parseEuroInput } from '../../shared/money';
+import { CODE_NOT_AMOUNT, formatEuro, looksLikeCode, parseEuroInput } from '../../shared/money';
 import { AccountLine } from '../accounts/AccountLine';
 import { call, onEvent } from '../api';
 import { PrintStatus, type PrintOutcome } from '../receipts/PrintStatus';
 import { ReceiptBox } from '../receipts/ReceiptBox';
 import { palette } from '../theme';
 import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
+import { CONFIRM_KEYS, chordsOf, isConfirmKey, pressMatches, type KeyPress } from '../ui/keymap';
 
-/** The letter that picks each method from the keyboard (printed beside it). */
-const METHOD_KEYS: Record<PaymentMethod, string> = { cash: 'C', card: 'B' };
+/**
+ * The key that picks each method (printed beside it): Alt and a letter, as a Windows dialog's
+ * underlined letters, so a codice fiscale read into the amount never changes the method.
+ */
+const METHOD_KEYS: Record<PaymentMethod, string> = { cash: 'Alt+C', card: 'Alt+B' };
+
+function methodOfKey(methods: readonly PaymentMethod[], press: KeyPress): PaymentMethod | undefined {
+  return methods.find((m) => chordsOf(METHOD_KEYS[m]).some((chord) => pressMatches(chord, press)));
+}
 
 type Result = ChannelOutput<'topups.record'>;
 type Step = { kind: 'form' } | { kind: 'duplicate'; message: string } | { kind: 'done'; result: Result };
@@ -51,6 +59,11 @@ export function TopupDialog({ account, settings, onClose }: Props) {
   }
 
   async function record(confirmDuplicate: boolean) {
+    if (looksLikeCode(amountText)) {
+      setError(CODE_NOT_AMOUNT);
+      focusAmount();
+      return;
+    }
     const amountCents = parseEuroInput(amountText);
     if (amountCents === null) {
       setError('Importo non leggibile: scrivere per esempio 20 oppure 20,50.');
@@ -100,16 +113,20 @@ export function TopupDialog({ account, settings, onClose }: Props) {
     if (!busy) void record(false);
   }
 
-  /** C and B pick the method while the cursor is in the amount or on the method choice. */
+  /** Alt+C and Alt+B pick the method wherever the cursor is in the form. */
   function methodKeys(event: KeyboardEvent) {
-    if (event.ctrlKey || event.altKey || event.metaKey) return;
-    const target = event.target as HTMLElement;
-    if (target.dataset['freeText'] === 'true') return;
-    const picked = methods.find((m) => METHOD_KEYS[m] === event.key.toUpperCase());
+    const picked = methodOfKey(methods, event);
     if (picked) {
       event.preventDefault();
       setMethod(picked);
     }
+  }
+
+  /** The suspected double is recorded only by Ctrl+Invio: the Invio after a scanned code lands on "Annulla". */
+  function duplicateKeys(event: KeyboardEvent) {
+    if (!isConfirmKey(event)) return;
+    event.preventDefault();
+    if (!busy) void record(true);
   }
 
   const title = `Ricarica ${SERVICE_LABELS[account.service]} – ${account.child.firstName} ${account.child.surname}`;
@@ -171,9 +188,7 @@ export function TopupDialog({ account, settings, onClose }: Props) {
                 ? 'Facoltativo. Senza codice fiscale il pagamento non può andare nel 730; i contanti comunque non sono detraibili (L. 160/2019).'
                 : 'Facoltativo, ma chiederlo sempre: senza codice fiscale il pagamento non può andare nel 730.'
             }
-            slotProps={{
-              htmlInput: { 'data-free-text': 'true', maxLength: 16, spellCheck: false, autoComplete: 'off' },
-            }}
+            slotProps={{ htmlInput: { maxLength: 16, spellCheck: false, autoComplete: 'off' } }}
           />
           {method === 'card' && (
             <TextField
@@ -183,26 +198,28 @@ export function TopupDialog({ account, settings, onClose }: Props) {
               fullWidth
               margin="dense"
               helperText="Lo stampa il POS sullo scontrino della carta."
-              slotProps={{ htmlInput: { 'data-free-text': 'true', maxLength: 20, autoComplete: 'off' } }}
+              slotProps={{ htmlInput: { maxLength: 20, autoComplete: 'off' } }}
             />
           )}
         </DialogForm>
       )}
       {step.kind === 'duplicate' && (
-        <>
+        <Box onKeyDown={duplicateKeys}>
           <DialogContent>
             <Alert severity="warning" role="alert">
               {step.message}
             </Alert>
-            <Typography sx={{ mt: 2 }}>Invio per registrarla comunque, Esc per annullare.</Typography>
+            <Typography sx={{ mt: 2 }}>{CONFIRM_KEYS} per registrarla comunque, Esc o Invio per annullare.</Typography>
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => onClose(false)}>Annulla (Esc)</Button>
-            <Button variant="contained" autoFocus disabled={busy} onClick={() => void record(true)}>
-              Conferma ricarica (Invio)
+            <Button autoFocus onClick={() => onClose(false)}>
+              Annulla (Esc)
+            </Button>
+            <Button variant="contained" color="warning" disabled={busy} onClick={() => void record(true)}>
+              Conferma ricarica ({CONFIRM_KEYS})
             </Button>
           </DialogActions>
-        </>
+        </Box>
       )}
       {step.kind === 'done' && (
         <TopupDone result={step.result} printerConfigured={settings.printerConfigured} onClose={() => onClose(true)} />

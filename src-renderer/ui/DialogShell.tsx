@@ -1,4 +1,4 @@
-import type { FormEvent, KeyboardEvent, ReactNode, Ref } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -6,6 +6,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import { CONFIRM_KEYS, isConfirmKey, takesText } from './keymap';
 
 interface ShellProps {
   /** The id of the title, which names the dialog for screen readers. */
@@ -92,13 +93,34 @@ interface FormProps {
   busy: boolean;
   /** The words of the submit button, without the key: "(Invio)" is added. */
   submitLabel: string;
-  /** A submit that takes money back or cancels something is red. */
+  /**
+   * A submit that takes money back or cancels something: red, and confirmed only by Ctrl+Invio.
+   * Invio moves to the next field, and on the last one says which key confirms: the Invio a barcode
+   * scanner sends after a code read into the reason must not void or cancel anything.
+   */
   danger?: boolean;
   onCancel: () => void;
+  /** The words of the leaving button, without the key: "Annulla" unless that word means the action. */
+  cancelLabel?: string;
   children: ReactNode;
 }
 
-/** The form step of a dialog: Invio submits, "Annulla (Esc)" leaves, the refusal shows under the fields. */
+/** What Invio alone says where it does not confirm. */
+export const CONFIRM_HINT = `Invio da solo non conferma (lo manda anche il lettore di codici): per confermare premere ${CONFIRM_KEYS}.`;
+
+/** The next text field of the form after this one, if any. */
+function nextTextField(form: HTMLFormElement, from: Element): HTMLElement | null {
+  const fields = Array.from(form.querySelectorAll<HTMLElement>('input, textarea, select')).filter(
+    (el) => takesText(el) && !(el as HTMLInputElement).disabled,
+  );
+  const index = fields.indexOf(from as HTMLElement);
+  return index >= 0 ? (fields[index + 1] ?? null) : null;
+}
+
+/**
+ * The form step of a dialog: Invio submits (Ctrl+Invio for a danger), "Annulla (Esc)" leaves, the
+ * refusal shows under the fields.
+ */
 export function DialogForm({
   label,
   onSubmit,
@@ -106,20 +128,42 @@ export function DialogForm({
   error,
   busy,
   submitLabel,
-  danger,
+  danger = false,
   onCancel,
+  cancelLabel = 'Annulla',
   children,
 }: FormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [hint, setHint] = useState(false);
+
+  function keys(event: KeyboardEvent) {
+    onKeyDown?.(event);
+    if (!danger || event.defaultPrevented || event.key !== 'Enter') return;
+    const form = formRef.current;
+    if (!form) return;
+    if (isConfirmKey(event)) {
+      event.preventDefault();
+      form.requestSubmit();
+      return;
+    }
+    // Invio on "Annulla" still leaves; anywhere else it never submits.
+    if (event.target instanceof HTMLButtonElement && event.target.type !== 'submit') return;
+    event.preventDefault();
+    const next = nextTextField(form, event.target as Element);
+    if (next) next.focus();
+    else setHint(true);
+  }
+
   return (
-    <Box component="form" onSubmit={onSubmit} {...(onKeyDown ? { onKeyDown } : {})} noValidate aria-label={label}>
+    <Box component="form" ref={formRef} onSubmit={onSubmit} onKeyDown={keys} noValidate aria-label={label}>
       <DialogContent sx={{ pt: 0 }}>
         {children}
-        <FormError message={error} />
+        <FormError message={error ?? (hint ? CONFIRM_HINT : null)} />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onCancel}>Annulla (Esc)</Button>
+        <Button onClick={onCancel}>{cancelLabel} (Esc)</Button>
         <Button type="submit" variant="contained" {...(danger ? { color: 'error' as const } : {})} disabled={busy}>
-          {submitLabel} (Invio)
+          {submitLabel} ({danger ? CONFIRM_KEYS : 'Invio'})
         </Button>
       </DialogActions>
     </Box>

@@ -18,6 +18,7 @@ export interface Chord {
   key: string;
   ctrl: boolean;
   shift: boolean;
+  alt: boolean;
 }
 
 /** The Italian names on the hint bar and the keys they stand for. */
@@ -27,7 +28,10 @@ const KEY_NAMES: Record<string, string> = {
   Spazio: ' ',
   '↑': 'ArrowUp',
   '↓': 'ArrowDown',
+  'Pag↑': 'PageUp',
   'Pag↓': 'PageDown',
+  Inizio: 'Home',
+  Fine: 'End',
 };
 
 function parseChord(text: string): Chord {
@@ -35,14 +39,18 @@ function parseChord(text: string): Chord {
   const name = parts.pop() ?? '';
   let ctrl = false;
   let shift = false;
+  let alt = false;
   for (const modifier of parts) {
     if (modifier === 'Ctrl') ctrl = true;
     else if (modifier === 'Maiusc') shift = true;
+    else if (modifier === 'Alt') alt = true;
     else throw new Error(`Unknown modifier "${modifier}" in key "${text}"`);
   }
   const key = KEY_NAMES[name] ?? (/^(F\d{1,2}|[A-Z])$/.test(name) ? name : null);
   if (key === null) throw new Error(`Unknown key "${name}" in "${text}"`);
-  return { key, ctrl, shift };
+  // A letter alone is what a barcode scanner types: it is text, never a command.
+  if (isLetter(key) && !ctrl && !alt) throw new Error(`A letter needs Ctrl or Alt: "${text}"`);
+  return { key, ctrl, shift, alt };
 }
 
 /** The key presses a label stands for; a space separates alternatives ("↑ ↓"). */
@@ -50,19 +58,47 @@ export function chordsOf(keys: string): Chord[] {
   return keys.split(' ').map(parseChord);
 }
 
-const isLetter = (key: string) => /^[A-Z]$/.test(key);
+function isLetter(key: string): boolean {
+  return /^[A-Z]$/.test(key);
+}
 
 /**
- * Whether a press is this chord. With Ctrl or Maiusc the modifiers must be exactly those (and no Alt).
- * A letter alone must come without Ctrl, Alt or Meta (Ctrl+C still copies). Other keys alone answer
- * whatever modifier is held, as the counter always did: a scanner's Enter is an Enter.
+ * Whether a press is this chord. With a modifier the modifiers must be exactly those. Other keys
+ * alone answer whatever modifier is held, as the counter always did, but for Ctrl+Invio (a
+ * confirmation of its own): a scanner's Enter is an Enter.
  */
 export function pressMatches(chord: Chord, press: KeyPress): boolean {
   const key = isLetter(chord.key) ? press.key.toUpperCase() : press.key;
   if (key !== chord.key) return false;
-  if (chord.ctrl || chord.shift) return press.ctrlKey === chord.ctrl && press.shiftKey === chord.shift && !press.altKey;
-  if (isLetter(chord.key)) return !press.ctrlKey && !press.altKey && !press.metaKey;
-  return true;
+  if (chord.ctrl || chord.shift || chord.alt) {
+    return press.ctrlKey === chord.ctrl && press.shiftKey === chord.shift && press.altKey === chord.alt;
+  }
+  return !(chord.key === 'Enter' && press.ctrlKey);
+}
+
+/**
+ * What a state-changing confirmation (a void, a notice's cancellation, a suspected double top-up,
+ * leaving a form unsaved) waits for: a chord no barcode scanner sends, where a plain Invio may be the
+ * end of a code read while the operator looked elsewhere.
+ */
+export const CONFIRM_KEYS = 'Ctrl+Invio';
+
+export function isConfirmKey(press: KeyPress): boolean {
+  return chordsOf(CONFIRM_KEYS).some((chord) => pressMatches(chord, press));
+}
+
+/** A press that types a character (what a scanner sends before its Invio): no command key held. */
+export function isTyping(press: KeyPress): boolean {
+  return press.key.length === 1 && !press.ctrlKey && !press.altKey && !press.metaKey;
+}
+
+const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color']);
+
+/** Whether typed characters land in this element (a text field), rather than being lost on a list or a button. */
+export function takesText(element: Element | null): boolean {
+  if (element instanceof HTMLInputElement) return !NOT_TEXT_INPUTS.has(element.type);
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  return element instanceof HTMLElement && element.isContentEditable;
 }
 
 export interface KeyBinding<Context, Action extends string, Refusal = never> {

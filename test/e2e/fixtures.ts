@@ -108,6 +108,24 @@ export function enrolmentCode(centralDataDir: string, counter: string): string {
   return code;
 }
 
+/** Test-only surgery on a counter's outbox: the stand-in for an operation the central must refuse. */
+export function rewriteQueuedPapay(counter: { dataDir: string }, operationId: string, papayCode: string): void {
+  const db = new Database(path.join(counter.dataDir, DB_FILE), { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const row = db.prepare('SELECT payload FROM outbox WHERE operation_id = ?').get(operationId) as
+      { payload: string } | undefined;
+    expect(row).toBeDefined();
+    const payload = JSON.parse(row!.payload) as Record<string, unknown>;
+    db.prepare('UPDATE outbox SET payload = ? WHERE operation_id = ?').run(
+      JSON.stringify({ ...payload, papayCode }),
+      operationId,
+    );
+  } finally {
+    db.close();
+  }
+}
+
 export { startServe, stop, CLI, DB_FILE };
 
 export const test = base.extend<Options & { app: RunningApp; pageProblems: void }>({

@@ -68,8 +68,8 @@ test('sportello: ricerca per cognome, ricarica con bancomat, ristampa COPIA, sto
   const topup = page.getByRole('dialog', { name: /^Ricarica/ });
   await expect(topup.getByLabel('Importo in euro')).toBeFocused();
   await page.keyboard.type('35,50');
-  await page.keyboard.press('b');
-  await expect(topup.getByRole('radio', { name: 'Bancomat/carta (B)' })).toBeChecked();
+  await page.keyboard.press('Alt+b');
+  await expect(topup.getByRole('radio', { name: 'Bancomat/carta (Alt+B)' })).toBeChecked();
   await topup.getByLabel('Codice fiscale di chi paga').fill(parentCf);
   await topup.getByLabel('Codice autorizzazione POS').fill('A12345');
   await page.keyboard.press('Enter');
@@ -109,7 +109,10 @@ test('sportello: ricerca per cognome, ricarica con bancomat, ristampa COPIA, sto
   await page.keyboard.type('supervisore');
   await voidDialog.getByLabel('PIN supervisore').fill('1357');
   await voidDialog.getByLabel('Motivo dello storno').fill('Importo sbagliato');
+  // Invio alone does not void (a scanner sends it): Ctrl+Invio does.
   await page.keyboard.press('Enter');
+  await expect(voidDialog.getByRole('alert')).toContainText('Ctrl+Invio');
+  await page.keyboard.press('Control+Enter');
   await expect(voidDialog.getByText('Storno registrato.')).toBeVisible();
   await expect(voidDialog.getByTestId('new-balance')).toHaveText(formatEuro(before));
   const voidReceiptNo = (await voidDialog.getByTestId('receipt-no').textContent()) ?? '';

@@ -60,14 +60,16 @@ test('sportello: PIN errato, cifra di controllo errata, ricarica doppia conferma
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
 
-  // The same amount again on the same account: the core suspects a double and the operator confirms with Enter.
+  // The same amount again on the same account: the core suspects a double and the operator confirms with
+  // Ctrl+Invio (Invio alone, as a scanner sends it, would land on "Annulla").
   await page.keyboard.press('F2');
   await expect(dialog.getByLabel('Importo in euro')).toBeFocused();
   await page.keyboard.type('20');
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('button', { name: 'Conferma ricarica (Invio)' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Conferma ricarica (Ctrl+Invio)' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Annulla (Esc)' })).toBeFocused();
   await expect(dialog.getByRole('alert')).not.toBeEmpty();
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
   await expect(dialog.getByTestId('new-balance')).toHaveText(formatEuro(before + 4000));
   await expect(dialog.getByTestId('receipt-no')).not.toHaveText(first);
   await page.keyboard.press('Enter');

@@ -137,7 +137,7 @@ noticeTest(
     // The open account now lists it, so nobody issues a second one by mistake.
     await expect(account.getByTestId('account-notice').first()).toContainText(navText);
 
-    // F3: by the child's codice fiscale, then R reprints the PDF.
+    // F3: by the child's codice fiscale, then Ctrl+P reprints the PDF.
     await page.keyboard.press('F3');
     const field = page.getByLabel(/^Cerca avviso/);
     await expect(field).toBeFocused();
@@ -163,7 +163,7 @@ noticeTest(
     await expect(detail).toBeHidden();
     await expect(table).toBeFocused();
 
-    await page.keyboard.press('r');
+    await page.keyboard.press('Control+p');
     const reprinted = page.getByRole('dialog', { name: 'Ristampa avviso' });
     const link = reprinted.getByTestId('notice-pdf-link');
     await expect(link).toBeVisible();
@@ -182,12 +182,12 @@ noticeTest(
     const anonymous = await fetch(href);
     expect(anonymous.status).toBe(401);
 
-    // P opens it in a new tab: a real navigation that the session cookie lets through.
+    // Ctrl+P opens it in a new tab: a real navigation that the session cookie lets through.
     const popupOpened = page.waitForEvent('popup');
     const served = page
       .context()
       .waitForEvent('response', (r) => new URL(r.url()).pathname === `/documents/avvisi/${nav}.pdf`);
-    await page.keyboard.press('p');
+    await page.keyboard.press('Control+p');
     const popup = await popupOpened;
     const tabResponse = await served;
     expect(tabResponse.status()).toBe(200);
@@ -199,26 +199,25 @@ noticeTest(
     await expect(reprinted).toBeHidden();
     await expect(table).toBeFocused();
 
-    // S: the same notice on the receipt printer (no printer here: saved to a file and shown).
-    await page.keyboard.press('s');
+    // Ctrl+S: the same notice on the receipt printer (no printer here: saved to a file and shown).
+    await page.keyboard.press('Control+s');
     const thermal = page.getByRole('dialog', { name: 'Avviso sulla stampante ricevute' });
     await expect(thermal.getByRole('document')).toContainText(navText);
     await page.keyboard.press('Enter');
     await expect(thermal).toBeHidden();
 
-    // A: cancel with a reason; the core's answer is shown as it is.
-    await page.keyboard.press('a');
+    // F4: cancel with a reason, confirmed by Ctrl+Invio; the core's answer is shown as it is.
+    await page.keyboard.press('F4');
     const cancel = page.getByRole('dialog', { name: 'Annulla avviso' });
     await expect(cancel.getByLabel("Motivo dell'annullamento")).toBeFocused();
     await page.keyboard.type('Importo sbagliato');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
     await expect(cancel.getByTestId('notice-cancel-message')).not.toBeEmpty();
     await page.keyboard.press('Enter');
     await expect(cancel).toBeHidden();
     await expect(table).toBeFocused();
 
-    await page.keyboard.press('Escape');
-    await expect(field).toBeFocused();
+    // Esc goes back to the search screen, as the hint bar says.
     await page.keyboard.press('Escape');
     await expect(search).toBeFocused();
 

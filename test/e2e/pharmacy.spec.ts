@@ -46,9 +46,9 @@ test('farmacia: codice Pa-Pay, ricarica di 20 euro in contanti, ricevuta e nuovo
   const dialog = page.getByRole('dialog', { name: /^Ricarica/ });
   await expect(dialog.getByLabel('Importo in euro')).toBeFocused();
   await page.keyboard.type('20');
-  await page.keyboard.press('c');
+  await page.keyboard.press('Alt+c');
   await expect(dialog.getByLabel('Importo in euro')).toHaveValue('20');
-  await expect(dialog.getByRole('radio', { name: 'Contanti (C)' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'Contanti (Alt+C)' })).toBeChecked();
   await expect(dialog.getByText(/senza codice fiscale il pagamento non può andare nel 730/i)).toBeVisible();
   await page.keyboard.press('Enter');
 

@@ -332,7 +332,7 @@ familyTest(
       await expect(again).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog', { name: 'Uscire senza registrare?' })).toBeVisible();
-      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+Enter');
       await expect(page.getByRole('combobox', { name: /^Cerca/ })).toBeFocused();
 
       // The pharmacy pulls the new account and finds it by the Pa-Pay code the family brings.

@@ -2,10 +2,18 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import { formatEuro } from '../../shared/money';
-import { databaseReader, DB_FILE, enrolmentCode, expect, startCentral, startServe, stop, test } from './fixtures';
+import {
+  databaseReader,
+  enrolmentCode,
+  expect,
+  rewriteQueuedPapay,
+  startCentral,
+  startServe,
+  stop,
+  test,
+} from './fixtures';
 import { centsOf } from './steps';
 
 /**
@@ -165,7 +173,7 @@ async function topUp20(page: Page, papay: string): Promise<{ receiptNo: string; 
   const dialog = page.getByRole('dialog', { name: /^Ricarica/ });
   await expect(dialog.getByLabel('Importo in euro')).toBeFocused();
   await page.keyboard.type('20');
-  await page.keyboard.press('c');
+  await page.keyboard.press('Alt+c');
   await page.keyboard.press('Enter');
   await expect(dialog.getByText('Ricarica registrata.')).toBeVisible();
   const receiptNo = (await dialog.getByTestId('receipt-no').textContent()) ?? '';
@@ -275,24 +283,6 @@ syncTest(
     await expect(account.getByTestId('balance')).toHaveText(formatEuro(before + 2000));
   },
 );
-
-/** Test-only surgery on the counter's outbox: the stand-in for an operation the central must refuse. */
-function rewriteQueuedPapay(counter: Counter, operationId: string, papayCode: string): void {
-  const db = new Database(path.join(counter.dataDir, DB_FILE), { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    const row = db.prepare('SELECT payload FROM outbox WHERE operation_id = ?').get(operationId) as
-      { payload: string } | undefined;
-    expect(row).toBeDefined();
-    const payload = JSON.parse(row!.payload) as Record<string, unknown>;
-    db.prepare('UPDATE outbox SET payload = ? WHERE operation_id = ?').run(
-      JSON.stringify({ ...payload, papayCode }),
-      operationId,
-    );
-  } finally {
-    db.close();
-  }
-}
 
 syncTest(
   'operazione rifiutata dal centrale: "da risolvere" per il supervisore, rimessa in coda con Invio',

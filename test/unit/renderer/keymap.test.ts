@@ -9,6 +9,8 @@ import { PROBLEMS_KEYS } from '../../../src-renderer/sync/problemsKeys';
 import { isSyncNowKey } from '../../../src-renderer/sync/syncKeys';
 import {
   chordsOf,
+  isConfirmKey,
+  isTyping,
   pressMatches,
   resolveKey,
   type Chord,
@@ -33,7 +35,7 @@ function allContexts(): MainKeyContext[] {
 }
 
 function press(chord: Chord): KeyPress {
-  return { key: chord.key, ctrlKey: chord.ctrl, shiftKey: chord.shift, altKey: false, metaKey: false };
+  return { key: chord.key, ctrlKey: chord.ctrl, shiftKey: chord.shift, altKey: chord.alt, metaKey: false };
 }
 
 const presses = (keys: string) => chordsOf(keys).map(press);
@@ -50,6 +52,7 @@ function recordingDeps() {
     openTopup: () => effects.push('modal:topup'),
     openVoid: () => effects.push('modal:void'),
     openNotice: () => effects.push('modal:notice'),
+    openHelp: () => effects.push('modal:help'),
     search: {
       enter: () => effects.push('search:enter'),
       move: (step) => effects.push(`search:move${step}`),
@@ -63,17 +66,17 @@ function recordingDeps() {
 
 describe('key labels', () => {
   it('parse into the keys they stand for', () => {
-    expect(chordsOf('Ctrl+Maiusc+S')).toEqual([{ key: 'S', ctrl: true, shift: true }]);
+    expect(chordsOf('Ctrl+Maiusc+S')).toEqual([{ key: 'S', ctrl: true, shift: true, alt: false }]);
     expect(chordsOf('↑ ↓')).toEqual([
-      { key: 'ArrowUp', ctrl: false, shift: false },
-      { key: 'ArrowDown', ctrl: false, shift: false },
+      { key: 'ArrowUp', ctrl: false, shift: false, alt: false },
+      { key: 'ArrowDown', ctrl: false, shift: false, alt: false },
     ]);
-    expect(chordsOf('Pag↓')).toEqual([{ key: 'PageDown', ctrl: false, shift: false }]);
+    expect(chordsOf('Pag↓')).toEqual([{ key: 'PageDown', ctrl: false, shift: false, alt: false }]);
     expect(chordsOf('Invio')[0]?.key).toBe('Enter');
   });
 
   it('refuse a label that names no key, so a hint cannot promise a key nobody answers', () => {
-    expect(() => chordsOf('Alt+F4')).toThrow(/modifier/);
+    expect(() => chordsOf('Win+F4')).toThrow(/modifier/);
     expect(() => chordsOf('Enter')).toThrow(/Unknown key/);
   });
 
@@ -91,11 +94,35 @@ describe('key labels', () => {
 
 describe('matching a press', () => {
   const base = { ctrlKey: false, shiftKey: false, altKey: false, metaKey: false };
-  it('takes a letter with or without Maiusc, never with Ctrl (Ctrl+S, Ctrl+A stay the browser’s)', () => {
-    const [r] = chordsOf('R');
-    expect(r && pressMatches(r, { ...base, key: 'r' })).toBe(true);
-    expect(r && pressMatches(r, { ...base, key: 'R', shiftKey: true })).toBe(true);
-    expect(r && pressMatches(r, { ...base, key: 'r', ctrlKey: true })).toBe(false);
+  it('refuses a letter alone as a key: it is what a barcode scanner types', () => {
+    expect(() => chordsOf('R')).toThrow(/Ctrl or Alt/);
+    expect(() => chordsOf('Maiusc+A')).toThrow(/Ctrl or Alt/);
+  });
+
+  it('takes Ctrl or Alt with a letter, either case, only with exactly those modifiers', () => {
+    const [p] = chordsOf('Ctrl+P');
+    expect(p && pressMatches(p, { ...base, key: 'p', ctrlKey: true })).toBe(true);
+    expect(p && pressMatches(p, { ...base, key: 'p' })).toBe(false);
+    expect(p && pressMatches(p, { ...base, key: 'P', ctrlKey: true, shiftKey: true })).toBe(false);
+    const [c] = chordsOf('Alt+C');
+    expect(c && pressMatches(c, { ...base, key: 'c', altKey: true })).toBe(true);
+    expect(c && pressMatches(c, { ...base, key: 'c', altKey: true, ctrlKey: true })).toBe(false);
+  });
+
+  it('tells Ctrl+Invio from the Invio a scanner sends', () => {
+    expect(isConfirmKey({ ...base, key: 'Enter', ctrlKey: true })).toBe(true);
+    expect(isConfirmKey({ ...base, key: 'Enter' })).toBe(false);
+    const [enter] = chordsOf('Invio');
+    expect(enter && pressMatches(enter, { ...base, key: 'Enter', ctrlKey: true })).toBe(false);
+    expect(enter && pressMatches(enter, { ...base, key: 'Enter', shiftKey: true })).toBe(true);
+  });
+
+  it('knows a typed character from a command', () => {
+    expect(isTyping({ ...base, key: 'A', shiftKey: true })).toBe(true);
+    expect(isTyping({ ...base, key: '7' })).toBe(true);
+    expect(isTyping({ ...base, key: 'p', ctrlKey: true })).toBe(false);
+    expect(isTyping({ ...base, key: 'Enter' })).toBe(false);
+    expect(isTyping({ ...base, key: 'F2' })).toBe(false);
   });
 
   it('takes a chord with modifiers only with exactly those', () => {
@@ -264,7 +291,7 @@ describe('the keys of the views', () => {
     }
   });
 
-  it('give the notice actions the same letters in the list and the detail, A4 and cancel at the front office only', () => {
+  it('give the notice actions the same keys in the list and the detail, none a letter; A4 and cancel at the front office only', () => {
     const key = (k: string, ctrlKey = false): KeyPress => ({
       key: k,
       ctrlKey,
@@ -272,12 +299,15 @@ describe('the keys of the views', () => {
       altKey: false,
       metaKey: false,
     });
-    expect(actionOfKey(key('r'), true)).toBe('reprint');
-    expect(actionOfKey(key('r'), false)).toBeNull();
-    expect(actionOfKey(key('s'), false)).toBe('thermal');
-    expect(actionOfKey(key('a'), true)).toBe('cancel');
-    expect(actionOfKey(key('a'), false)).toBeNull();
-    expect(actionOfKey(key('s', true), true)).toBeNull();
+    expect(actionOfKey(key('p', true), true)).toBe('reprint');
+    expect(actionOfKey(key('p', true), false)).toBeNull();
+    expect(actionOfKey(key('s', true), false)).toBe('thermal');
+    expect(actionOfKey(key('F4'), true)).toBe('cancel');
+    expect(actionOfKey(key('F4'), false)).toBeNull();
+    for (const letter of 'RSAP') {
+      expect(actionOfKey(key(letter), true), letter).toBeNull();
+      expect(actionOfKey(key(letter.toLowerCase()), true), letter).toBeNull();
+    }
     expect(actionOfKey(key('Enter'), true)).toBeNull();
   });
 });

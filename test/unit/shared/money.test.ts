@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatEuro, parseEuroInput } from '../../../shared/money';
+import { formatCents, formatEuro, looksLikeCode, parseEuroInput } from '../../../shared/money';
 
 describe('formatCents', () => {
   it.each([
@@ -86,5 +86,22 @@ describe('parseEuroInput', () => {
         expect(parseEuroInput(formatEuro(cents))).toBe(cents);
       }),
     );
+  });
+});
+
+describe('looksLikeCode', () => {
+  it.each([
+    '0000000018',
+    '1001050671',
+    '301000000000000144',
+    'CRSRNN14L50B832W',
+    'crsrnn14l50b832w',
+    '3010 0000 0000 0001 44',
+  ])('%j is a scanned code, not an amount', (text) => {
+    expect(looksLikeCode(text)).toBe(true);
+  });
+
+  it.each(['20', '20,50', '1.234,56', '€ 500', 'venti', '123456'])('%j is not a code', (text) => {
+    expect(looksLikeCode(text)).toBe(false);
   });
 });
