@@ -1,6 +1,6 @@
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { login } from './steps';
+import { login, openFirstResult, topUpInCash } from './steps';
 
 /** Every screen and dialog of both counter kinds, checked with axe-core against WCAG 2.1 AA. */
 
@@ -23,24 +23,12 @@ test('sportello: ogni schermata e finestra senza violazioni WCAG 2.1 AA gravi', 
   await expect(page.getByRole('alert')).toBeVisible();
   await expectAccessible(page, 'nessun risultato');
 
-  await search.fill('ric');
-  await page.keyboard.press('Enter');
-  await expect(results.getByRole('option').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-  const account = page.getByRole('region', { name: 'Conto aperto' });
-  await expect(account.getByTestId('balance')).toBeVisible();
+  const account = await openFirstResult(page, search, 'ric');
   await expectAccessible(page, 'conto aperto');
 
-  await page.keyboard.press('F2');
-  const topup = page.getByRole('dialog', { name: /^Ricarica/ });
-  await expect(topup.getByLabel('Importo in euro')).toBeFocused();
-  await expectAccessible(page, 'ricarica');
-  await page.keyboard.type('20');
-  await page.keyboard.press('Enter');
-  await expect(topup.getByTestId('new-balance')).toBeVisible();
-  await expectAccessible(page, 'ricarica registrata');
-  await page.keyboard.press('Enter');
-  await expect(topup).toBeHidden();
+  await topUpInCash(page, '20', (stage) =>
+    expectAccessible(page, stage === 'amount' ? 'ricarica' : 'ricarica registrata'),
+  );
   await expect(account.getByTestId('balance-change')).toBeVisible();
   await expectAccessible(page, 'conto dopo la ricarica');
 
@@ -98,16 +86,9 @@ test.describe('farmacia', () => {
     await expect(account.getByTestId('balance')).toBeVisible();
     await expectAccessible(page, 'conto aperto (farmacia)');
 
-    await page.keyboard.press('F2');
-    const topup = page.getByRole('dialog', { name: /^Ricarica/ });
-    await expect(topup.getByLabel('Importo in euro')).toBeFocused();
-    await expectAccessible(page, 'ricarica (farmacia)');
-    await page.keyboard.type('20');
-    await page.keyboard.press('Enter');
-    await expect(topup.getByTestId('new-balance')).toBeVisible();
-    await expectAccessible(page, 'ricarica registrata (farmacia)');
-    await page.keyboard.press('Enter');
-    await expect(topup).toBeHidden();
+    await topUpInCash(page, '20', (stage) =>
+      expectAccessible(page, stage === 'amount' ? 'ricarica (farmacia)' : 'ricarica registrata (farmacia)'),
+    );
 
     await page.keyboard.press('F8');
     await expect(page.getByRole('table', { name: /^Elenco ricevute/ })).toBeFocused();
