@@ -1,14 +1,18 @@
 import { createTheme, type Theme } from '@mui/material/styles';
 
-/** Designers Italia palette (the Italian public-administration design system) with Titillium Web. */
+/**
+ * Designers Italia palette (the Italian public-administration design system) with Titillium Web,
+ * its grey, red, orange and green darkened so that text in them reads at 4.5:1 or more (WCAG 2.1 AA)
+ * on every background here, the selected row's included (test/e2e/accessibility.spec.ts).
+ */
 export const palette = {
   primary: '#0066CC',
   primaryDark: '#004D99',
   text: '#1A1A1A',
-  textSecondary: '#5C6F82',
-  success: '#008055',
-  danger: '#D9364F',
-  warning: '#A66300',
+  textSecondary: '#4A5B6C',
+  success: '#006B47',
+  danger: '#B8273E',
+  warning: '#8A5200',
   /** Paper: dialogs, tables, the receipt, the key caps. Also the text on a coloured chip. */
   paper: '#FFFFFF',
   /** The page behind the paper, and boxes of text to read (the consent). */

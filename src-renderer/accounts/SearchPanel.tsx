@@ -18,7 +18,8 @@ interface Props {
  */
 export function SearchPanel({ state, pharmacy, onKeyDown }: Props) {
   const { search, detail, selectedOp, notice } = state;
-  const activeDescendant = detail === null && search.results.length > 0 ? resultOptionId(search.selected) : undefined;
+  const listed = detail === null && search.results.length > 0;
+  const activeDescendant = listed ? resultOptionId(search.selected) : undefined;
   return (
     <>
       <TextField
@@ -33,8 +34,9 @@ export function SearchPanel({ state, pharmacy, onKeyDown }: Props) {
         slotProps={{
           htmlInput: {
             role: 'combobox',
-            'aria-expanded': detail === null && search.results.length > 0,
-            'aria-controls': RESULTS_ID,
+            'aria-expanded': listed,
+            // Only while the list is on screen: an id that points at nothing is an ARIA error.
+            'aria-controls': listed ? RESULTS_ID : undefined,
             'aria-activedescendant': detail ? operationRowId(selectedOp) : activeDescendant,
             autoComplete: 'off',
             spellCheck: false,

@@ -1,7 +1,10 @@
 import Box from '@mui/material/Box';
-import { palette } from '../theme';
+import { focusRing, palette } from '../theme';
 
-/** The receipt as the printer gets it: 48 monospace columns, so what the operator sees is what prints. */
+/**
+ * The receipt as the printer gets it: 48 monospace columns, so what the operator sees is what prints.
+ * A long one scrolls: Tab reaches it and the arrows scroll it (WCAG 2.1.1).
+ */
 export function ReceiptBox({ text, label = 'Testo della ricevuta' }: { text: string; label?: string }) {
   return (
     <Box
@@ -9,6 +12,7 @@ export function ReceiptBox({ text, label = 'Testo della ricevuta' }: { text: str
       role="document"
       aria-label={label}
       data-testid="receipt-text"
+      tabIndex={0}
       sx={{
         fontFamily: '"DejaVu Sans Mono", Consolas, "Courier New", monospace',
         fontSize: '0.85rem',
@@ -22,6 +26,7 @@ export function ReceiptBox({ text, label = 'Testo della ricevuta' }: { text: str
         whiteSpace: 'pre',
         width: 'fit-content',
         maxWidth: '100%',
+        '&:focus-visible': { outline: focusRing },
       }}
     >
       {text}

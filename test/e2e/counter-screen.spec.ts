@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { screenshot } from './screens';
-import { centsOf, login } from './steps';
+import { centsOf, login, openFirstResult, topUpInCash } from './steps';
 import { formatCents } from '../../shared/money';
 
 /** The largest font size among the visible elements of a region, and the one that has it. */
@@ -54,24 +54,12 @@ test('sportello: la ricerca perdona e distingue i bambini, il saldo viene prima'
   await expect(page.getByRole('alert')).toContainText('Prova con le prime lettere del solo cognome');
 
   // The account: the balance is the largest text; a top-up shows what it did, where the eye is.
-  await search.fill('ric');
-  await page.keyboard.press('Enter');
-  await expect(results.getByRole('option').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-  const account = page.getByRole('region', { name: 'Conto aperto' });
-  await expect(account.getByTestId('balance')).toBeVisible();
+  const account = await openFirstResult(page, search, 'ric');
   expect((await largestText(account)).testId).toBe('balance');
   await expect(account.getByTestId('central-balance')).toContainText(/saldo del servizio centrale (al|non)/);
   const before = centsOf((await account.getByTestId('balance').textContent()) ?? '');
 
-  await page.keyboard.press('F2');
-  const topup = page.getByRole('dialog', { name: /^Ricarica/ });
-  await expect(topup.getByLabel('Importo in euro')).toBeFocused();
-  await page.keyboard.type('20');
-  await page.keyboard.press('Enter');
-  await expect(topup.getByTestId('new-balance')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(topup).toBeHidden();
+  await topUpInCash(page, '20');
   await expect(account.getByTestId('balance-change')).toHaveText(`+ 20,00 EUR → ${formatCents(before + 2000)} EUR`);
   await expect(account).toContainText('non ha ancora contato');
   const last = account.getByTestId('operation-row').first();

@@ -31,3 +31,37 @@ export async function isAllSelected(field: Locator): Promise<boolean> {
     return input.value.length > 0 && input.selectionStart === 0 && input.selectionEnd === input.value.length;
   });
 }
+
+/** Searches by name from the search field and opens the first result: the account's region, its balance shown. */
+export async function openFirstResult(page: Page, search: Locator, query: string): Promise<Locator> {
+  await search.fill(query);
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('listbox', { name: 'Risultati della ricerca' }).getByRole('option').first(),
+  ).toBeVisible();
+  await page.keyboard.press('Enter');
+  const account = page.getByRole('region', { name: 'Conto aperto' });
+  await expect(account.getByTestId('balance')).toBeVisible();
+  return account;
+}
+
+/**
+ * F2 on the open account, the amount in cash, Enter, and Enter again to close the result;
+ * `check` runs at its two stages (the amount to type, the result) before Enter closes it.
+ */
+export async function topUpInCash(
+  page: Page,
+  euros: string,
+  check: (stage: 'amount' | 'recorded') => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
+  await page.keyboard.press('F2');
+  const topup = page.getByRole('dialog', { name: /^Ricarica/ });
+  await expect(topup.getByLabel('Importo in euro')).toBeFocused();
+  await check('amount');
+  await page.keyboard.type(euros);
+  await page.keyboard.press('Enter');
+  await expect(topup.getByTestId('new-balance')).toBeVisible();
+  await check('recorded');
+  await page.keyboard.press('Enter');
+  await expect(topup).toBeHidden();
+}

@@ -78,6 +78,9 @@ describe('a new pharmacy PC, filled by the central service only', () => {
         fiscal_code_canonical: null,
         birth_date: null,
         school: 'Primaria Doganella',
+        // Folded from what the pharmacy holds (the initial), nothing more.
+        surname_key: 'r',
+        name_key: 'giulia',
       },
     ]);
     expect(t.sql.prepare('SELECT COUNT(*) AS n FROM families').get()).toEqual({ n: 0 });
