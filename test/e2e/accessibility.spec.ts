@@ -53,7 +53,7 @@ test('sportello: ogni schermata e finestra senza violazioni WCAG 2.1 AA gravi', 
   await expect(search).toBeFocused();
 
   await page.keyboard.press('F9');
-  await expect(page.getByRole('table', { name: 'Incassi per metodo e servizio' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Incassi per metodo' })).toBeVisible();
   await expectAccessible(page, 'riepilogo del giorno');
   await page.keyboard.press('Escape');
   await expect(search).toBeFocused();
@@ -97,7 +97,7 @@ test.describe('farmacia', () => {
     await expect(search).toBeFocused();
 
     await page.keyboard.press('F9');
-    await expect(page.getByRole('table', { name: 'Incassi per metodo e servizio' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Incassi per metodo' })).toBeVisible();
     await expectAccessible(page, 'riepilogo del giorno (farmacia)');
     await page.keyboard.press('Escape');
     await expect(search).toBeFocused();
