@@ -58,6 +58,18 @@ export const CounterConfig = z.object({
   ente: EnteConfig.optional(),
   /** Enrolments at the counter: tariffs, deadlines, lists. Absent until configured: registrations are refused. */
   enrolment: EnrolmentConfig.optional(),
+  /** The cash office (sessione di cassa). Absent: see `tillConfigOf` for what applies. */
+  till: z
+    .object({
+      /** The operator counts a drawer (front office, Economato); a pharmacy declares the takings by method instead. */
+      countsDrawer: z.boolean(),
+      /** Money operations need an open till session; when false they are recorded outside any session. */
+      requireOpenSession: z.boolean(),
+      /** Differences (cash and card, in absolute value) above this need a supervisor's PIN at the close. */
+      supervisorThresholdCents: z.number().int().min(0),
+    })
+    .strict()
+    .optional(),
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;
 
@@ -85,4 +97,21 @@ export function methodsAcceptedOn(config: CounterConfig, localDate: string): Pay
     .filter((c) => c.from <= localDate && (c.to === null || localDate <= c.to))
     .map((c) => c.method);
   return [...new Set(methods)];
+}
+
+export type TillConfig = NonNullable<CounterConfig['till']>;
+
+/**
+ * The till configuration of a counter: its own, or by its kind (a pharmacy, FAR-*, counts no drawer).
+ * A configuration written before the till sessions does not require one to take money; a counter's
+ * configuration turns the requirement on (the demo seed does for its counters).
+ */
+export function tillConfigOf(counter: { kind: string; config: CounterConfig }): TillConfig {
+  return (
+    counter.config.till ?? {
+      countsDrawer: counter.kind !== 'farmacia',
+      requireOpenSession: false,
+      supervisorThresholdCents: 1_000,
+    }
+  );
 }

@@ -6,6 +6,7 @@ import { registrationChannels } from './contract/registration';
 import { reportChannels } from './contract/reports';
 import { sessionChannels } from './contract/session';
 import { SyncStatus, syncChannels } from './contract/sync';
+import { tillChannels } from './contract/till';
 import { topupChannels } from './contract/topups';
 
 /**
@@ -24,6 +25,7 @@ export * from './contract/registration';
 export * from './contract/reports';
 export * from './contract/session';
 export * from './contract/sync';
+export * from './contract/till';
 export * from './contract/topups';
 
 export const contract = {
@@ -35,6 +37,7 @@ export const contract = {
   ...syncChannels,
   ...noticeChannels,
   ...registrationChannels,
+  ...tillChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,18 @@ export const ERROR_CODES = [
   'CENTRAL_UNAVAILABLE',
   /** The counter's configuration lacks what the operation needs (Ente creditore, enrolments): the message names it. */
   'NOT_CONFIGURED',
+  /** No till session open at this counter: the operator is asked to open one (the UI offers it). */
+  'TILL_NOT_OPEN',
+  'TILL_ALREADY_OPEN',
+  /** The till session is closed (already closed by another window, or a closed one touched). */
+  'TILL_CLOSED',
+  /** A count by denomination that cannot be: negative, fractional, absurd, an unknown denomination. */
+  'COUNT_INVALID',
+  /** A close with a difference needs a note; above the threshold a supervisor's PIN too. */
+  'CLOSE_NEEDS_NOTE',
+  'CLOSE_NEEDS_SUPERVISOR',
+  /** A versamento or prelievo larger than the cash held. */
+  'CASH_INSUFFICIENT',
   'INTERNAL',
 ] as const;
 

@@ -7,6 +7,7 @@ import { sessionHandlers } from '../session/handlers';
 import type { Sessions } from '../session/sessions';
 import { syncHandlers } from '../sync/handlers';
 import type { SyncService } from '../sync/service';
+import { tillHandlers } from '../till/handlers';
 import { topupHandlers } from '../topups/handlers';
 import type { Handlers } from './call';
 import type { CoreContext } from './context';
@@ -27,5 +28,6 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     ...syncHandlers(ctx, sync),
     ...noticeHandlers(ctx, sync),
     ...registrationHandlers(ctx),
+    ...tillHandlers(ctx, sessions),
   };
 }

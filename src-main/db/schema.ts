@@ -73,6 +73,8 @@ export interface Database {
     included_in_server_balance: number;
     /** The central ledger sequence, once known (ack or feed); null before. */
     server_seq: number | null;
+    /** The till session open when the entry was written; null outside any session (or pulled). */
+    till_session_id: string | null;
   };
   receipt_sequences: { counter_code: string; year: number; last_number: number };
   receipts: {
@@ -216,6 +218,67 @@ export interface Database {
     operator_code: string;
     registration_id: string;
   };
+  till_sessions: {
+    id: string;
+    counter_code: string;
+    opened_at: string;
+    opened_by: string;
+    business_date: string;
+    float_cents: number;
+    /** JSON DenominationCounts. */
+    float_counts: string;
+    closed_at: string | null;
+    closed_by: string | null;
+  };
+  till_movements: {
+    id: string;
+    session_id: string;
+    counter_code: string;
+    kind: 'versamento' | 'reintegro' | 'prelievo';
+    document_no: string;
+    year: number;
+    number: number;
+    amount_cents: number;
+    date: string;
+    reference: string | null;
+    note: string | null;
+    operator_code: string;
+    created_at: string;
+  };
+  till_closes: {
+    z_no: string;
+    counter_code: string;
+    year: number;
+    number: number;
+    session_id: string;
+    closed_at: string;
+    business_date: string;
+    operator_code: string;
+    counts_drawer: number;
+    counted_counts: string | null;
+    counted_cash_cents: number | null;
+    declared_card_cents: number;
+    expected_cash_cents: number;
+    expected_card_cents: number;
+    cash_difference_cents: number;
+    card_difference_cents: number;
+    note: string | null;
+    approved_by: string | null;
+    rectifies: string | null;
+    /** JSON TillTotals. */
+    totals: string;
+    text: string;
+  };
+  till_reopenings: {
+    id: string;
+    session_id: string;
+    z_no: string;
+    at: string;
+    operator_code: string;
+    approved_by: string;
+    reason: string;
+  };
+  till_sequences: { counter_code: string; kind: string; year: number; last_number: number };
   audit: {
     id: Generated<number>;
     at: string;

@@ -37,10 +37,18 @@ export function monthName(month: string): string {
   return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`;
 }
 
-const money = (cents: number): TableCell => ({ text: formatEuro(cents), alignment: 'right', font: FONT_NUMBERS });
-const th = (text: string, right = false): TableCell => ({ text, style: 'th', alignment: right ? 'right' : 'left' });
+export const money = (cents: number): TableCell => ({
+  text: formatEuro(cents),
+  alignment: 'right',
+  font: FONT_NUMBERS,
+});
+export const th = (text: string, right = false): TableCell => ({
+  text,
+  style: 'th',
+  alignment: right ? 'right' : 'left',
+});
 
-function document(frame: ReportFrame, title: string, subtitle: string, body: Content[]): TDocumentDefinitions {
+export function document(frame: ReportFrame, title: string, subtitle: string, body: Content[]): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
@@ -68,7 +76,7 @@ function document(frame: ReportFrame, title: string, subtitle: string, body: Con
   };
 }
 
-function table(widths: (string | number)[], head: TableCell[], rows: TableCell[][]): Content {
+export function table(widths: (string | number)[], head: TableCell[], rows: TableCell[][]): Content {
   return {
     table: { headerRows: 1, widths, body: [head, ...rows] },
     layout: 'lightHorizontalLines',

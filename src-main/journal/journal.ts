@@ -48,6 +48,26 @@ export interface AuditDetails {
     enrolments: string[];
     consentTextSha256: string;
   };
+  'till.open': { sessionId: string; floatCents: number };
+  'till.movement': {
+    movementId: string;
+    sessionId: string;
+    kind: 'versamento' | 'reintegro' | 'prelievo';
+    amountCents: number;
+    documentNo: string;
+    reference: string | null;
+  };
+  'till.close': {
+    sessionId: string;
+    zNo: string;
+    rectifies: string | null;
+    cashDifferenceCents: number;
+    cardDifferenceCents: number;
+    approvedBy: string | null;
+    unsent: number;
+  };
+  'till.reopen': { sessionId: string; zNo: string; approvedBy: string; reason: string };
+  'till.printZ': { zNo: string; printed: boolean; error?: string };
   figlio_ricollegato: { childId: string; fromFamilyId: string | null; toFamilyId: string; registrationId: string };
 }
 export type AuditAction = keyof AuditDetails;

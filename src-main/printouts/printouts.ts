@@ -8,7 +8,8 @@ import type { PrintOutcome } from '../receipts/types';
 export type Printout =
   | { kind: 'receipt'; receiptNo: string; operationId: string; copy: boolean; businessDate: string; text: string }
   | { kind: 'notice'; noticeId: string; nav: string; qr: string; text: string }
-  | { kind: 'daySummary'; date: string; text: string };
+  | { kind: 'daySummary'; date: string; text: string }
+  | { kind: 'zReport'; zNo: string; text: string };
 
 /**
  * The one path of every print: the printer, then the bookkeeping of the attempt, then the log.
@@ -47,6 +48,15 @@ export function printouts(ctx: CoreContext) {
           detail: { date: p.date, ...outcome },
         });
         return;
+      case 'zReport':
+        j.audit({
+          at,
+          counterCode: ctx.counter.code,
+          operatorCode,
+          action: 'till.printZ',
+          detail: { zNo: p.zNo, ...outcome },
+        });
+        return;
     }
   });
   /**
@@ -67,7 +77,11 @@ export function printouts(ctx: CoreContext) {
 
   return async function print(p: Printout, operatorCode: string): Promise<PrintOutcome & { text: string }> {
     const text = p.kind === 'receipt' && p.copy ? markAsCopy(p.text) : p.text;
-    const result = await ctx.printer.print(fileName(p), text, p.kind === 'daySummary' ? {} : { qr: qrOf(p) });
+    const result = await ctx.printer.print(
+      fileName(p),
+      text,
+      p.kind === 'daySummary' || p.kind === 'zReport' ? {} : { qr: qrOf(p) },
+    );
     record(p, operatorCode, result.ok ? null : result.error);
     const about = { kind: p.kind, ...subjectOf(p) };
     if (result.ok) log.info({ ...about, where: result.where }, PRINTED[p.kind]);
@@ -95,6 +109,7 @@ const PRINTED = {
   receipt: 'ricevuta stampata',
   notice: 'avviso stampato',
   daySummary: 'riepilogo del giorno stampato',
+  zReport: 'chiusura di cassa stampata',
 } as const satisfies Record<Printout['kind'], string>;
 
 /** The name of the copy saved when no printer is configured (and of the print job). */
@@ -106,11 +121,13 @@ function fileName(p: Printout): string {
       return `avviso-${p.nav}`;
     case 'daySummary':
       return `riepilogo-${p.date}`;
+    case 'zReport':
+      return `chiusura-${p.zNo.replace(/[^A-Za-z0-9-]/g, '_')}`;
   }
 }
 
 /** A receipt carries its operation id as QR (for the office's checks), a notice its pagoPA payload. */
-function qrOf(p: Exclude<Printout, { kind: 'daySummary' }>): string {
+function qrOf(p: Exclude<Printout, { kind: 'daySummary' | 'zReport' }>): string {
   return p.kind === 'receipt' ? p.operationId : p.qr;
 }
 
@@ -122,5 +139,7 @@ function subjectOf(p: Printout): Record<string, string | boolean> {
       return { noticeId: p.noticeId, nav: p.nav };
     case 'daySummary':
       return { date: p.date };
+    case 'zReport':
+      return { zNo: p.zNo };
   }
 }

@@ -1,3 +1,4 @@
+import { tillQueries } from '../till/queries';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Row } from '../db/schema';
 import { preparedPerConnection } from '../db/statements';
@@ -76,20 +77,20 @@ export const reportQueries = preparedPerConnection((s) => ({
   operatorNames: s.prepare<[], Pick<Row<'operators'>, 'code' | 'name'>>(`SELECT code, name FROM operators`),
 }));
 
-/**
- * The versamenti in Tesoreria of a counter in a period, oldest first.
- *
- * STUB until the till sessions land: the versamenti are the till's movements of kind
- * 'versamento' (table till_movements, migration 0007, branch `till`). Replace the body with a
- * prepared statement in `reportQueries` over till_movements (counter, date between from and to,
- * kind = 'versamento', ordered by date then document number) mapped to `Remittance`; every
- * report takes what this returns and nothing else.
- */
+/** The versamenti in Tesoreria of a counter in a period (the till's movements of kind 'versamento'), oldest first. */
 export function remittancesOf(
-  _sqlite: BetterSqlite3.Database,
-  _counterCode: string,
-  _from: string,
-  _to: string,
+  sqlite: BetterSqlite3.Database,
+  counterCode: string,
+  from: string,
+  to: string,
 ): Remittance[] {
-  return [];
+  return tillQueries(sqlite)
+    .remittances.all(counterCode, from, to)
+    .map((m) => ({
+      counterCode: m.counter_code,
+      date: m.date,
+      amountCents: m.amount_cents,
+      reference: m.reference ?? '',
+      documentNo: m.document_no,
+    }));
 }

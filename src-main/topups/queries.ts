@@ -28,9 +28,11 @@ export type TopupEntryRow = Pick<
 export const topupQueries = preparedPerConnection((s) => ({
   insertLedger: s.prepare<[LocalEntry]>(
     `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, business_date, counter_code, operator_code,
-                         voids_id, payer_cf, pos_auth_code, reason, approved_by, origin, included_in_server_balance)
+                         voids_id, payer_cf, pos_auth_code, reason, approved_by, origin, included_in_server_balance,
+                         till_session_id)
      VALUES (@id, @accountId, @kind, @amountCents, @createdAt, @businessDate, @counterCode, @operatorCode,
-             @voidsId, @payerCf, @posAuthCode, @reason, @approvedBy, 'local', 0)`,
+             @voidsId, @payerCf, @posAuthCode, @reason, @approvedBy, 'local', 0,
+             (SELECT id FROM till_sessions WHERE counter_code = @counterCode AND closed_at IS NULL))`,
   ),
   // The double guard: a top-up of the same amount on the same account, not voided, in the window.
   recentSame: s.prepare<[accountId: string, amountCents: number, since: string], Pick<Row<'ledger'>, 'created_at'>>(

@@ -5,6 +5,7 @@ import { balanceReader } from '../accounts/balance';
 import { receiptNumberer } from '../receipts/numbering';
 import { operationWriter } from '../receipts/writer';
 import { topupQueries } from './queries';
+import { tillGuard } from '../till/guard';
 import { renderReceiptText, type ReceiptData } from '../receipts/receiptText';
 import type { Operator } from '../session/sessions';
 import type { AccountItem } from '../../shared/contract';
@@ -51,6 +52,7 @@ export class Topups {
   private readonly insertLedger;
   private readonly recentSame;
   private readonly entryById;
+  private readonly requireTill: () => void;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -64,6 +66,7 @@ export class Topups {
     this.insertLedger = q.insertLedger;
     this.recentSame = q.recentSame;
     this.entryById = q.entryById;
+    this.requireTill = tillGuard(ctx);
   }
 
   record(operator: Operator, req: TopupRequest, visibility: Visibility): Committed {
@@ -104,6 +107,7 @@ export class Topups {
     const year = romeYear(now);
 
     const commit = this.ctx.db.sqlite.transaction((): Committed => {
+      this.requireTill();
       if (!req.confirmDuplicate) {
         const since = new Date(now.getTime() - config.duplicateWindowMinutes * 60_000).toISOString();
         const dup = this.recentSame.get(account.accountId, req.amountCents, since);
@@ -216,6 +220,7 @@ export class Topups {
     const operationId = uuidv7({ msecs: now.getTime() });
 
     const commit = this.ctx.db.sqlite.transaction((): Committed => {
+      this.requireTill();
       const entry = this.entryById.get(req.operationId);
       if (!entry) throw new DomainError('NOT_FOUND', 'Operazione non trovata.');
       if (entry.kind !== 'topup_cash' && entry.kind !== 'topup_card') {

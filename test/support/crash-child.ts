@@ -3,7 +3,9 @@
  * - after-commit: records one top-up whose printer kills the process with SIGKILL, i.e. right after
  *   the commit and before anything is printed;
  * - loop: records top-ups as fast as it can, printing "committed <n>" after each, until the parent
- *   kills it at a moment of its choosing.
+ *   kills it at a moment of its choosing;
+ * - close-loop: opens the till, records a top-up, closes the till with its Z report, again and again,
+ *   printing "committed <n>" after each close, until the parent kills it (mid-close, sooner or later).
  */
 import { ManualClock } from './manual-clock';
 import { openCore } from '../../src-main/core/core';
@@ -11,7 +13,9 @@ import type { ReceiptPrinter } from '../../src-main/printing/printer';
 
 async function run(): Promise<void> {
   const [dataDir, mode] = process.argv.slice(2);
-  if (!dataDir || (mode !== 'after-commit' && mode !== 'loop')) throw new Error('usage: crash-child <dataDir> <mode>');
+  if (!dataDir || (mode !== 'after-commit' && mode !== 'loop' && mode !== 'close-loop')) {
+    throw new Error('usage: crash-child <dataDir> <mode>');
+  }
   const killer: ReceiptPrinter = {
     print: () => {
       process.kill(process.pid, 'SIGKILL');
@@ -28,6 +32,27 @@ async function run(): Promise<void> {
   const login = await core.invoke('s', 'session.login', { operator: 'sportello1', pin: '2468' });
   if (!login.ok) throw new Error(login.error.message);
   const accounts = (process.env['CRASH_ACCOUNTS'] ?? '').split(',');
+  if (mode === 'close-loop') {
+    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    for (let n = 1; ; n++) {
+      const session = must(await core.invoke('s', 'till.open', { floatCounts: { '1000': 5 } })) as { id: string };
+      must(
+        await core.invoke('s', 'topups.record', {
+          accountId: accounts[n % accounts.length],
+          amountCents: 1_000,
+          method: 'cash',
+          confirmDuplicate: true,
+        }),
+      );
+      must(
+        await core.invoke('s', 'till.close', { sessionId: session.id, countedCounts: { '1000': 6 }, posTotalCents: 0 }),
+      );
+      process.stdout.write(`committed ${n}\n`);
+    }
+  }
   for (let n = 1; ; n++) {
     const accountId = accounts[n % accounts.length];
     const r = await core.invoke('s', 'topups.record', {

@@ -37,6 +37,12 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'notices.printThermal': { noticeId: 'nessuno' },
   'notices.cancel': { noticeId: 'nessuno', reason: 'prova' },
   'registry.lookup': { fiscalCode: 'XXXXXXXXXXX' },
+  'till.status': {},
+  'till.open': { floatCounts: {} },
+  'till.movement': { kind: 'prelievo', amountCents: 100 },
+  'till.reckon': { sessionId: 'nessuna', posTotalCents: 0 },
+  'till.close': { sessionId: 'nessuna', posTotalCents: 0 },
+  'till.reopen': { sessionId: 'nessuna', reason: 'prova di riapertura', supervisor: 'nessuno', supervisorPin: '0000' },
   'registration.options': {},
   'registration.quote': { service: 'refezione', schoolYear: '2026/2027', siblingOrder: 1 },
   'registration.save': {

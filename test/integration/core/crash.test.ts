@@ -117,4 +117,40 @@ describe('a counter process killed at the worst moments', () => {
       committedSeen = inv.local;
     }
   });
+
+  it('killed in the middle of a close, again and again: each close is whole or absent', async () => {
+    const dataDir = demoDataDir();
+    const run = await runChild(dataDir, 'close-loop', 12);
+    expect(run.signal, run.stderr).toBe('SIGKILL');
+    t = await openTestCore({ dataDir });
+    const p = pick(t.sql);
+    const closes = p.count('till_closes');
+    expect(closes).toBeGreaterThanOrEqual(12);
+    // A session is closed exactly when its Z report exists; the audit and the numbering say the same.
+    expect(p.count('till_sessions', 'closed_at IS NOT NULL')).toBe(closes);
+    expect(
+      p.count(
+        'till_sessions s',
+        'closed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM till_closes c WHERE c.session_id = s.id)',
+      ),
+    ).toBe(0);
+    expect(p.count('till_sessions', 'closed_at IS NULL')).toBeLessThanOrEqual(1);
+    expect(p.count('audit', "action = 'till.close'")).toBe(closes);
+    const last = t.sql.prepare("SELECT last_number FROM till_sequences WHERE kind = 'Z'").get() as {
+      last_number: number;
+    };
+    expect(last.last_number).toBe(closes);
+    expect(t.sql.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The counter goes on: the open session (if the kill fell between open and close) closes; else a new one opens.
+    await t.login('sportello1', '2468');
+    const status = await t.must('till.status', {});
+    const session = status.session ?? (await t.must('till.open', { floatCounts: {} }));
+    const reckoning = await t.must('till.reckon', { sessionId: session.id, countedCounts: {}, posTotalCents: 0 });
+    await t.must('till.close', {
+      sessionId: session.id,
+      countedCounts: { '1000': reckoning.cash!.expectedCents / 1000 },
+      posTotalCents: 0,
+    });
+    expect(p.count('till_closes')).toBe(closes + 1);
+  });
 });
