@@ -1,4 +1,5 @@
 import type { Comparison } from './measure';
+import type { CloseDayGoals, CloseDayReport } from './closeDay';
 import type { ContoGoals, ContoReport } from './conto';
 import type { NoticeGoals, NoticeReport } from './notices';
 import { roundMs } from './stats';
@@ -33,7 +34,8 @@ export interface LocalGoals {
 export type Goals = Partial<LocalGoals> &
   Partial<SyncGoals> &
   Partial<NoticeGoals> &
-  Partial<ContoGoals> & { all: boolean };
+  Partial<ContoGoals> &
+  Partial<CloseDayGoals> & { all: boolean };
 
 /** Lookups and top-up commit on the counter's own database (absent with --only sync). */
 export type LocalReport = Record<Operation, Figures> & {
@@ -47,7 +49,8 @@ export type LocalReport = Record<Operation, Figures> & {
 export type BenchReport = { accounts: number } & Partial<LocalReport> &
   Partial<SyncReport> &
   Partial<NoticeReport> &
-  Partial<ContoReport> & {
+  Partial<ContoReport> &
+  Partial<CloseDayReport> & {
     goals: Goals;
     machine: {
       cpus: number;
@@ -89,8 +92,9 @@ export function allGoals(
   sync: SyncGoals | null,
   notices: NoticeGoals | null = null,
   conto: ContoGoals | null = null,
+  closeDay: CloseDayGoals | null = null,
 ): Goals {
-  const g = { ...local, ...sync, ...notices, ...conto };
+  const g = { ...local, ...sync, ...notices, ...conto, ...closeDay };
   return { ...g, all: Object.values(g).every(Boolean) };
 }
 
@@ -103,7 +107,7 @@ const LABELS: Record<Operation, string> = {
 
 /** The readable form: one row per operation, the sync figures, then the goals. */
 export function formatTable(r: BenchReport): string {
-  const lines = [...localLines(r), ...syncLines(r), ...noticeLines(r), ...contoLines(r)];
+  const lines = [...localLines(r), ...syncLines(r), ...noticeLines(r), ...contoLines(r), ...closeDayLines(r)];
   lines.push('', 'Obiettivi:');
   for (const [name, met] of Object.entries(r.goals)) {
     if (name !== 'all') lines.push(`  ${met ? 'OK     ' : 'MANCATO'} ${name}`);
@@ -180,5 +184,13 @@ function contoLines(r: BenchReport): string[] {
     '',
     `Conto giudiziale di un anno (${r.conto_year.operations.toLocaleString('it-IT')} operazioni, ` +
       `${r.conto_year.receipts.toLocaleString('it-IT')} ricevute, mediana di ${r.conto_year.runs}): ${r.conto_year_ms} ms`,
+  ];
+}
+
+function closeDayLines(r: BenchReport): string[] {
+  if (r.close_day === undefined || r.close_day_ms === undefined) return [];
+  return [
+    `Chiusura di cassa di un giorno (${r.close_day.operations.toLocaleString('it-IT')} operazioni, ` +
+      `mediana di ${r.close_day.runs}): ${r.close_day_ms} ms`,
   ];
 }

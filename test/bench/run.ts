@@ -19,6 +19,7 @@ import { benchNotices, noticeGoals, type NoticeReport } from './notices';
 import { BENCH_COUNTER, instantPrinter } from './session';
 import { benchSync, syncGoals, type SyncReport } from './sync';
 import { benchConto, contoGoals, type ContoReport } from './conto';
+import { benchCloseDay, closeDayGoals, type CloseDayReport } from './closeDay';
 
 const RUNS = 3;
 const LOOKUP_SAMPLES = 2000;
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
   // The notice PDFs last: CPU-bound rendering, alone on the machine once the emulator has stopped.
   const notices: NoticeReport | null = args.parts.includes('notices') ? await benchNotices(progress) : null;
   const conto: ContoReport | null = args.parts.includes('reports') ? await benchConto(progress) : null;
+  const closeDay: CloseDayReport | null = args.parts.includes('reports') ? await benchCloseDay(progress) : null;
   const cpu = os.cpus()[0]?.model ?? 'sconosciuta';
   const report: BenchReport = {
     accounts: args.accounts,
@@ -132,11 +134,13 @@ async function main(): Promise<void> {
     ...sync,
     ...notices,
     ...conto,
+    ...closeDay,
     goals: allGoals(
       local ? localGoals(local.report) : null,
       sync ? syncGoals(sync) : null,
       notices ? noticeGoals(notices) : null,
       conto ? contoGoals(conto) : null,
+      closeDay ? closeDayGoals(closeDay) : null,
     ),
     machine: {
       cpus: os.cpus().length,

@@ -344,5 +344,18 @@ describe('a pharmacy', () => {
     expect(closed.zNo).toBe('FAR-CAVATORE/2026/Z0001');
     expect(closed.text).toContain('Firma del farmacista');
     expect(closed.text).not.toContain('Fondo cassa');
+
+    // The versamento, a real till movement, is what the rendiconto and the conto giudiziale count as remitted.
+    t.clock.set('2026-10-06T07:00:00.000Z');
+    await t.login('cavatore', '1234');
+    await t.must('till.open', { floatCounts: {} });
+    const v = await t.must('till.movement', { kind: 'versamento', amountCents: 3_000, reference: 'QT-0042' });
+    await t.login('sup-cavatore', '9753');
+    const { report } = await t.must('reports.rendiconto', { month: '2026-10' });
+    expect(report.period).toMatchObject({ owedCents: 5_000, remittedCents: 3_000, closingCents: 2_000 });
+    const conto = await t.must('reports.conto', { year: 2026 });
+    expect(conto.report.months[9]).toMatchObject({ owedCents: 5_000, remittedCents: 3_000, closingCents: 2_000 });
+    expect(JSON.stringify(conto.report)).toContain(v.documentNo);
+    expect(JSON.stringify(conto.report)).toContain('QT-0042');
   });
 });
