@@ -4,6 +4,7 @@ import type { Operation, OperationResult, PushRequest } from '../shared/central'
 import { ledgerWriter, type LedgerRow } from './ledger';
 import { centralNotices, isNoticeOperation } from './notices';
 import { centralRegistrations } from './registrations';
+import { centralTill } from './till';
 import type { CentralSqlite } from './schema';
 
 /**
@@ -24,6 +25,7 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
   const ledger = ledgerWriter(sqlite);
   const notices = centralNotices(sqlite);
   const registrations = centralRegistrations(sqlite);
+  const till = centralTill(sqlite);
   const q = {
     seqOf: sqlite.prepare('SELECT seq FROM ledger WHERE id = ?').pluck(),
     account: sqlite.prepare('SELECT papay_code AS papayCode FROM accounts WHERE id = ?'),
@@ -125,6 +127,8 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
     if (isNoticeOperation(op)) return notices.push(op, receivedAt);
     // Registrations neither: families, children, accounts and enrolments (registrations.ts).
     if (op.type === 'registration') return registrations.push(op, receivedAt);
+    // The cash offices neither: sessions, movements, closes checked against the ledger (till.ts).
+    if (op.type === 'till') return till.push(op, receivedAt);
     const previous = q.seqOf.get(op.id) as number | undefined;
     if (previous !== undefined) return { id: op.id, status: 'accepted', seq: previous };
     check(op);

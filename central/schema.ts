@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
  * It shares nothing with a counter's database, so the two sides can only meet through HTTP.
  */
 export const CENTRAL_DB_FILE = 'central.sqlite';
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const DDL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -115,6 +115,13 @@ CREATE TABLE enrolments (
 CREATE TABLE papay_serials (id INTEGER PRIMARY KEY CHECK (id = 1), next_serial INTEGER NOT NULL) STRICT;
 -- The provisional code a counter gave an account before the central's: a top-up recorded with it is still that account's.
 -- (A replaced PC numbers its provisional codes again from 1: the pair is the key, not the code.)
+-- The counters' cash offices (till.ts): each event as received; a close with what the ledger says of it.
+CREATE TABLE till_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event TEXT NOT NULL, session_id TEXT NOT NULL,
+  counter_code TEXT NOT NULL, operator_code TEXT NOT NULL, created_at TEXT NOT NULL, received_at TEXT NOT NULL,
+  payload TEXT NOT NULL, ledger_cash_net_cents INTEGER, ledger_card_net_cents INTEGER, missing_operations INTEGER,
+  mismatch TEXT
+) STRICT;
 CREATE TABLE provisional_papay_codes (
   code TEXT NOT NULL, account_id TEXT NOT NULL REFERENCES accounts (id), PRIMARY KEY (code, account_id)
 ) STRICT;

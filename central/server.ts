@@ -11,6 +11,7 @@ import {
   type PushResponse,
 } from '../shared/central';
 import { readAccount, readState, listOperations } from './admin';
+import { centralTill } from './till';
 import {
   checkToken,
   createEnrolmentCode,
@@ -206,6 +207,9 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
       }
       if (method === 'GET' && path === '/admin/operations') {
         return { status: 200, body: { operations: listOperations(sqlite) } };
+      }
+      if (method === 'GET' && path === '/admin/closings') {
+        return { status: 200, body: { closings: centralTill(sqlite).closings() } };
       }
       if (method === 'GET' && path === '/admin/state') {
         return { status: 200, body: { ...readState(sqlite), ...faultState() } };

@@ -280,12 +280,53 @@ export const RegistrationOperation = z.object({
     )
     .min(1),
 });
+/**
+ * The cash office of a counter: a till session opened, a movement (versamento, reintegro, prelievo),
+ * a close with its Z report, a reopening. The close carries the ids of the session's operations and
+ * their net totals: the central sums its own ledger over those ids and flags a close that disagrees.
+ */
+export const TillOperation = z.object({
+  type: z.literal('till'),
+  id: Id,
+  event: z.enum(['open', 'movement', 'close', 'reopen']),
+  sessionId: Id,
+  counterCode: z.string(),
+  operatorCode: z.string(),
+  createdAt: IsoDateTime,
+  floatCents: Cents.nonnegative().nullable(),
+  movement: z
+    .object({
+      kind: z.enum(['versamento', 'reintegro', 'prelievo']),
+      documentNo: z.string(),
+      amountCents: Cents.positive(),
+      date: LocalDate,
+      reference: z.string().nullable(),
+    })
+    .nullable(),
+  close: z
+    .object({
+      zNo: z.string(),
+      rectifies: z.string().nullable(),
+      operationIds: z.array(Id).max(100_000),
+      cashNetCents: Cents,
+      cardNetCents: Cents,
+      countedCashCents: Cents.nullable(),
+      declaredCardCents: Cents,
+      cashDifferenceCents: Cents,
+      cardDifferenceCents: Cents,
+      note: z.string().nullable(),
+      approvedBy: z.string().nullable(),
+    })
+    .nullable(),
+  reopen: z.object({ zNo: z.string(), reason: z.string(), approvedBy: z.string() }).nullable(),
+});
 export const Operation = z.discriminatedUnion('type', [
   TopupOperation,
   VoidOperation,
   NoticeOperation,
   NoticeCancelOperation,
   RegistrationOperation,
+  TillOperation,
 ]);
 export type Operation = z.infer<typeof Operation>;
 

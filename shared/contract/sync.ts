@@ -29,7 +29,7 @@ export const SyncStatus = z.object({
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 /** Kinds of operation the outbox sends (the outbox row's `type`). */
-export const OUTBOX_TYPES = ['topup', 'void', 'notice', 'notice_cancel', 'registration'] as const;
+export const OUTBOX_TYPES = ['topup', 'void', 'notice', 'notice_cancel', 'registration', 'till'] as const;
 export const OutboxType = z.enum(OUTBOX_TYPES);
 export type OutboxType = z.infer<typeof OutboxType>;
 

@@ -36,6 +36,8 @@ interface ProblemPayload {
   noticeId?: unknown;
   payments?: { nav?: unknown }[];
   family?: { surname?: unknown; name?: unknown };
+  close?: { zNo?: unknown } | null;
+  movement?: { documentNo?: unknown } | null;
 }
 
 /** How the operator recognises a refused operation in the list; the operation id when nothing better is known. */
@@ -59,6 +61,12 @@ function referenceOf(
             : null;
       return nav === null ? '' : `Avviso ${formatNavGroups(nav)}`;
     }
+    case 'till':
+      return typeof payload.close?.zNo === 'string'
+        ? `Chiusura di cassa ${payload.close.zNo}`
+        : typeof payload.movement?.documentNo === 'string'
+          ? `Movimento di cassa ${payload.movement.documentNo}`
+          : 'Sessione di cassa';
     case 'registration': {
       const { surname, name } = payload.family ?? {};
       return typeof surname === 'string' && typeof name === 'string' ? `Famiglia ${surname} ${name}` : '';

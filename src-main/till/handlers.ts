@@ -17,6 +17,15 @@ export function zReportPath(dataDir: string, zNo: string): string {
 export function tillHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'till'> {
   const till = new Till(ctx);
   const print = printouts(ctx);
+  /** The sync must never make a committed operation look failed. */
+  const committed = <T>(value: T): T => {
+    try {
+      ctx.afterMoneyCommit?.();
+    } catch (e) {
+      ctx.log.error({ scope: 'sync', err: e }, 'avvio della sincronizzazione non riuscito');
+    }
+    return value;
+  };
   /** The A4 PDF after the commit: a failure to write it is logged and said (pdfPath null), the close stands. */
   const savePdf = async (done: Closed, operatorLabel: string): Promise<string | null> => {
     try {
@@ -36,8 +45,8 @@ export function tillHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'
   };
   return {
     'till.status': () => till.status(),
-    'till.open': ({ input, operator }) => till.open(operator, input.floatCounts),
-    'till.movement': ({ input, operator }) => till.movement(operator, input),
+    'till.open': ({ input, operator }) => committed(till.open(operator, input.floatCounts)),
+    'till.movement': ({ input, operator }) => committed(till.movement(operator, input)),
     'till.reckon': ({ input }) => till.reckon(input),
     'till.close': async ({ input, operator }) => {
       const { supervisor, supervisorPin, ...request } = input;
@@ -45,7 +54,7 @@ export function tillHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'
         supervisor !== undefined && supervisorPin !== undefined
           ? sessions.approve(supervisor, supervisorPin, ctx.clock.now())
           : null;
-      const done = till.close(operator, approver, request);
+      const done = committed(till.close(operator, approver, request));
       const printed = await print({ kind: 'zReport', zNo: done.zNo, text: done.text }, operator.code);
       const pdfPath = await savePdf(done, `${operator.name} (${operator.code})`);
       return {
@@ -60,7 +69,7 @@ export function tillHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'
     },
     'till.reopen': ({ input, operator }) => {
       const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
-      return till.reopen(operator, approver, { sessionId: input.sessionId, reason: input.reason });
+      return committed(till.reopen(operator, approver, { sessionId: input.sessionId, reason: input.reason }));
     },
   };
 }

@@ -69,6 +69,9 @@ export const tillQueries = preparedPerConnection((s) => ({
       WHERE l.till_session_id = ? AND l.kind IN ('topup_cash', 'topup_card', 'void')
       GROUP BY 1, 2 ORDER BY 1 DESC, 2`,
   ),
+  operationIds: s
+    .prepare<[sessionId: string], string>(`SELECT id FROM ledger WHERE till_session_id = ? ORDER BY created_at, id`)
+    .pluck(),
   movements: s.prepare<[sessionId: string], MovementRow>(
     `SELECT * FROM till_movements WHERE session_id = ? ORDER BY created_at, document_no`,
   ),

@@ -72,6 +72,9 @@ export function parseAmount(raw: unknown, what: string, allowZero: boolean): num
   return raw;
 }
 
+/** The parts of a till operation an event does not carry. */
+const NO_DETAIL = { floatCents: null, movement: null, close: null, reopen: null };
+
 const DOC_LETTER: Record<MovementKind, string> = { versamento: 'V', reintegro: 'R', prelievo: 'P' };
 
 /**
@@ -133,6 +136,19 @@ export class Till {
         businessDate: romeDate(now),
         floatCents,
         floatCounts: JSON.stringify(counts),
+      });
+      this.j.outbox({
+        type: 'till',
+        payload: {
+          ...NO_DETAIL,
+          id,
+          event: 'open',
+          sessionId: id,
+          counterCode: this.ctx.counter.code,
+          operatorCode: operator.code,
+          createdAt: at,
+          floatCents,
+        },
       });
       this.j.audit({
         at,
@@ -200,6 +216,19 @@ export class Till {
         note: req.note?.trim() || null,
         operatorCode: operator.code,
         createdAt: at,
+      });
+      this.j.outbox({
+        type: 'till',
+        payload: {
+          ...NO_DETAIL,
+          id,
+          event: 'movement',
+          sessionId: session.id,
+          counterCode: code,
+          operatorCode: operator.code,
+          createdAt: at,
+          movement: { kind: req.kind, documentNo, amountCents, date, reference },
+        },
       });
       this.j.audit({
         at,
@@ -286,6 +315,33 @@ export class Till {
         totals: JSON.stringify({ takings: reckoning.takings, movements: reckoning.movements.map((m) => m.id) }),
         text,
       });
+      const net = (method: 'cash' | 'card') =>
+        reckoning.takings.filter((t) => t.method === method).reduce((x, t) => x + t.grossCents - t.voidedCents, 0);
+      this.j.outbox({
+        type: 'till',
+        payload: {
+          ...NO_DETAIL,
+          id: uuidv7({ msecs: now.getTime() }),
+          event: 'close',
+          sessionId: session.id,
+          counterCode: code,
+          operatorCode: operator.code,
+          createdAt: at,
+          close: {
+            zNo,
+            rectifies,
+            operationIds: this.q.operationIds.all(session.id),
+            cashNetCents: net('cash'),
+            cardNetCents: net('card'),
+            countedCashCents: reckoning.cash?.countedCents ?? null,
+            declaredCardCents: reckoning.card.countedCents,
+            cashDifferenceCents: reckoning.cash?.differenceCents ?? 0,
+            cardDifferenceCents: reckoning.card.differenceCents,
+            note,
+            approvedBy: approver?.code ?? null,
+          },
+        },
+      });
       this.j.audit({
         at,
         counterCode: code,
@@ -339,6 +395,19 @@ export class Till {
         operatorCode: operator.code,
         approvedBy: approver.code,
         reason: req.reason,
+      });
+      this.j.outbox({
+        type: 'till',
+        payload: {
+          ...NO_DETAIL,
+          id,
+          event: 'reopen',
+          sessionId: session.id,
+          counterCode: code,
+          operatorCode: operator.code,
+          createdAt: at,
+          reopen: { zNo: last.z_no, reason: req.reason, approvedBy: approver.code },
+        },
       });
       this.j.audit({
         at,

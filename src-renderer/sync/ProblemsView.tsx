@@ -22,6 +22,7 @@ const TYPE_LABELS: Record<SyncProblem['type'], string> = {
   void: 'Storno',
   notice: 'Avviso pagoPA',
   notice_cancel: 'Annullamento avviso',
+  till: 'Cassa',
   registration: 'Iscrizione',
 };
 
