@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeReceipt } from '../../../src-main/printing/escpos';
+import { drawerKickBytes, encodeReceipt } from '../../../src-main/printing/escpos';
 import { SPOOLER_SCRIPT } from '../../../src-main/printing/spoolerScript';
 import { sendToQueue, spoolerArgs, windowsQueuePrinter } from '../../../src-main/printing/windowsPrinter';
 
@@ -107,5 +107,14 @@ describe('Windows queue printer', () => {
     });
     const unnamed = await sendToQueue('  ', Buffer.from([1]));
     expect(unnamed).toEqual({ ok: false, error: 'Stampante non raggiungibile (  ): nome della stampante mancante' });
+  });
+
+  it('sends the cash drawer kick (ESC p, pin 2, 50 ms) as its own job to the queue', async () => {
+    const fake = standIn(0);
+    expect(await sendToQueue('POS', drawerKickBytes(), { ...fake, tempRoot: tempDir() })).toEqual({
+      ok: true,
+      where: 'printer',
+    });
+    expect([...Buffer.from(recorded(fake.record).bytes, 'base64')]).toEqual([0x1b, 0x70, 0x00, 0x19, 0xfa]);
   });
 });
