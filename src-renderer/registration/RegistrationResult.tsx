@@ -126,7 +126,7 @@ export function RegistrationResult({ registration: first, pdfPath: firstPdf }: P
             <TableRow>
               <TableCell>Bambino</TableCell>
               <TableCell>Servizio</TableCell>
-              <TableCell>Codice Pa-Pay</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>Codice Pa-Pay</TableCell>
               <TableCell>Tariffa</TableCell>
               <TableCell>Stato</TableCell>
             </TableRow>

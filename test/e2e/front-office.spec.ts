@@ -132,7 +132,9 @@ test('sportello: ricerca per cognome, ricarica con bancomat, ristampa COPIA, sto
   await expect(voidRow).toContainText(receiptNo);
   await expect(voidRow).toContainText('Importo sbagliato');
   await expect(voidRow).toContainText(formatEuro(3550).replace('€ ', ''));
-  await expect(page.getByRole('table', { name: 'Ristampe del giorno' })).toContainText(receiptNo);
+  const reprints = page.getByRole('table', { name: 'Ristampe del giorno' });
+  await expect(reprints).toContainText(receiptNo);
+  await expect(reprints.getByRole('columnheader')).toHaveText(['Ricevuta', 'Operatore', 'Ristampata il']);
   await page.keyboard.press('Enter');
   const printed = page.getByRole('dialog', { name: 'Riepilogo del giorno' });
   await expect(printed.getByRole('document', { name: 'Testo del riepilogo' })).toBeVisible();
