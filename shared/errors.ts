@@ -71,3 +71,6 @@ export class DomainError extends Error {
 export function assertNever(value: never, what = 'valore'): never {
   throw new Error(`${what} inatteso: ${JSON.stringify(value)}`);
 }
+
+/** What the operator reads while the central service cannot be used: the work goes on and nothing is lost. */
+export const OFFLINE_HINT = 'si può continuare a lavorare, le operazioni sono salvate e partiranno da sole.';

@@ -47,3 +47,11 @@ export function encodeReceipt(text: string, opts: { qr?: string }): Buffer {
   printer.cut();
   return Buffer.from(printer.getBuffer());
 }
+
+/**
+ * ESC p m t1 t2: a pulse on the printer's drawer kick port (pin 2, 50 ms on, 500 ms off), which opens
+ * the cash drawer plugged into the printer. Sent alone, as its own job, to the same printer.
+ */
+export function drawerKickBytes(): Buffer {
+  return Buffer.from([0x1b, 0x70, 0x00, 0x19, 0xfa]);
+}

@@ -22,7 +22,10 @@ export async function enrolCounter(
     reply = await client.enrol({ code, deviceName });
   } catch (e) {
     if (e instanceof CentralTransportError) {
-      throw new DomainError('CENTRAL_UNAVAILABLE', `${e.message} Riprovare quando la rete è disponibile.`);
+      throw new DomainError(
+        'CENTRAL_UNAVAILABLE',
+        "Servizio centrale non raggiungibile: riprovare l'attivazione quando la rete è disponibile.",
+      );
     }
     if (e instanceof CentralRefusedError || e instanceof CentralRevokedError) {
       throw new DomainError(

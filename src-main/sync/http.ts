@@ -9,6 +9,7 @@ import {
   type NoticeBlockRequest,
   type Operation,
 } from '../../shared/central';
+import { OFFLINE_HINT } from '../../shared/errors';
 
 /**
  * The HTTP client of the central service (shared/central.ts). Every reply is validated with zod;
@@ -18,8 +19,18 @@ import {
  * - CentralRefusedError: the central understood and said no (bad code, bad cursor...).
  */
 
+export const CENTRAL_UNREACHABLE = `Servizio centrale non raggiungibile: ${OFFLINE_HINT}`;
+export const CENTRAL_UNAVAILABLE = `Servizio centrale momentaneamente non disponibile: ${OFFLINE_HINT}`;
+
+/**
+ * The link or the central failed; the operation is retried. `message` is plain Italian for the operator,
+ * `detail` the technical reason (error code, HTTP status, path) for the log only.
+ */
 export class CentralTransportError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly detail: string = message,
+  ) {
     super(message);
     this.name = 'CentralTransportError';
   }
@@ -126,7 +137,7 @@ export class CentralClient {
       text = await res.text();
     } catch (e) {
       const why = timedOut ? 'tempo scaduto' : describe(e);
-      throw new CentralTransportError(`Servizio centrale non raggiungibile (${why}).`);
+      throw new CentralTransportError(CENTRAL_UNREACHABLE, why);
     } finally {
       clearTimeout(timer);
       closing?.removeEventListener('abort', onClosing);
@@ -137,18 +148,18 @@ export class CentralClient {
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
         // A reply we cannot read is a fault of the link or the server, not of our data: retry.
-        throw new CentralTransportError(`Risposta non valida dal servizio centrale (${method} ${pathAndQuery}).`);
+        throw new CentralTransportError(CENTRAL_UNAVAILABLE, `risposta non valida (${method} ${pathAndQuery})`);
       }
       return { value: parsed.data, localMidpointMs };
     }
     const error = CentralError.safeParse(json);
     if (status >= 500 || status === 408 || status === 429 || !error.success) {
-      throw new CentralTransportError(`Servizio centrale non disponibile (HTTP ${status}).`);
+      throw new CentralTransportError(CENTRAL_UNAVAILABLE, `HTTP ${status}`);
     }
     const { code, message } = error.data.error;
     if (code === 'TOKEN_REVOKED' || code === 'UNAUTHORIZED') throw new CentralRevokedError(message);
     if (code === 'INTERNAL' || code === 'UNAVAILABLE') {
-      throw new CentralTransportError(`Servizio centrale non disponibile (${message}).`);
+      throw new CentralTransportError(CENTRAL_UNAVAILABLE, `${code}: ${message}`);
     }
     throw new CentralRefusedError(code, message);
   }

@@ -225,7 +225,7 @@ export class SyncService {
     if (e instanceof CentralTransportError) {
       this.online = false;
       writeSyncState(db, { lastError: e.message });
-      this.log.warn({ err: e.message }, 'servizio centrale non raggiungibile');
+      this.log.warn({ err: e.detail }, 'servizio centrale non raggiungibile');
       return;
     }
     if (e instanceof CentralRefusedError) {

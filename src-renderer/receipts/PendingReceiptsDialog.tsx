@@ -62,7 +62,7 @@ export function PendingReceiptsDialog({ receipts, printerConfigured, onDone }: P
             {receipts.length === 1
               ? "C'è una ricevuta registrata ma non stampata."
               : `Ci sono ${receipts.length} ricevute registrate ma non stampate.`}{' '}
-            Stamparle ora?
+            {receipts.length === 1 ? 'Stamparla ora?' : 'Stamparle ora?'}
           </Alert>
         ) : null}
         <List dense aria-label="Ricevute da stampare">

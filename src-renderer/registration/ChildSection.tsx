@@ -15,6 +15,7 @@ import { PersonFields } from './PersonFields';
 import { italianDate } from '../dates';
 import { emptyEnrolment, fieldId, type ChildDraft, type EnrolmentDraft, type RegistrationDraft } from './draft';
 import { siblingOrder } from './draft';
+import { registrationKeyOf } from './registrationKeys';
 
 export const MAX_ENROLMENTS = 3;
 
@@ -166,7 +167,7 @@ export function ChildSection({ draft, index, options, onChange, onRemove }: Prop
           sx={{ mt: 1 }}
           onClick={() => onChange({ enrolments: [...child.enrolments, emptyEnrolment(options.schoolYear)] })}
         >
-          Aggiungi servizio per {who} (F4)
+          Aggiungi servizio per {who} ({registrationKeyOf('addService')})
         </Button>
       )}
     </Paper>

@@ -16,6 +16,8 @@ import { call, onEvent } from '../api';
 import { palette } from '../theme';
 import { documentUrl } from '../documentUrl';
 import { TariffLine } from './TariffLine';
+import { runSomeKeys } from '../ui/keymap';
+import { REGISTRATION_KEYS, registrationKeyOf } from './registrationKeys';
 
 const STATE_LABELS: Record<EnrolmentView['state'], string> = {
   in_attesa: 'in attesa del servizio centrale',
@@ -87,11 +89,10 @@ export function RegistrationResult({ registration: first, pdfPath: firstPdf }: P
     });
   }, [first.registrationId, reload]);
 
-  // F2: the summary written again (e.g. once the sync confirmed the codes).
+  // Ctrl+P: the summary written again (e.g. once the sync confirmed the codes).
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key !== 'F2' || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
-    event.preventDefault();
-    void reprint();
+    if (event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
+    runSomeKeys(REGISTRATION_KEYS, event, 'done', { reprint: () => void reprint() });
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKey(event);
@@ -112,7 +113,7 @@ export function RegistrationResult({ registration: first, pdfPath: firstPdf }: P
       {registration.provisional && (
         <Alert severity="warning" sx={{ mb: 1 }} data-testid="provisional-warning">
           Alcuni codici Pa-Pay sono provvisori: diventano definitivi alla prossima sincronizzazione (Ctrl+Maiusc+S).
-          Fino ad allora non si possono usare in farmacia. Poi ristampare il riepilogo (F2).
+          Fino ad allora non si possono usare in farmacia. Poi ristampare il riepilogo ({registrationKeyOf('reprint')}).
         </Alert>
       )}
       {message && (
@@ -126,7 +127,7 @@ export function RegistrationResult({ registration: first, pdfPath: firstPdf }: P
             <TableRow>
               <TableCell>Bambino</TableCell>
               <TableCell>Servizio</TableCell>
-              <TableCell>Codice Pa-Pay</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>Codice Pa-Pay</TableCell>
               <TableCell>Tariffa</TableCell>
               <TableCell>Stato</TableCell>
             </TableRow>

@@ -8,7 +8,9 @@ import DialogContent from '@mui/material/DialogContent';
 import Typography from '@mui/material/Typography';
 import type { ChannelOutput, RegistrationOptions } from '../../shared/contract';
 import { call } from '../api';
-import { KeyHints, type KeyHint } from '../ui/KeyHints';
+import { KeyHints } from '../ui/KeyHints';
+import { hintsOf, runSomeKeys } from '../ui/keymap';
+import { REGISTRATION_KEYS, registrationKeyOf } from './registrationKeys';
 import { DialogShell } from '../ui/DialogShell';
 import { CONFIRM_KEYS, isConfirmKey } from '../ui/keymap';
 import { ChildSection, MAX_ENROLMENTS } from './ChildSection';
@@ -82,7 +84,7 @@ export function RegistrationScreen({ onLeave }: Props) {
     window.setTimeout(() => focusField(fieldId.child(child.key, 'cf')), 0);
   }
 
-  /** F4: one more service for the child whose section has the cursor (the last child otherwise). */
+  /** Alt+S: one more service for the child whose section has the cursor (the last child otherwise). */
   function addEnrolment(options: RegistrationOptions) {
     const section = document.activeElement?.closest<HTMLElement>('[data-child-key]');
     const key = section?.dataset['childKey'] ?? draft.children[draft.children.length - 1]?.key;
@@ -136,29 +138,21 @@ export function RegistrationScreen({ onLeave }: Props) {
     // F5 would reload the page and lose what was typed.
     if (event.key === 'F5') event.preventDefault();
     if (confirmLeave || handled) return;
-    const hasOptions = phase.kind === 'form' || phase.kind === 'done';
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      leave();
-      return;
-    }
-    if (!hasOptions) return;
-    const options = phase.options;
-    if (phase.kind === 'form') {
-      if (event.key === 'Enter' && event.ctrlKey) {
+    if (phase.kind !== 'form' && phase.kind !== 'done') {
+      if (event.key === 'Escape') {
         event.preventDefault();
-        void save(options);
-      } else if (event.key === 'F2') {
-        event.preventDefault();
-        addChild(options);
-      } else if (event.key === 'F4') {
-        event.preventDefault();
-        addEnrolment(options);
+        leave();
       }
       return;
     }
-    // F2 (print the summary again) belongs to the result itself.
-    if (event.key === 'F5') newRegistration(options);
+    const options = phase.options;
+    runSomeKeys(REGISTRATION_KEYS, event, phase.kind, {
+      leave: () => leave(),
+      save: () => void save(options),
+      addChild: () => addChild(options),
+      addService: () => addEnrolment(options),
+      newRegistration: () => newRegistration(options),
+    });
   });
   useEffect(() => {
     const listener = (event: globalThis.KeyboardEvent) => onWindowKey(event);
@@ -173,23 +167,7 @@ export function RegistrationScreen({ onLeave }: Props) {
     focusNextField(event.target);
   }
 
-  const hints: KeyHint[] =
-    phase.kind === 'done'
-      ? [
-          { keys: 'Invio', label: 'apri il PDF del riepilogo' },
-          { keys: 'F2', label: 'ristampa il riepilogo' },
-          { keys: 'F5', label: 'nuova iscrizione' },
-          { keys: 'Ctrl+Maiusc+S', label: 'sincronizza (conferma i codici)' },
-          { keys: 'Esc', label: 'torna alla ricerca' },
-        ]
-      : [
-          { keys: 'Invio', label: 'campo successivo' },
-          { keys: 'Spazio', label: 'spunta / scegli' },
-          { keys: 'F2', label: 'aggiungi figlio' },
-          { keys: 'F4', label: 'aggiungi servizio' },
-          { keys: 'Ctrl+Invio', label: 'registra' },
-          { keys: 'Esc', label: 'esci' },
-        ];
+  const hints = hintsOf(REGISTRATION_KEYS, phase.kind === 'done' ? 'done' : 'form');
 
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
@@ -246,7 +224,7 @@ export function RegistrationScreen({ onLeave }: Props) {
               />
             ))}
             <Button sx={{ mb: 2 }} onClick={() => addChild(phase.options)}>
-              Aggiungi figlio (F2)
+              Aggiungi figlio ({registrationKeyOf('addChild')})
             </Button>
             <RecapSection draft={draft} />
             <Button variant="contained" disabled={busy} onClick={() => void save(phase.options)} sx={{ mb: 2 }}>

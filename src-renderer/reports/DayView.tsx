@@ -139,6 +139,13 @@ export function DayView({ printerConfigured, onBack }: Props) {
             <Typography>Nessuna ristampa.</Typography>
           ) : (
             <Table size="small" aria-label="Ristampe del giorno" sx={{ bgcolor: 'background.paper' }}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>Ricevuta</TableCell>
+                  <TableCell>Operatore</TableCell>
+                  <TableCell>Ristampata il</TableCell>
+                </TableRow>
+              </TableHead>
               <TableBody>
                 {summary.reprints.map((r) => (
                   <TableRow key={`${r.receiptNo}-${r.at}`}>

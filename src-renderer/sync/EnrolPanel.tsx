@@ -138,7 +138,7 @@ function FirstSyncProgress({ status }: { status: SyncStatus }) {
       <Typography variant="body2" sx={{ color: palette.textSecondary }}>
         {status.online
           ? 'Scaricamento di operatori, conti e saldi in corso: attendere la fine per accedere.'
-          : `Servizio centrale non raggiungibile: lo scaricamento riprenderà da dove si è fermato.${status.lastError ? ` (${status.lastError})` : ''}`}
+          : 'Servizio centrale non raggiungibile: lo scaricamento riprenderà da solo da dove si è fermato.'}
       </Typography>
     </Box>
   );

@@ -63,7 +63,6 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
             color: palette.paper,
             bgcolor: status.online ? palette.success : palette.danger,
           }}
-          {...(!status.online && status.lastError ? { title: status.lastError } : {})}
         />
       ) : (
         <Chip
@@ -75,13 +74,11 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
         />
       )}
       {status.enrolled && !status.online && status.lastError && (
-        // Why it failed, in one line: the whole text stays available on hover and to screen readers.
+        // Why it failed, in plain words and whole: it wraps on a narrow window instead of being cut.
         <Typography
           variant="body2"
-          noWrap
-          title={status.lastError}
           data-testid="sync-error"
-          sx={{ maxWidth: 420, color: palette.danger }}
+          sx={{ flex: '1 1 24rem', minWidth: 0, color: palette.danger }}
         >
           {status.lastError}
         </Typography>

@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../shared/contract';
+import { OFFLINE_HINT } from '../../shared/errors';
 import { formatRomeDateTime } from '../../shared/time';
 
 /** Italian wording of the status bar, kept apart so every screen says the same thing. */
@@ -43,8 +44,11 @@ export function syncNowOutcome(status: SyncStatus): { ok: boolean; text: string 
           : `Sincronizzazione eseguita; ${pendingText(status.pendingCount).toLowerCase()} (nuovo tentativo a breve).`,
     };
   }
-  return {
-    ok: false,
-    text: `Sincronizzazione non riuscita${status.lastError ? `: ${status.lastError}` : '.'} Le operazioni restano salvate e saranno inviate appena possibile.`,
-  };
+  // The status bar already says in plain words that the work goes on: the reply does not say it twice.
+  if (status.lastError?.includes(OFFLINE_HINT)) {
+    return { ok: false, text: 'Sincronizzazione non riuscita: il servizio centrale non è ancora raggiungibile.' };
+  }
+  const reason = status.lastError ?? '';
+  const reassurance = ' Le operazioni restano salvate e saranno inviate appena possibile.';
+  return { ok: false, text: `Sincronizzazione non riuscita.${reason ? ` ${reason}` : ''}${reassurance}` };
 }

@@ -80,6 +80,18 @@ test('sportello: ricerca per cognome, ricarica con bancomat, ristampa COPIA, sto
   await expect(receipt).toContainText(receiptNo);
   await expect(receipt).toContainText('35,50');
   await expect(receipt).not.toContainText('COPIA');
+  // The whole receipt, not cut at IMPORTO: its end is reached by keyboard (Shift+Tab back from Chiudi, then End)
+  // and lies inside the 1366x768 window.
+  const close = topup.getByRole('button', { name: 'Chiudi (Invio)' });
+  await expect(close).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(receipt).toBeFocused();
+  await page.keyboard.press('End');
+  await expect.poll(() => receipt.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1)).toBe(true);
+  const box = await receipt.boundingBox();
+  expect(box !== null && box.y >= 0 && box.y + box.height <= 768).toBe(true);
+  await page.keyboard.press('Tab');
+  await expect(close).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(topup).toBeHidden();
   await expect(search).toBeFocused();
@@ -132,7 +144,9 @@ test('sportello: ricerca per cognome, ricarica con bancomat, ristampa COPIA, sto
   await expect(voidRow).toContainText(receiptNo);
   await expect(voidRow).toContainText('Importo sbagliato');
   await expect(voidRow).toContainText(formatEuro(3550).replace('€ ', ''));
-  await expect(page.getByRole('table', { name: 'Ristampe del giorno' })).toContainText(receiptNo);
+  const reprints = page.getByRole('table', { name: 'Ristampe del giorno' });
+  await expect(reprints).toContainText(receiptNo);
+  await expect(reprints.getByRole('columnheader')).toHaveText(['Ricevuta', 'Operatore', 'Ristampata il']);
   await page.keyboard.press('Enter');
   const printed = page.getByRole('dialog', { name: 'Riepilogo del giorno' });
   await expect(printed.getByRole('document', { name: 'Testo del riepilogo' })).toBeVisible();

@@ -38,6 +38,8 @@ test('stampante guasta: la ricarica resta registrata e la ricevuta è offerta di
   await page.keyboard.press('Enter');
   const pending = page.getByRole('dialog', { name: 'Ricevute non stampate' });
   await expect(pending.getByRole('list', { name: 'Ricevute da stampare' })).toContainText(receiptNo);
+  // One receipt: the question agrees with it.
+  await expect(pending).toContainText("C'è una ricevuta registrata ma non stampata. Stamparla ora?");
   await expect(pending.getByRole('button', { name: 'Stampa ora (Invio)' })).toBeFocused();
   await page.keyboard.press('Enter');
   // The printer is still broken: the operator is told so, and the receipt stays pending.

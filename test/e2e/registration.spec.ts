@@ -186,7 +186,7 @@ familyTest(
       await expect(consent).toBeChecked();
       await page.keyboard.press('Enter');
 
-      // 3-4. First child: refezione with ISEE, then (F4) trasporto.
+      // 3-4. First child: refezione with ISEE, then (Alt+S) trasporto.
       const child1 = form.getByRole('region', { name: 'Figlio 1' });
       await scanFiscalCode(page, child1.getByLabel('Codice fiscale del figlio'), CHILD1_CF, /Nuovo bambino/);
       await expect(child1.getByLabel('Data di nascita')).toHaveValue('15/03/2018');
@@ -208,7 +208,7 @@ familyTest(
       await expect(meals1).toContainText('€ 3,80');
       await expect(meals1).toContainText('FUORI TERMINE');
 
-      await page.keyboard.press('F4');
+      await page.keyboard.press('Alt+S');
       const bus1 = child1.getByRole('group', { name: 'Servizio 2 di Giulia' });
       await expect(bus1.getByRole('radio', { name: 'Refezione scolastica' })).toBeFocused();
       await page.keyboard.press('ArrowRight');
@@ -224,8 +224,8 @@ familyTest(
       await expect(bus1.getByLabel('Fermata')).toHaveValue('Avenza, piazza Finelli');
       await expect(bus1).toContainText('€ 40,00');
 
-      // Second child (F2): refezione, with the sibling reduction.
-      await page.keyboard.press('F2');
+      // Second child (Alt+F): refezione, with the sibling reduction.
+      await page.keyboard.press('Alt+F');
       const child2 = form.getByRole('region', { name: 'Figlio 2' });
       await scanFiscalCode(page, child2.getByLabel('Codice fiscale del figlio'), CHILD2_CF, /Nuovo bambino/);
       await typeAndNext(page, 'Zanzi');
@@ -267,8 +267,10 @@ familyTest(
       const lucaMeals = (await rows.filter({ hasText: 'Luca' }).getByTestId('papay-code').textContent()) ?? '';
       expect(lucaMeals).toMatch(/^\d{10}$/);
 
-      // F2 writes the summary again, now with the definitive codes.
+      // F2 is ricarica elsewhere and does nothing here; Ctrl+P writes the summary again, now with the definitive codes.
       await page.keyboard.press('F2');
+      await expect(result.getByRole('status').filter({ hasText: 'codici Pa-Pay definitivi' })).toHaveCount(0);
+      await page.keyboard.press('Control+p');
       await expect(result.getByRole('status').filter({ hasText: 'codici Pa-Pay definitivi' })).toBeVisible();
       // The link the operator opens (Tab, Invio) serves that PDF to this logged-in session.
       const summaryLink = result.getByTestId('summary-link');

@@ -253,7 +253,16 @@ syncTest(
     // The top-up is committed locally whatever the network does; the send after it fails.
     await expect(sync.pending).toHaveText('1 operazione da inviare');
     await expect(sync.online).toHaveText('✕ Non in linea');
-    await expect(sync.bar.getByTestId('sync-error')).not.toBeEmpty();
+    const offline = sync.bar.getByTestId('sync-error');
+    await expect(offline).toHaveText(
+      'Servizio centrale non raggiungibile: si può continuare a lavorare, le operazioni sono salvate e partiranno da sole.',
+    );
+    await expect(page.getByText(/ECONNREFUSED|127\.0\.0\.1/)).toHaveCount(0);
+    // Said once, and whole on a narrow window too: it wraps instead of being cut.
+    await page.setViewportSize({ width: 900, height: 768 });
+    await expect(page.getByText('partiranno da sole')).toHaveCount(1);
+    expect(await offline.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.keyboard.press('Control+Shift+S');
     await expect(sync.result).toContainText('Sincronizzazione non riuscita');
     await expect(sync.pending).toHaveText('1 operazione da inviare');

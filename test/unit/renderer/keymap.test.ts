@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionOfKey, NOTICES_KEYS } from '../../../src-renderer/notices/noticeKeys';
 import { RECEIPTS_KEYS } from '../../../src-renderer/receipts/receiptsKeys';
 import { DAY_KEYS } from '../../../src-renderer/reports/dayKeys';
+import { REGISTRATION_KEYS } from '../../../src-renderer/registration/registrationKeys';
 import { mainActions, type MainDeps } from '../../../src-renderer/shell/mainActions';
 import { MAIN_KEYS, type MainKeyContext, type View } from '../../../src-renderer/shell/mainKeys';
 import { screenHints } from '../../../src-renderer/shell/screenHints';
@@ -9,6 +10,7 @@ import { PROBLEMS_KEYS } from '../../../src-renderer/sync/problemsKeys';
 import { isSyncNowKey } from '../../../src-renderer/sync/syncKeys';
 import {
   chordsOf,
+  hintsOf,
   isConfirmKey,
   isTyping,
   pressMatches,
@@ -87,6 +89,7 @@ describe('key labels', () => {
       RECEIPTS_KEYS,
       DAY_KEYS,
       PROBLEMS_KEYS,
+      REGISTRATION_KEYS,
     ];
     for (const map of maps) for (const binding of map) expect(chordsOf(binding.keys).length).toBeGreaterThan(0);
   });
@@ -309,5 +312,39 @@ describe('the keys of the views', () => {
       expect(actionOfKey(key(letter.toLowerCase()), true), letter).toBeNull();
     }
     expect(actionOfKey(key('Enter'), true)).toBeNull();
+  });
+});
+
+describe('the registration screen key map', () => {
+  it('never gives F2 or F4 another meaning than ricarica and storno', () => {
+    for (const phase of ['form', 'done'] as const) {
+      for (const keys of ['F2', 'F4']) {
+        for (const p of presses(keys)) expect(resolveKey(REGISTRATION_KEYS, p, phase), keys).toEqual({ kind: 'none' });
+      }
+    }
+  });
+
+  it('adds a child and a service with Alt+F and Alt+S in the form, and reprints with Ctrl+P once registered', () => {
+    const act = (keys: string, phase: 'form' | 'done') =>
+      presses(keys).map((p) => resolveKey(REGISTRATION_KEYS, p, phase));
+    expect(act('Alt+F', 'form')).toEqual([{ kind: 'act', action: 'addChild' }]);
+    expect(act('Alt+S', 'form')).toEqual([{ kind: 'act', action: 'addService' }]);
+    expect(act('Ctrl+Invio', 'form')).toEqual([{ kind: 'act', action: 'save' }]);
+    expect(act('Ctrl+P', 'done')).toEqual([{ kind: 'act', action: 'reprint' }]);
+    expect(act('Ctrl+P', 'form')).toEqual([{ kind: 'none' }]);
+    expect(act('Alt+F', 'done')).toEqual([{ kind: 'none' }]);
+    expect(act('Esc', 'form')).toEqual([{ kind: 'act', action: 'leave' }]);
+  });
+
+  it('means by Ctrl+P what the notices mean: print the document again', () => {
+    const [press] = presses('Ctrl+P');
+    expect(press && resolveKey(NOTICES_KEYS, press, { frontOffice: true })).toEqual({ kind: 'act', action: 'reprint' });
+  });
+
+  it('shows on its bar every key that acts, once', () => {
+    for (const phase of ['form', 'done'] as const) {
+      const shown = hintsOf(REGISTRATION_KEYS, phase).map((h) => h.keys);
+      expect(new Set(shown).size).toBe(shown.length);
+    }
   });
 });

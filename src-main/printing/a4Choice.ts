@@ -1,0 +1,18 @@
+/**
+ * How an A4 document (notice, summary) is printed on this PC: silently to the chosen Windows printer
+ * (webContents.print with deviceName, in the Electron shell), or opened in the PC's PDF viewer as
+ * today when no A4 printer was chosen or the chosen one is no longer installed. Pure, so it is tested
+ * without Electron.
+ */
+export type A4Route = { kind: 'silent'; deviceName: string } | { kind: 'viewer'; reason: string };
+
+export function chooseA4Route(chosen: string | undefined, installed: readonly string[]): A4Route {
+  const name = chosen?.trim() ?? '';
+  if (name === '') return { kind: 'viewer', reason: 'Nessuna stampante A4 scelta.' };
+  // Windows printer names are case-insensitive.
+  const match = installed.find((p) => p.toLowerCase() === name.toLowerCase());
+  if (match === undefined) {
+    return { kind: 'viewer', reason: `La stampante A4 «${name}» non è installata su questo PC.` };
+  }
+  return { kind: 'silent', deviceName: match };
+}
