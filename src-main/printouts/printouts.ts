@@ -77,11 +77,8 @@ export function printouts(ctx: CoreContext) {
 
   return async function print(p: Printout, operatorCode: string): Promise<PrintOutcome & { text: string }> {
     const text = p.kind === 'receipt' && p.copy ? markAsCopy(p.text) : p.text;
-    const result = await ctx.printer.print(
-      fileName(p),
-      text,
-      p.kind === 'daySummary' || p.kind === 'zReport' ? {} : { qr: qrOf(p) },
-    );
+    const qr = qrOf(p);
+    const result = await ctx.printer.print(fileName(p), text, qr === null ? {} : { qr });
     record(p, operatorCode, result.ok ? null : result.error);
     const about = { kind: p.kind, ...subjectOf(p) };
     if (result.ok) log.info({ ...about, where: result.where }, PRINTED[p.kind]);
@@ -126,9 +123,17 @@ function fileName(p: Printout): string {
   }
 }
 
-/** A receipt carries its operation id as QR (for the office's checks), a notice its pagoPA payload. */
-function qrOf(p: Exclude<Printout, { kind: 'daySummary' | 'zReport' }>): string {
-  return p.kind === 'receipt' ? p.operationId : p.qr;
+/** A receipt carries its operation id as QR (for the office's checks), a notice its pagoPA payload; reports none. */
+function qrOf(p: Printout): string | null {
+  switch (p.kind) {
+    case 'receipt':
+      return p.operationId;
+    case 'notice':
+      return p.qr;
+    case 'daySummary':
+    case 'zReport':
+      return null;
+  }
 }
 
 function subjectOf(p: Printout): Record<string, string | boolean> {
