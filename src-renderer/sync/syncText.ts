@@ -48,7 +48,9 @@ export function syncNowOutcome(status: SyncStatus): { ok: boolean; text: string 
   if (status.lastError?.includes(OFFLINE_HINT)) {
     return { ok: false, text: 'Sincronizzazione non riuscita: il servizio centrale non è ancora raggiungibile.' };
   }
-  const reason = status.lastError ?? '';
-  const reassurance = ' Le operazioni restano salvate e saranno inviate appena possibile.';
-  return { ok: false, text: `Sincronizzazione non riuscita.${reason ? ` ${reason}` : ''}${reassurance}` };
+  const reason = status.lastError ? ` ${status.lastError}` : '';
+  return {
+    ok: false,
+    text: `Sincronizzazione non riuscita.${reason} Le operazioni restano salvate e saranno inviate appena possibile.`,
+  };
 }
