@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { DEFAULT_COUNTER_CONFIG } from '../../shared/config';
-import { SERVICES } from '../../shared/domain';
 import type { CoreContext } from '../../src-main/core/context';
 import { openDatabase } from '../../src-main/db/open';
 import { Till } from '../../src-main/till/till';
 import { percentiles } from './stats';
+import { BENCH_ACCOUNTS, insertCounterAndAccounts } from './ledgerAccounts';
 
 /** The close of a day, as the issue names it in the bench JSON. */
 export interface CloseDayReport {
@@ -52,17 +52,7 @@ export async function benchCloseDay(progress: (line: string) => void): Promise<C
     let number = 0;
     let voids = 0;
     s.transaction(() => {
-      s.prepare(
-        `INSERT INTO counters (code, name, kind, address, config) VALUES ('SE1', 'Sportello 1', 'sportello', '', '{}')`,
-      ).run();
-      for (let a = 0; a < 300; a++) {
-        s.prepare(
-          `INSERT INTO children (id, family_id, surname, name, school) VALUES (?, NULL, 'Rossi', 'Bimbo', 'Scuola')`,
-        ).run(`c${a}`);
-        s.prepare(
-          `INSERT INTO accounts (id, child_id, service, papay_code, server_balance_cents, server_seq) VALUES (?, ?, ?, ?, 0, 0)`,
-        ).run(`a${a}`, `c${a}`, SERVICES[a % 3], String(1_000_000_000 + a));
-      }
+      insertCounterAndAccounts(s, { code: 'SE1', name: 'Sportello 1', kind: 'sportello' });
       for (let run = 0; run < RUNS; run++) {
         const session = `s${run}`;
         s.prepare(
@@ -72,13 +62,21 @@ export async function benchCloseDay(progress: (line: string) => void): Promise<C
         for (let i = 0; i < OPERATIONS;) {
           const id = `t${run}-${i}`;
           const amount = 500 + (i % 97) * 50;
-          insertLedger.run(id, `a${i % 300}`, i % 3 === 0 ? 'topup_card' : 'topup_cash', amount, at, null, session);
+          insertLedger.run(
+            id,
+            `a${i % BENCH_ACCOUNTS}`,
+            i % 3 === 0 ? 'topup_card' : 'topup_cash',
+            amount,
+            at,
+            null,
+            session,
+          );
           insertReceipt.run(`SE1/2026/${String(++number).padStart(6, '0')}`, number, 'ricarica', id, at, RECEIPT_TEXT);
           insertOutbox.run(id, at);
           i++;
           if (i % 20 === 0 && i < OPERATIONS) {
             voids += 1;
-            insertLedger.run(`v${run}-${i}`, `a${(i - 1) % 300}`, 'void', -amount, at, id, session);
+            insertLedger.run(`v${run}-${i}`, `a${(i - 1) % BENCH_ACCOUNTS}`, 'void', -amount, at, id, session);
             insertReceipt.run(
               `SE1/2026/${String(++number).padStart(6, '0')}`,
               number,

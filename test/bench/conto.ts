@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_COUNTER_CONFIG } from '../../shared/config';
-import { SERVICES } from '../../shared/domain';
 import { openDatabase } from '../../src-main/db/open';
 import type { Counter } from '../../src-main/core/installation';
 import { contoGiudiziale } from '../../src-main/reports/ragioneria';
 import { contoCsv } from '../../src-main/reports/csvExports';
 import type { Remittance } from '../../shared/reports/remittance';
 import { percentiles } from './stats';
+import { BENCH_ACCOUNTS, insertCounterAndAccounts } from './ledgerAccounts';
 
 /** The conto giudiziale figure of the JSON report, as the issue names it. */
 export interface ContoReport {
@@ -56,17 +56,7 @@ export async function benchConto(progress: (line: string) => void): Promise<Cont
     let number = 0;
     let voids = 0;
     s.transaction(() => {
-      s.prepare(
-        `INSERT INTO counters (code, name, kind, address, config) VALUES ('ECO', 'Ufficio Economato', 'economato', '', '{}')`,
-      ).run();
-      for (let a = 0; a < 300; a++) {
-        s.prepare(
-          `INSERT INTO children (id, family_id, surname, name, school) VALUES (?, NULL, 'Rossi', 'Bimbo', 'Scuola')`,
-        ).run(`c${a}`);
-        s.prepare(
-          `INSERT INTO accounts (id, child_id, service, papay_code, server_balance_cents, server_seq) VALUES (?, ?, ?, ?, 0, 0)`,
-        ).run(`a${a}`, `c${a}`, SERVICES[a % 3], String(1_000_000_000 + a));
-      }
+      insertCounterAndAccounts(s, { code: 'ECO', name: 'Ufficio Economato', kind: 'economato' });
       const receipt = (kind: 'ricarica' | 'storno', id: string, at: string, date: string) => {
         number += 1;
         insertReceipt.run(
@@ -87,7 +77,7 @@ export async function benchConto(progress: (line: string) => void): Promise<Cont
         const id = `t${i}`;
         insertLedger.run(
           id,
-          `a${i % 300}`,
+          `a${i % BENCH_ACCOUNTS}`,
           i % 3 === 0 ? 'topup_card' : 'topup_cash',
           500 + (i % 97) * 50,
           date,
@@ -97,7 +87,7 @@ export async function benchConto(progress: (line: string) => void): Promise<Cont
         receipt('ricarica', id, date, businessDate);
         if (i % 20 === 0) {
           voids += 1;
-          insertLedger.run(`v${i}`, `a${i % 300}`, 'void', -(500 + (i % 97) * 50), date, businessDate, id);
+          insertLedger.run(`v${i}`, `a${i % BENCH_ACCOUNTS}`, 'void', -(500 + (i % 97) * 50), date, businessDate, id);
           receipt('storno', `v${i}`, date, businessDate);
         }
       }
