@@ -321,6 +321,8 @@ scanTest('scanner: un codice letto in ogni elenco e in ogni finestra non cambia 
   });
   await backToSearch(page);
   await page.keyboard.press('F9');
+  // Invio prints once the summary is there (its print button takes the focus); pressed earlier, it had nothing to print.
+  await expect(page.getByRole('button', { name: 'Stampa riepilogo (Invio)' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Riepilogo del giorno' })).toBeVisible();
   await unchanged(page, station, async () => {
