@@ -28,6 +28,9 @@ function officeConfig(officeLine: string): CounterConfig {
     stampDuty: STAMP_DUTY,
     ente: DEMO_ENTE,
     enrolment: DEMO_ENROLMENT,
+    // The desk counts its drawer; no money is taken outside an open till session; a difference above 2 € needs
+    // a supervisor.
+    till: { countsDrawer: true, requireOpenSession: true, supervisorThresholdCents: 200 },
   };
 }
 
@@ -45,6 +48,8 @@ function pharmacy(code: string, name: string, address: string): DemoCounterRow {
       largeType: true,
       // A pharmacy prints notices on its receipt printer (the QR carries the Ente's codice fiscale).
       ente: DEMO_ENTE,
+      // The Comune's takings share the pharmacy's own till: no drawer to count, but a session all the same.
+      till: { countsDrawer: false, requireOpenSession: true, supervisorThresholdCents: 1_000 },
     },
   };
 }
