@@ -104,7 +104,7 @@ export type TillConfig = NonNullable<CounterConfig['till']>;
 /**
  * The till configuration of a counter: its own, or by its kind (a pharmacy, FAR-*, counts no drawer).
  * A configuration without `till` (every one written before the till sessions) does not require one to
- * take money; a counter's own `till` block turns the requirement on, as the demo seed's counters do.
+ * take money; a counter's own `till` block turns the requirement on (`requireOpenSession`).
  */
 export function tillConfigOf(counter: { kind: string; config: CounterConfig }): TillConfig {
   return (
