@@ -31,7 +31,7 @@ async function admin<T>(url: string, method: 'GET' | 'POST', body?: unknown): Pr
 
 describe('sync against the central emulator', () => {
   it('a new pharmacy PC: first sync with minimised data, offline top-ups reach the central exactly once, meals come back', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
     t = await openSyncCore({
       centralUrl: central.url,
       dataDir: tmp(),
@@ -127,7 +127,7 @@ describe('sync against the central emulator', () => {
   });
 
   it('enrolling another PC for the same counter revokes this one', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
     t = await openSyncCore({ centralUrl: central.url, dataDir: tmp(), counter: 'FAR-LAPERLA' });
     await t.must('sync.enrol', { code: central.createEnrolmentCode('FAR-LAPERLA') });
     await t.waitForStatus((s) => s.initialSync.done);
@@ -145,7 +145,7 @@ describe('sync against the central emulator', () => {
   });
 
   it('a PC restored from an older copy continues its receipt numbering after the central, audits it and says so', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
     const original = tmp();
     t = await openSyncCore({ centralUrl: central.url, dataDir: original, counter: 'FAR-CAVATORE' });
     await t.must('sync.enrol', { code: central.createEnrolmentCode('FAR-CAVATORE') });
