@@ -26,7 +26,7 @@ export const REGISTRATION_KEYS: readonly KeyBinding<RegistrationPhase, Registrat
   { keys: 'Ctrl+P', action: 'reprint', hint: whenDone('ristampa il riepilogo') },
   { keys: 'F5', action: 'newRegistration', hint: whenDone('nuova iscrizione') },
   { keys: 'Ctrl+Maiusc+S', action: 'sync', hint: whenDone('sincronizza (conferma i codici)') },
-  { keys: 'Esc', action: 'leave', hint: (phase) => (phase === 'form' ? 'esci' : 'torna alla ricerca') },
+  { keys: 'Esc', action: 'leave', hint: () => 'torna alla ricerca' },
 ];
 
 /** The key of an action, as its button says it: "Aggiungi figlio (Alt+F)". */
