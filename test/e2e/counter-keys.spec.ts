@@ -116,7 +116,7 @@ test('sportello: barra dei tasti su una riga ed Esc indietro di un livello su og
   await page.keyboard.press('F5');
   const form = page.getByRole('form', { name: 'Nuova iscrizione' });
   await expect(form).toBeVisible();
-  await expectOneLineBar(page, 'nuova iscrizione', false);
+  await expectOneLineBar(page, 'nuova iscrizione');
   await escBackToSearch(page, search, 'nuova iscrizione vuota');
   await page.keyboard.press('F5');
   await expect(form).toBeVisible();
