@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { screenshot } from './screens';
 import { login, openFirstResult } from './steps';
 
 /**
@@ -90,11 +91,13 @@ test('sportello: barra dei tasti su una riga ed Esc indietro di un livello su og
   await page.keyboard.press('F8');
   await expect(page.getByRole('region', { name: 'Ricevute di oggi' })).toBeVisible();
   await expectOneLineBar(page, 'ricevute');
+  await screenshot(page, 'receipts-after');
   await escBackToSearch(page, search, 'ricevute');
 
   await page.keyboard.press('F9');
   await expect(page.getByRole('table', { name: 'Incassi per metodo' })).toBeVisible();
   await expectOneLineBar(page, 'riepilogo del giorno');
+  await screenshot(page, 'day-after');
   await escBackToSearch(page, search, 'riepilogo del giorno');
 
   await page.keyboard.press('F3');

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { formatEuro } from '../../shared/money';
 import { expectAccessible } from './axe';
 import { DB_FILE, expect, test } from './fixtures';
+import { screenshot } from './screens';
 import { login, openFirstResult, topUpInCash } from './steps';
 
 /** Issue 15 item 9: "Da risolvere" names each refused operation by receipt, child and amount, never by an id. */
@@ -50,6 +51,7 @@ test('supervisore: da risolvere mostra ricevuta, bambino e importo, mai un ident
   await expect(table.getByRole('row').filter({ hasText: 'Annullamento avviso' })).toContainText('Avviso sconosciuto');
   expect(await view.textContent()).not.toMatch(UUID);
   await expectAccessible(page, 'da risolvere');
+  await screenshot(page, 'problems-after');
 
   // Put back in the queue: the message names it by kind and time, not by its id.
   await page.keyboard.press('ArrowDown');

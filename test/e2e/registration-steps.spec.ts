@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { screenshot } from './screens';
 import { login } from './steps';
 
 /**
@@ -56,6 +57,7 @@ test('sportello: la nuova iscrizione a passi, ciascuno in una schermata 1366x768
   await page.keyboard.press('Space');
   await expect(meals.getByRole('radio', { name: 'Refezione scolastica' })).toBeChecked();
   expect(await stepOnScreen(page)).toEqual({ title: '3. Figlio 1', fits: true, overflow: 0 });
+  await screenshot(page, 'registration-after');
 
   await page.keyboard.press('PageDown');
   await expect(form.getByRole('button', { name: /^Aggiungi figlio/ })).toBeFocused();
