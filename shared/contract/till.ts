@@ -98,6 +98,8 @@ export const tillChannels = {
       /** The float the last close left in the drawer, proposed for the next opening. */
       proposedFloatCounts: z.record(z.string(), z.number().int()),
       lastZ: z.string().nullable(),
+      /** The session the last Z report closed: what a supervisor may reopen while no session is open. */
+      lastClosedSessionId: Id.nullable(),
     }),
     OPERATOR,
   ),
@@ -124,6 +126,8 @@ export const tillChannels = {
       .object({
         ...BlindCount,
         note: z.string().trim().max(500).optional(),
+        /** At a pharmacy: the pharmacist has checked the statement against the POS slip and confirms it. */
+        pharmacistConfirmed: z.boolean().optional(),
         supervisor: Supervisor.supervisor.optional(),
         supervisorPin: Supervisor.supervisorPin.optional(),
       })

@@ -18,6 +18,7 @@ import { MAIN_KEYS, type KeyTarget, type MainKeyContext, type Refusal, type View
 import { ModalRouter, type Modal } from './ModalRouter';
 import { screenHints } from './screenHints';
 import { ViewRouter } from './ViewRouter';
+import { TILL_IDLE, type TillKeyContext } from '../till/tillKeys';
 
 interface Props {
   session: SessionInfo;
@@ -42,6 +43,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
   const [help, setHelp] = useState(false);
   /** An account key (F2, F4, F6) pressed while the scanner's search was still opening the account. */
   const [queued, setQueued] = useState<{ action: ScreenAction; press: KeyEvent } | null>(null);
+  const [tillKeys, setTillKeys] = useState<TillKeyContext>(TILL_IDLE);
   const pharmacy = session.counter.kind === 'farmacia';
   const accounts = useAccountSearch(pharmacy);
   const { detail, focusField } = accounts;
@@ -171,11 +173,12 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
             />
           }
           onBack={() => deps.setView('search')}
+          onTillKeys={setTillKeys}
           onSyncChanged={onSyncChanged}
         />
       </Box>
-      {view !== 'registration' && <KeyHints hints={screenHints(context)} />}
-      {help && <KeyHelpDialog hints={screenHints(context)} onClose={() => setHelp(false)} />}
+      {view !== 'registration' && <KeyHints hints={screenHints(context, tillKeys)} />}
+      {help && <KeyHelpDialog hints={screenHints(context, tillKeys)} onClose={() => setHelp(false)} />}
       <ModalRouter modal={modal} account={detail?.account ?? null} settings={session.settings} onClose={closeModal} />
     </Box>
   );
