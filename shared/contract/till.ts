@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPERATOR } from './access';
 import { Cents, channel, Empty, Id, IsoDateTime, LocalDate, PrintOutcome } from './common';
+import { OutboxType } from './sync';
 
 /**
  * The cash office: the till session (opened with its float, one open per counter), its movements
@@ -71,7 +72,7 @@ export const TillReckoning = z.object({
   supervisorRequired: z.boolean(),
   thresholdCents: Cents,
   /** Operations not yet confirmed by the central: the close proceeds and says so. */
-  unsent: z.array(z.object({ operationId: z.string(), type: z.string(), createdAt: IsoDateTime })),
+  unsent: z.array(z.object({ operationId: z.string(), type: OutboxType, createdAt: IsoDateTime })),
 });
 export type TillReckoning = z.infer<typeof TillReckoning>;
 

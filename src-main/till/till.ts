@@ -2,7 +2,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CoreContext } from '../core/context';
 import { journal } from '../journal/journal';
 import type { Operator } from '../session/sessions';
-import type { MovementKind, TillMovement, TillReckoning, TillSession } from '../../shared/contract';
+import {
+  OutboxType,
+  type MovementKind,
+  type TillMovement,
+  type TillReckoning,
+  type TillSession,
+} from '../../shared/contract';
 import { tillConfigOf } from '../../shared/config';
 import { DomainError } from '../../shared/errors';
 import { formatEuro } from '../../shared/money';
@@ -485,7 +491,8 @@ export class Till {
         thresholdCents,
         unsent: this.q.unsent
           .all()
-          .map((u) => ({ operationId: u.operation_id, type: u.type, createdAt: u.created_at })),
+          // The journal writes only the contract's outbox types: parsed, so the screen can name each one.
+          .map((u) => ({ operationId: u.operation_id, type: OutboxType.parse(u.type), createdAt: u.created_at })),
       },
     };
   }

@@ -10,6 +10,7 @@ import { call } from '../api';
 import { SelectableTable } from '../ui/SelectableTable';
 import { arrowStep, runKey } from '../ui/keymap';
 import { PROBLEMS_KEYS } from './problemsKeys';
+import { OUTBOX_TYPE_LABELS } from './syncText';
 
 interface Props {
   onBack: () => void;
@@ -17,18 +18,9 @@ interface Props {
   onRetried: () => void;
 }
 
-const TYPE_LABELS: Record<SyncProblem['type'], string> = {
-  topup: 'Ricarica',
-  void: 'Storno',
-  notice: 'Avviso pagoPA',
-  notice_cancel: 'Annullamento avviso',
-  till: 'Cassa',
-  registration: 'Iscrizione',
-};
-
 /** How the operator names a refused operation: its reference, else its kind and time (never its id). */
 function nameOf(problem: SyncProblem): string {
-  return problem.reference || `${TYPE_LABELS[problem.type]} del ${formatRomeDateTime(problem.createdAt)}`;
+  return problem.reference || `${OUTBOX_TYPE_LABELS[problem.type]} del ${formatRomeDateTime(problem.createdAt)}`;
 }
 
 /**
@@ -142,7 +134,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
           cells={(p) => (
             <>
               <TableCell>{p.reference || '—'}</TableCell>
-              <TableCell>{TYPE_LABELS[p.type]}</TableCell>
+              <TableCell>{OUTBOX_TYPE_LABELS[p.type]}</TableCell>
               <TableCell>{p.child ?? '—'}</TableCell>
               <TableCell>{formatRomeDateTime(p.createdAt)}</TableCell>
               <TableCell align="right">{p.amountCents === 0 ? '—' : formatEuro(p.amountCents)}</TableCell>

@@ -10,17 +10,8 @@ import { METHOD_LABELS, SERVICE_LABELS, type Service } from '../../shared/domain
 import { formatEuro } from '../../shared/money';
 import { differenceLabel } from '../../shared/till/difference';
 import { formatRomeDateTime } from '../../shared/time';
+import { OUTBOX_TYPE_LABELS } from '../sync/syncText';
 import { MOVEMENT_LABELS } from './MovementDialog';
-
-/** The outbox's kinds of operation, as the operator calls them. */
-const UNSENT_LABELS: Record<string, string> = {
-  topup: 'Ricarica',
-  void: 'Storno',
-  till: 'Movimento di cassa',
-  notice: 'Avviso pagoPA',
-  notice_cancel: 'Annullamento di avviso',
-  registration: 'Iscrizione',
-};
 
 /** After the blind count: counted against expected for each method, and the operations that make the expected. */
 export function ReckoningSummary({ r }: { r: TillReckoning }) {
@@ -107,7 +98,7 @@ export function ReckoningSummary({ r }: { r: TillReckoning }) {
           <Box component="ul" sx={{ m: 0, pl: 3 }} aria-label="Operazioni non ancora inviate">
             {r.unsent.slice(0, 8).map((u) => (
               <li key={u.operationId}>
-                {UNSENT_LABELS[u.type] ?? u.type} delle {formatRomeDateTime(u.createdAt)}
+                {OUTBOX_TYPE_LABELS[u.type]} delle {formatRomeDateTime(u.createdAt)}
               </li>
             ))}
             {r.unsent.length > 8 && <li>e altre {r.unsent.length - 8}</li>}

@@ -8,7 +8,7 @@ import { requireOpenTill } from '../support/till-requirement';
 import { startVirtualPrinter, type VirtualPrinter } from '../support/virtual-printer';
 import { expectAccessible } from './axe';
 import { CLI, databaseReader, expect, startServe, stop, test } from './fixtures';
-import { centsOf, login, topUpInCash } from './steps';
+import { centsOf, isAllSelected, login, topUpInCash } from './steps';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const SUPERVISOR = { code: 'supervisore', pin: '1357' };
@@ -157,11 +157,15 @@ test('cassa allo sportello: apertura con fondo, due ricariche e uno storno, chiu
 
     // Closed: a top-up now asks to open the till first, in its own dialog, and is recorded right after.
     await page.keyboard.press('Escape');
+    await expect(search).toBeFocused();
     await page.keyboard.type(c.papay);
     await page.keyboard.press('Enter');
     await expect(account.getByTestId('balance')).toBeVisible();
+    // The account is open again once the search has selected its code for the next scan.
+    await expect.poll(() => isAllSelected(search)).toBe(true);
     await page.keyboard.press('F2');
     const topup = page.getByRole('dialog', { name: /^Ricarica/ });
+    await expect(topup.getByLabel('Importo in euro')).toBeFocused();
     await page.keyboard.type('10');
     await page.keyboard.press('Enter');
     await expect(topup.getByRole('status').first()).toContainText('La cassa non è aperta');
