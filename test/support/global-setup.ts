@@ -6,11 +6,15 @@ import { seedDemoDataDir } from '../../dev/seed';
 
 /** Seeds the demo database once per run; tests copy it into their own data folder. */
 export default async function setup(project: TestProject): Promise<() => void> {
+  // Every folder the tests make (data folders, centrals, PDFs) goes under one root removed at the end: the
+  // workers and the processes they start inherit TMPDIR, which os.tmpdir() reads.
+  const runRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-run-'));
+  process.env['TMPDIR'] = runRoot;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-template-'));
   // Suites about other domains take money in one step; the till's own tests turn the requirement on.
   await seedDemoDataDir(dir, { tillRequired: false });
   project.provide('demoTemplateDir', dir);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  return () => fs.rmSync(runRoot, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
