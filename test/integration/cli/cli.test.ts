@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -71,7 +72,12 @@ describe('the sportello command', () => {
       const db = new BetterSqlite3(path.join(dataDir, 'sportello.sqlite'), { readonly: true });
       const acc = db.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').get() as { id: string };
       db.close();
-      const top = await call('topups.record', { accountId: acc.id, amountCents: 2500, method: 'cash' });
+      const top = await call('topups.record', {
+        requestId: randomUUID(),
+        accountId: acc.id,
+        amountCents: 2500,
+        method: 'cash',
+      });
       expect(top.ok, top.error?.message).toBe(true);
       expect(top.value['printed']).toBe(true);
       const [job] = await printer.waitForJobs(1);
