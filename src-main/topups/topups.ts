@@ -274,6 +274,12 @@ export class Topups {
           "Si possono stornare solo le ricariche di oggi fatte a questo sportello. Per le altre serve una rettifica dell'ufficio.",
         );
       }
+      if (approver.code === entry.operator_code) {
+        throw new DomainError(
+          'VOID_NOT_ALLOWED',
+          'Lo storno va approvato da un supervisore diverso da chi ha registrato la ricarica (quattro occhi).',
+        );
+      }
       const account = this.requireAccount(entry.account_id, visibility);
       const method: PaymentMethod = entry.kind === 'topup_cash' ? 'cash' : 'card';
       const before = this.balance(entry.account_id);
