@@ -42,7 +42,7 @@ export function topupHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<
     },
 
     'topups.void': async ({ input, operator, visibility }) => {
-      const approve = () => sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
+      const approve = () => sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now(), operator);
       const { requestId, operationId, reason } = input;
       const done = topups.voidTopup(operator, approve, { requestId, operationId, reason }, visibility);
       const { balanceBeforeCents: _before, ...rest } = withoutDate(done);

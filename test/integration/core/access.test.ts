@@ -14,6 +14,7 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'session.login': { operator: 'nessuno', pin: '0000' },
   'session.logout': {},
   'session.current': {},
+  'session.unlock': { operator: 'nessuno' },
   'accounts.find': { query: '9999999999' },
   'accounts.get': { accountId: 'nessuno' },
   'topups.record': {
