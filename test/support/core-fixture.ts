@@ -83,7 +83,13 @@ export async function openTestCore(
   }
   const clock = opts.clock instanceof ManualClock ? opts.clock : new ManualClock();
   const printer = new RecordingPrinter();
-  const core = await openCore({ dataDir, counterCode, clock, receiptPrinter: opts.receiptPrinter ?? printer });
+  const core = await openCore({
+    dataDir,
+    counterCode,
+    clock,
+    receiptPrinter: opts.receiptPrinter ?? printer,
+    ...(opts.log ? { log: opts.log } : {}),
+  });
   const { call, must } = callersOf(core);
   return {
     core,
