@@ -66,18 +66,23 @@ describe('the sportello command', () => {
         });
         const set = res.headers.get('set-cookie');
         if (set) cookie = set.split(';')[0]!;
-        return (await res.json()) as { ok: boolean; value: Record<string, unknown>; error?: { message: string } };
+        return (await res.json()) as {
+          ok: boolean;
+          value: Record<string, unknown>;
+          error?: { code: string; message: string };
+        };
       };
       expect((await call('session.login', { operator: 'sportello1', pin: '2468' })).ok).toBe(true);
       const db = new BetterSqlite3(path.join(dataDir, 'sportello.sqlite'), { readonly: true });
       const acc = db.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').get() as { id: string };
       db.close();
-      const top = await call('topups.record', {
-        requestId: randomUUID(),
-        accountId: acc.id,
-        amountCents: 2500,
-        method: 'cash',
-      });
+      // The demo desk takes money only in an open till session, as the Comune runs it.
+      const money = { accountId: acc.id, amountCents: 2500, method: 'cash' };
+      const refused = await call('topups.record', { requestId: randomUUID(), ...money });
+      expect(refused.error?.code).toBe('TILL_NOT_OPEN');
+      const open = await call('till.open', { floatCounts: { '1000': 5 } });
+      expect(open.ok, open.error?.message).toBe(true);
+      const top = await call('topups.record', { requestId: randomUUID(), ...money });
       expect(top.ok, top.error?.message).toBe(true);
       expect(top.value['printed']).toBe(true);
       const [job] = await printer.waitForJobs(1);
