@@ -27,6 +27,8 @@ export const DEMO_OPERATORS: readonly DemoOperator[] = [
   { code: 'sportello2', name: 'Stefano Tonarelli', role: 'sportello', counterCode: 'SE2', pin: '2469' },
   { code: 'economato1', name: 'Monica Fruzzetti', role: 'sportello', counterCode: 'ECO', pin: '3579' },
   { code: 'supervisore', name: 'Roberta Bertoloni', role: 'supervisore', counterCode: null, pin: '1357' },
+  // A second front-office supervisor: a void is approved by someone other than who recorded the top-up.
+  { code: 'supervisore2', name: 'Marco Pucciarelli', role: 'supervisore', counterCode: null, pin: 'carrara-2468' },
   ...PHARMACIES.flatMap((p): DemoOperator[] => [
     { code: `sup-${p.slug}`, name: p.supervisor, role: 'supervisore', counterCode: p.counterCode, pin: '9753' },
     { code: p.slug, name: p.clerk, role: 'farmacia', counterCode: p.counterCode, pin: '1234' },

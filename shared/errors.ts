@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'CLOSE_NEEDS_CONFIRMATION',
   /** A versamento or prelievo larger than the cash held. */
   'CASH_INSUFFICIENT',
+  /** The disk (or the database's size limit) is full: the transaction was rolled back, nothing was recorded. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 
@@ -72,6 +74,16 @@ export class DomainError extends Error {
 
 export function assertNever(value: never, what = 'valore'): never {
   throw new Error(`${what} inatteso: ${JSON.stringify(value)}`);
+}
+
+/** What the operator reads when a write found the disk full: the operation's transaction was rolled back. */
+export const DISK_FULL_MESSAGE = 'Disco pieno: liberare spazio; nessuna operazione è stata registrata.';
+
+/** Whether an error is a full disk: SQLite's SQLITE_FULL, or the file system's ENOSPC / EDQUOT. */
+export function isDiskFull(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null || !('code' in e)) return false;
+  const { code } = e;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 /** What the operator reads while the central service cannot be used: the work goes on and nothing is lost. */

@@ -5,6 +5,11 @@ import type { Access } from './access';
 /** Building blocks of the contract's schemas, shared by every domain's channels. */
 
 export const Id = z.string().min(1).max(64);
+/**
+ * The id a client makes for one operator's action that moves money (a UUID): made once per action,
+ * sent again unchanged on every retry, so the core records the action once (src-main/requests).
+ */
+export const RequestId = z.uuid();
 export const Cents = z.number().int().safe();
 export const IsoDateTime = z.string();
 /** A calendar day that exists, "AAAA-MM-GG" (shared with the central API). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CounterKind, PaymentMethod, Role } from '../domain';
-import { PUBLIC } from './access';
+import { PUBLIC, supervisorOnly } from './access';
 import { Cents, channel, Empty } from './common';
 
 /** The counter's identity and the operator's session: what the login screen and the status bar need. */
@@ -36,4 +36,10 @@ export const sessionChannels = {
   ),
   'session.logout': channel(Empty, z.object({}), PUBLIC),
   'session.current': channel(Empty, SessionInfo.nullable(), PUBLIC),
+  /** A supervisor lifts an operator's lock at this PC (wrong PINs at login, or approvals asked for). */
+  'session.unlock': channel(
+    z.object({ operator: z.string().trim().min(1).max(40) }).strict(),
+    z.object({ operator: z.object({ code: z.string(), name: z.string() }) }),
+    supervisorOnly('Solo un supervisore può sbloccare un operatore.'),
+  ),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PaymentMethod } from '../domain';
 import { MINIMISED_AT_PHARMACY } from './access';
-import { Cents, channel, Id, PrintOutcome } from './common';
+import { Cents, channel, Id, PrintOutcome, RequestId } from './common';
 
 /** Money in (cash or bancomat) and its void with a supervisor's approval. */
 
@@ -9,6 +9,7 @@ export const topupChannels = {
   'topups.record': channel(
     z
       .object({
+        requestId: RequestId,
         accountId: Id,
         amountCents: z.number().int(),
         method: PaymentMethod,
@@ -31,6 +32,7 @@ export const topupChannels = {
   'topups.void': channel(
     z
       .object({
+        requestId: RequestId,
         operationId: Id,
         supervisor: z.string().trim().min(1).max(40),
         supervisorPin: z.string().min(1).max(12),

@@ -5,7 +5,7 @@ import { noticeSettleHooks } from '../notices/settled';
 import { registrationSettleHooks } from '../registration/settled';
 import { z } from 'zod';
 import { contract, isChannel, type EventName, type EventPayload } from '../../shared/contract';
-import { DomainError, fail, ok, type Reply } from '../../shared/errors';
+import { DISK_FULL_MESSAGE, DomainError, fail, isDiskFull, ok, type Reply } from '../../shared/errors';
 import type { PrinterConfig } from '../../shared/config';
 import { openDatabase } from '../db/open';
 import { backupNow } from '../db/backup';
@@ -204,6 +204,11 @@ async function invoke(
     return ok(checked.data);
   } catch (e) {
     if (e instanceof DomainError) return fail(e.code, e.message);
+    // A full disk fails the write inside its transaction, which SQLite rolls back: nothing was recorded.
+    if (isDiskFull(e)) {
+      ctx.log.error({ scope: 'core', channel, err: e }, 'disco pieno');
+      return fail('DISK_FULL', DISK_FULL_MESSAGE);
+    }
     ctx.log.error({ scope: 'core', channel, err: e }, 'errore interno');
     return internalError(channel);
   }

@@ -279,6 +279,16 @@ export interface Database {
     reason: string;
   };
   till_sequences: { counter_code: string; kind: string; year: number; last_number: number };
+  /** A money request already recorded, by the id its client made (src-main/requests). */
+  money_requests: {
+    request_id: string;
+    channel: string;
+    operator_code: string;
+    fingerprint: string;
+    operation_id: string;
+    reply: string;
+    created_at: string;
+  };
   audit: {
     id: Generated<number>;
     at: string;

@@ -70,6 +70,18 @@ export interface AuditDetails {
   };
   'till.reopen': { sessionId: string; zNo: string; approvedBy: string; reason: string };
   'till.printZ': { zNo: string; printed: boolean; error?: string };
+  /** A code and PIN refused, at a login or in an approval; `operator` is the code as typed. */
+  'credentials.refused': {
+    use: 'login' | 'approval';
+    operator: string;
+    refusal: 'unknown' | 'inactive' | 'wrongPin' | 'locked';
+  };
+  /** Too many wrong PINs at login: the operator is locked at this PC until `until`. */
+  'operator.locked': { operator: string; until: string; attempts: number };
+  /** Too many wrong approval PINs asked for by `operator`: no approvals for them until `until`. */
+  'approvals.blocked': { operator: string; until: string; attempts: number };
+  /** A supervisor (the row's operator) lifted an operator's lock. */
+  'operator.unlocked': { operator: string; lockedUntil: string | null; approvalsBlocked: boolean };
   figlio_ricollegato: { childId: string; fromFamilyId: string | null; toFamilyId: string; registrationId: string };
 }
 export type AuditAction = keyof AuditDetails;

@@ -79,7 +79,13 @@ export function printouts(ctx: CoreContext) {
     const text = p.kind === 'receipt' && p.copy ? markAsCopy(p.text) : p.text;
     const qr = qrOf(p);
     const result = await ctx.printer.print(fileName(p), text, qr === null ? {} : { qr });
-    record(p, operatorCode, result.ok ? null : result.error);
+    try {
+      record(p, operatorCode, result.ok ? null : result.error);
+    } catch (e) {
+      // The print's bookkeeping (a full disk, say) never makes the operation before it look failed:
+      // the receipt is then merely offered again as not printed.
+      log.error({ kind: p.kind, err: e }, 'esito della stampa non registrato');
+    }
     const about = { kind: p.kind, ...subjectOf(p) };
     if (result.ok) log.info({ ...about, where: result.where }, PRINTED[p.kind]);
     else log.warn({ ...about, error: result.error }, 'stampa non riuscita');

@@ -32,6 +32,11 @@ export function sessionHandlers(ctx: CoreContext, sessions: Sessions): HandlersO
       sessions.logout(sessionId);
       return {};
     },
+    'session.unlock': ({ input, operator }) => {
+      const unlocked = sessions.unlock(operator, input.operator, ctx.clock.now());
+      ctx.log.info({ scope: 'session', operator: operator.code, unlocked: unlocked.code }, 'operatore sbloccato');
+      return { operator: unlocked };
+    },
     'session.current': ({ sessionId }) => {
       const op = sessions.current(sessionId, ctx.clock.now());
       return op ? sessionInfo(op) : null;

@@ -9,6 +9,10 @@ export const sessionQueries = preparedPerConnection((s) => ({
   failedAttempt: s.prepare<[failedAttempts: number, lockedUntil: string | null, code: string]>(
     'UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE code = ?',
   ),
+  /** One stored hash, for the shape of the stand-in an unknown code is checked against. */
+  anyPinHash: s.prepare<[], Pick<Row<'operators'>, 'pin_hash'>>(
+    "SELECT pin_hash FROM operators WHERE pin_hash LIKE 'scrypt$%' ORDER BY active DESC, code LIMIT 1",
+  ),
   clearFailures: s.prepare<[code: string]>(
     'UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE code = ?',
   ),

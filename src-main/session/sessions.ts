@@ -1,5 +1,8 @@
 import type { Db } from '../db/open';
-import { verifyPin } from '../operators/pin';
+import type { Row } from '../db/schema';
+import { journal } from '../journal/journal';
+import { ApprovalAttempts } from './approvals';
+import { checkCredentials, CredentialRefused } from './credentials';
 import { sessionQueries } from './queries';
 import { Role } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
@@ -24,6 +27,7 @@ interface SessionState {
  */
 export class Sessions {
   private readonly byId = new Map<string, SessionState>();
+  private readonly approvals = new ApprovalAttempts();
 
   constructor(
     private readonly db: Db,
@@ -57,7 +61,7 @@ export class Sessions {
   }
 
   login(sessionId: string, code: string, pin: string, now: Date): Operator {
-    const operator = this.checkCredentials(code, pin, now);
+    const operator = toOperator(checkCredentials(this.db, this.counter, 'login', { code, pin, now, by: null }));
     if (!mayLogInAt(operator.counterCode, operator.role, this.counter.code)) {
       throw new DomainError(
         'FORBIDDEN',
@@ -72,9 +76,21 @@ export class Sessions {
     this.byId.delete(sessionId);
   }
 
-  /** A supervisor's approval (code + PIN) for this counter; wrong PINs count towards the lock. */
-  approve(code: string, pin: string, now: Date): Operator {
-    const operator = this.checkCredentials(code, pin, now);
+  /**
+   * A supervisor's approval (code + PIN) asked for by the logged-in `requester`: wrong PINs count
+   * against the requester (approvals.ts), never on the supervisor's account.
+   */
+  approve(code: string, pin: string, now: Date, requester: Operator): Operator {
+    this.approvals.assertMayAsk(requester.code, now);
+    let row;
+    try {
+      row = checkCredentials(this.db, this.counter, 'approval', { code, pin, now, by: requester.code });
+    } catch (e) {
+      if (e instanceof CredentialRefused && e.refusal !== 'locked') this.approvalFailed(requester, now);
+      throw e;
+    }
+    this.approvals.succeeded(requester.code);
+    const operator = toOperator(row);
     if (!mayApproveAt(operator.counterCode, operator.role, this.counter.code)) {
       throw new DomainError(
         'FORBIDDEN',
@@ -84,38 +100,56 @@ export class Sessions {
     return operator;
   }
 
-  private checkCredentials(code: string, pin: string, now: Date): Operator {
+  /**
+   * A supervisor lifts an operator's lock at this PC: the one of wrong PINs at login and the block
+   * on asking for approvals. Audited; a supervisor does not unlock themselves.
+   */
+  unlock(supervisor: Operator, code: string, now: Date): { code: string; name: string } {
     const q = sessionQueries(this.db.sqlite);
     const row = q.operator.get(code.trim().toLowerCase());
-    const bad = new DomainError('BAD_CREDENTIALS', 'Codice operatore o PIN errati.');
-    if (!row || row.active !== 1) throw bad;
-    if (row.locked_until && row.locked_until > now.toISOString()) {
-      throw new DomainError(
-        'OPERATOR_LOCKED',
-        `Operatore bloccato per troppi PIN errati fino alle ${new Date(row.locked_until).toLocaleTimeString('it-IT', {
-          timeZone: 'Europe/Rome',
-          hour: '2-digit',
-          minute: '2-digit',
-        })}. Rivolgersi a un supervisore.`,
-      );
+    if (!row || !mayLogInAt(row.counter_code, Role.parse(row.role), this.counter.code)) {
+      throw new DomainError('NOT_FOUND', `Nessun operatore ${code.trim()} per questo sportello.`);
     }
-    const { pinMaxAttempts, pinLockMinutes } = this.counter.config;
-    if (!verifyPin(pin, row.pin_hash)) {
-      const failed = row.failed_attempts + 1;
-      const lockedUntil =
-        failed >= pinMaxAttempts ? new Date(now.getTime() + pinLockMinutes * 60_000).toISOString() : null;
-      q.failedAttempt.run(lockedUntil ? 0 : failed, lockedUntil, row.code);
-      if (lockedUntil) {
-        throw new DomainError(
-          'OPERATOR_LOCKED',
-          `PIN errato per ${pinMaxAttempts} volte: operatore bloccato per ${pinLockMinutes} minuti.`,
-        );
-      }
-      throw bad;
+    if (row.code === supervisor.code) {
+      throw new DomainError('FORBIDDEN', 'Un supervisore non può sbloccare se stesso: serve un altro supervisore.');
     }
-    if (row.failed_attempts !== 0 || row.locked_until !== null) {
+    const locked = row.locked_until !== null && row.locked_until > now.toISOString();
+    const approvalsBlocked = this.approvals.lift(row.code, now);
+    if (!locked && !approvalsBlocked && row.failed_attempts === 0) {
+      throw new DomainError('INPUT_INVALID', `L'operatore ${row.code} non è bloccato.`);
+    }
+    this.db.sqlite.transaction(() => {
       q.clearFailures.run(row.code);
-    }
-    return { code: row.code, name: row.name, role: Role.parse(row.role), counterCode: row.counter_code };
+      journal(this.db.sqlite).audit({
+        at: now.toISOString(),
+        counterCode: this.counter.code,
+        operatorCode: supervisor.code,
+        action: 'operator.unlocked',
+        detail: { operator: row.code, lockedUntil: locked ? row.locked_until : null, approvalsBlocked },
+      });
+    })();
+    return { code: row.code, name: row.name };
   }
+
+  /** Counts a wrong approval against the requester; the one that starts the block throws it. */
+  private approvalFailed(requester: Operator, now: Date): void {
+    const { pinMaxAttempts, pinLockMinutes } = this.counter.config;
+    const until = this.approvals.failed(requester.code, now, {
+      maxAttempts: pinMaxAttempts,
+      lockMinutes: pinLockMinutes,
+    });
+    if (until === null) return;
+    journal(this.db.sqlite).audit({
+      at: now.toISOString(),
+      counterCode: this.counter.code,
+      operatorCode: requester.code,
+      action: 'approvals.blocked',
+      detail: { operator: requester.code, until: until.toISOString(), attempts: pinMaxAttempts },
+    });
+    this.approvals.assertMayAsk(requester.code, now); // says so now, with the time it ends
+  }
+}
+
+function toOperator(row: Row<'operators'>): Operator {
+  return { code: row.code, name: row.name, role: Role.parse(row.role), counterCode: row.counter_code };
 }

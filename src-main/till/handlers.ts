@@ -52,7 +52,7 @@ export function tillHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'
       const { supervisor, supervisorPin, ...request } = input;
       const approver =
         supervisor !== undefined && supervisorPin !== undefined
-          ? sessions.approve(supervisor, supervisorPin, ctx.clock.now())
+          ? sessions.approve(supervisor, supervisorPin, ctx.clock.now(), operator)
           : null;
       const done = committed(till.close(operator, approver, request));
       const printed = await print({ kind: 'zReport', zNo: done.zNo, text: done.text }, operator.code);
@@ -68,7 +68,7 @@ export function tillHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'
       };
     },
     'till.reopen': ({ input, operator }) => {
-      const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
+      const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now(), operator);
       return committed(till.reopen(operator, approver, { sessionId: input.sessionId, reason: input.reason }));
     },
   };

@@ -36,21 +36,26 @@ export function topupHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<
   return {
     'topups.record': async ({ input, operator, visibility }) => {
       const done = topups.record(operator, input, visibility);
+      if (!done.fresh) return { ...withoutDate(done), ...REPEATED };
       committed();
       return { ...withoutDate(done), ...(await printCommitted(done, operator)) };
     },
 
     'topups.void': async ({ input, operator, visibility }) => {
-      const approver = sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now());
-      const { operationId, reason } = input;
-      const done = topups.voidTopup(operator, approver, { operationId, reason }, visibility);
-      committed();
+      const approve = () => sessions.approve(input.supervisor, input.supervisorPin, ctx.clock.now(), operator);
+      const { requestId, operationId, reason } = input;
+      const done = topups.voidTopup(operator, approve, { requestId, operationId, reason }, visibility);
       const { balanceBeforeCents: _before, ...rest } = withoutDate(done);
+      if (!done.fresh) return { ...rest, ...REPEATED };
+      committed();
       return { ...rest, ...(await printCommitted(done, operator)) };
     },
   };
 }
 
-function withoutDate({ businessDate: _date, ...reply }: Committed) {
+/** A repeated request prints nothing again: its receipt went to the printer the first time (Ristampe has it). */
+const REPEATED = { printed: false } as const;
+
+function withoutDate({ businessDate: _date, fresh: _fresh, ...reply }: Committed & { fresh?: boolean }) {
   return reply;
 }

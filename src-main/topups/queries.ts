@@ -21,7 +21,7 @@ export interface LocalEntry {
 /** An entry as a void checks it. */
 export type TopupEntryRow = Pick<
   Row<'ledger'>,
-  'id' | 'account_id' | 'kind' | 'amount_cents' | 'counter_code' | 'business_date' | 'created_at'
+  'id' | 'account_id' | 'kind' | 'amount_cents' | 'counter_code' | 'business_date' | 'created_at' | 'operator_code'
 > & { voided: number; receipt_no: Row<'receipts'>['receipt_no'] | null };
 
 /** Top-ups and voids: the ledger entries this counter writes. */
@@ -42,7 +42,7 @@ export const topupQueries = preparedPerConnection((s) => ({
       ORDER BY l.created_at DESC LIMIT 1`,
   ),
   entryById: s.prepare<[id: string], TopupEntryRow>(
-    `SELECT l.id, l.account_id, l.kind, l.amount_cents, l.counter_code, l.business_date, l.created_at,
+    `SELECT l.id, l.account_id, l.kind, l.amount_cents, l.counter_code, l.business_date, l.created_at, l.operator_code,
             EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided, r.receipt_no
        FROM ledger l LEFT JOIN receipts r ON r.operation_id = l.id
       WHERE l.id = ?`,

@@ -5,6 +5,7 @@ import { balanceReader } from '../accounts/balance';
 import { receiptNumberer } from '../receipts/numbering';
 import { operationWriter } from '../receipts/writer';
 import { topupQueries } from './queries';
+import { fingerprintOf, moneyRequests, type MoneyRequest } from '../requests/requests';
 import { tillGuard } from '../till/guard';
 import { renderReceiptText, type ReceiptData } from '../receipts/receiptText';
 import type { Operator } from '../session/sessions';
@@ -18,6 +19,8 @@ import { isValidTaxCode11 } from '../../shared/taxCode11';
 import { formatLocalDate, romeDate, romeYear } from '../../shared/time';
 
 export interface TopupRequest {
+  /** The client's id for this action: a repeat gets the first reply (src-main/requests). */
+  requestId: string;
   accountId: string;
   amountCents: number;
   method: PaymentMethod;
@@ -27,6 +30,7 @@ export interface TopupRequest {
 }
 
 export interface VoidRequest {
+  requestId: string;
   operationId: string;
   reason: string;
 }
@@ -39,6 +43,9 @@ export interface Committed {
   receiptText: string;
   businessDate: string;
 }
+
+/** A reply and whether this call recorded it (false: a repeat of a request already recorded). */
+export type Done = Committed & { fresh: boolean };
 
 /**
  * Money in and its compensation. Each operation is one SQLite transaction (synchronous=FULL)
@@ -53,6 +60,7 @@ export class Topups {
   private readonly recentSame;
   private readonly entryById;
   private readonly requireTill: () => void;
+  private readonly requests: ReturnType<typeof moneyRequests>;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -67,9 +75,26 @@ export class Topups {
     this.recentSame = q.recentSame;
     this.entryById = q.entryById;
     this.requireTill = tillGuard(ctx);
+    this.requests = moneyRequests(s);
   }
 
-  record(operator: Operator, req: TopupRequest, visibility: Visibility): Committed {
+  record(operator: Operator, req: TopupRequest, visibility: Visibility): Done {
+    const request: MoneyRequest = {
+      channel: 'topups.record',
+      requestId: req.requestId,
+      operatorCode: operator.code,
+      // confirmDuplicate is left out: confirming is the same action, and its replay must not record twice.
+      fingerprint: fingerprintOf({
+        accountId: req.accountId,
+        amountCents: req.amountCents,
+        method: req.method,
+        payerCf: req.payerCf,
+        posAuthCode: req.posAuthCode,
+      }),
+    };
+    // Before any check: a repeat is answered even if the first made the double guard or the day's rules refuse it now.
+    const first = this.requests.prior<Committed>(request);
+    if (first) return { ...first, fresh: false };
     const { counter } = this.ctx;
     const config = counter.config;
     const now = this.ctx.clock.now();
@@ -199,7 +224,7 @@ export class Topups {
           },
         },
       });
-      return {
+      const done: Committed = {
         operationId,
         receiptNo,
         balanceBeforeCents: before.totalCents,
@@ -207,11 +232,26 @@ export class Topups {
         receiptText: text,
         businessDate: today,
       };
+      this.requests.remember(request, operationId, done, createdAt);
+      return done;
     });
-    return commit.immediate();
+    return { ...commit.immediate(), fresh: true };
   }
 
-  voidTopup(operator: Operator, approver: Operator, req: VoidRequest, visibility: Visibility): Committed {
+  /**
+   * `approve` checks the supervisor and is called only for a request not yet recorded: a repeat of
+   * one already approved and recorded gets its first reply.
+   */
+  voidTopup(operator: Operator, approve: () => Operator, req: VoidRequest, visibility: Visibility): Done {
+    const request: MoneyRequest = {
+      channel: 'topups.void',
+      requestId: req.requestId,
+      operatorCode: operator.code,
+      fingerprint: fingerprintOf({ operationId: req.operationId }),
+    };
+    const first = this.requests.prior<Committed>(request);
+    if (first) return { ...first, fresh: false };
+    const approver = approve();
     const { counter } = this.ctx;
     const now = this.ctx.clock.now();
     const today = romeDate(now);
@@ -232,6 +272,12 @@ export class Topups {
         throw new DomainError(
           'VOID_NOT_ALLOWED',
           "Si possono stornare solo le ricariche di oggi fatte a questo sportello. Per le altre serve una rettifica dell'ufficio.",
+        );
+      }
+      if (approver.code === entry.operator_code) {
+        throw new DomainError(
+          'VOID_NOT_ALLOWED',
+          'Lo storno va approvato da un supervisore diverso da chi ha registrato la ricarica (quattro occhi).',
         );
       }
       const account = this.requireAccount(entry.account_id, visibility);
@@ -304,7 +350,7 @@ export class Topups {
           detail: { operationId, voids: entry.id, approvedBy: approver.code, reason: req.reason, receiptNo },
         },
       });
-      return {
+      const done: Committed = {
         operationId,
         receiptNo,
         balanceBeforeCents: before.totalCents,
@@ -312,8 +358,10 @@ export class Topups {
         receiptText: text,
         businessDate: today,
       };
+      this.requests.remember(request, operationId, done, createdAt);
+      return done;
     });
-    return commit.immediate();
+    return { ...commit.immediate(), fresh: true };
   }
 
   private requireAccount(accountId: string, visibility: Visibility): AccountItem {

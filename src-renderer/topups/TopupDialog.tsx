@@ -22,6 +22,7 @@ import { OpenTillForm } from '../till/OpenTillForm';
 import { palette } from '../theme';
 import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
 import { CONFIRM_KEYS, chordsOf, isConfirmKey, pressMatches, type KeyPress } from '../ui/keymap';
+import { moneyAction } from '../moneyAction';
 
 /**
  * The key that picks each method (printed beside it): Alt and a letter, as a Windows dialog's
@@ -56,6 +57,8 @@ export function TopupDialog({ account, settings, onClose }: Props) {
   const [posAuthCode, setPosAuthCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One id for this dialog's action, sent again unchanged on every retry (moneyAction.ts).
+  const [action] = useState(moneyAction);
   const amountRef = useRef<HTMLInputElement>(null);
   const cfRef = useRef<HTMLInputElement>(null);
 
@@ -91,6 +94,7 @@ export function TopupDialog({ account, settings, onClose }: Props) {
     const pos = posAuthCode.trim();
     setBusy(true);
     const reply = await call('topups.record', {
+      requestId: action.requestId,
       accountId: account.accountId,
       amountCents,
       method,
@@ -100,6 +104,7 @@ export function TopupDialog({ account, settings, onClose }: Props) {
     });
     setBusy(false);
     if (reply.ok) {
+      action.recorded();
       setError(null);
       setStep({ kind: 'done', result: reply.value });
       return;

@@ -12,6 +12,7 @@ import { call } from '../api';
 import { PrintStatus } from '../receipts/PrintStatus';
 import { ReceiptBox } from '../receipts/ReceiptBox';
 import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
+import { moneyAction } from '../moneyAction';
 
 type Result = ChannelOutput<'topups.void'>;
 
@@ -28,6 +29,8 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One id for this dialog's action, sent again unchanged on every retry (moneyAction.ts).
+  const [action] = useState(moneyAction);
   const [result, setResult] = useState<Result | null>(null);
   const supervisorRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
@@ -53,6 +56,7 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
     }
     setBusy(true);
     const reply = await call('topups.void', {
+      requestId: action.requestId,
       operationId: operation.operationId,
       supervisor: supervisor.trim(),
       supervisorPin: pin,
@@ -60,6 +64,7 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
     });
     setBusy(false);
     if (reply.ok) {
+      action.recorded();
       setResult(reply.value);
       return;
     }

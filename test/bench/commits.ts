@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Core } from '../../src-main/core/types';
 import { compare, type Comparison } from './measure';
 import type { QuerySets } from './queries';
@@ -42,7 +43,12 @@ export async function benchTopupCommit(
       const t = topups[i];
       if (!t) throw new Error(`no top-up #${i}`);
       const value = valueOf(
-        await core.invoke(sessionId, 'topups.record', { ...t, method: 'cash', confirmDuplicate: true }),
+        await core.invoke(sessionId, 'topups.record', {
+          ...t,
+          requestId: randomUUID(),
+          method: 'cash',
+          confirmDuplicate: true,
+        }),
         `topup ${t.accountId}`,
       ) as { receiptNo: string; printed: boolean };
       if (!value.printed) throw new Error(`receipt ${value.receiptNo} not printed`);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * `npx tsx test/bench/profile.ts [--accounts N]`: where the time of a lookup and of a top-up goes,
  * piece by piece, on the cached bench database (run `npm run bench` once first). A developer's
@@ -226,6 +227,7 @@ async function main(): Promise<void> {
     ...t,
     method: 'cash' as const,
     confirmDuplicate: true,
+    requestId: randomUUID(),
   });
   // Every piece once per sample, one after the other, so all meet the same moments of the disk.
   const lap = async (t: { accountId: string; amountCents: number }, times: bigint[][]) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * The counter side of the sync bench, run as a child process of run.ts so that its peak RSS is the
  * counter's alone (the emulator, with its own database and HTTP server, stays in the parent).
@@ -126,6 +127,7 @@ async function push(core: Core, plan: CounterPlan, sql: () => BetterSqlite3.Data
     const accountId = ids[Math.floor((i * ids.length) / plan.operations) % ids.length] ?? '';
     valueOf(
       await core.invoke(sessionId, 'topups.record', {
+        requestId: randomUUID(),
         accountId,
         amountCents: 1000,
         method: 'cash',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -229,6 +230,7 @@ async function work(
       const index = rng.int(0, actor.voidable.length - 1);
       const [operationId] = actor.voidable.splice(index, 1);
       const reply = await counter.rpc.call('topups.void', {
+        requestId: randomUUID(),
         operationId: operationId!,
         supervisor: SUPERVISOR.code,
         supervisorPin: SUPERVISOR.pin,
@@ -252,6 +254,7 @@ async function work(
 function topupInput(rng: Rng, accounts: TrackedAccount[]) {
   const card = rng.chance(0.3);
   return {
+    requestId: randomUUID(),
     accountId: rng.pick(accounts).id,
     // Within the counters' limits (5 to 500 euro).
     amountCents: rng.int(10, 200) * 50,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { openCore, type CoreOptions } from '../../src-main/core/core';
 import type { Core, LocalCore } from '../../src-main/core/types';
 import { ManualClock } from './manual-clock';
 import type { ReceiptPrinter, PrintResult } from '../../src-main/printing/printer';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import type { Reply } from '../../shared/errors';
 import { DB_FILE } from '../../src-main/db/open';
 import { CounterConfig } from '../../shared/config';
@@ -32,15 +33,33 @@ export class RecordingPrinter implements ReceiptPrinter {
   }
 }
 
+/**
+ * What a test passes to a channel: a money request's id may be left out, and the caller then makes
+ * a new one for the call, as the counter's screen does once per operator's action. A test of
+ * repeats passes its own.
+ */
+export type TestInput<C extends Channel> =
+  ChannelInput<C> extends { requestId: string }
+    ? Omit<ChannelInput<C>, 'requestId'> & { requestId?: string }
+    : ChannelInput<C>;
+
+/** The input with a fresh request id when the channel takes one and the test gave none. */
+export function withRequestId<C extends Channel>(channel: C, input: TestInput<C>): ChannelInput<C> {
+  const schema = contract[channel].input as { shape?: Record<string, unknown> };
+  const wants = schema.shape !== undefined && 'requestId' in schema.shape;
+  if (!wants || typeof input !== 'object' || input === null || 'requestId' in input) return input as ChannelInput<C>;
+  return { ...input, requestId: randomUUID() } as ChannelInput<C>;
+}
+
 export interface TestCore {
   core: LocalCore;
   dataDir: string;
   clock: ManualClock;
   printer: RecordingPrinter;
   /** Calls a channel as the given session (default "s1") and returns the reply as data. */
-  call<C extends Channel>(channel: C, input: ChannelInput<C>, sessionId?: string): Promise<Reply<ChannelOutput<C>>>;
+  call<C extends Channel>(channel: C, input: TestInput<C>, sessionId?: string): Promise<Reply<ChannelOutput<C>>>;
   /** Calls and asserts ok, returning the value. */
-  must<C extends Channel>(channel: C, input: ChannelInput<C>, sessionId?: string): Promise<ChannelOutput<C>>;
+  must<C extends Channel>(channel: C, input: TestInput<C>, sessionId?: string): Promise<ChannelOutput<C>>;
   login(operator: string, pin: string, sessionId?: string): Promise<void>;
   /** Direct read access to the database file, for assertions. */
   sql: BetterSqlite3.Database;
@@ -64,7 +83,13 @@ export async function openTestCore(
   }
   const clock = opts.clock instanceof ManualClock ? opts.clock : new ManualClock();
   const printer = new RecordingPrinter();
-  const core = await openCore({ dataDir, counterCode, clock, receiptPrinter: opts.receiptPrinter ?? printer });
+  const core = await openCore({
+    dataDir,
+    counterCode,
+    clock,
+    receiptPrinter: opts.receiptPrinter ?? printer,
+    ...(opts.log ? { log: opts.log } : {}),
+  });
   const { call, must } = callersOf(core);
   return {
     core,
@@ -86,9 +111,9 @@ export async function openTestCore(
 
 /** Typed calls to a core as a session (default "s1"): `call` answers the reply, `must` the value or throws. */
 export function callersOf(core: Core) {
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>, sessionId = 's1') =>
-    (await core.invoke(sessionId, channel, input)) as Reply<ChannelOutput<C>>;
-  const must = async <C extends Channel>(channel: C, input: ChannelInput<C>, sessionId = 's1') => {
+  const call = async <C extends Channel>(channel: C, input: TestInput<C>, sessionId = 's1') =>
+    (await core.invoke(sessionId, channel, withRequestId(channel, input))) as Reply<ChannelOutput<C>>;
+  const must = async <C extends Channel>(channel: C, input: TestInput<C>, sessionId = 's1') => {
     const r = await call(channel, input, sessionId);
     if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
     return r.value;

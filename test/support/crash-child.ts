@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * A counter process for crash tests, run as a child (node --import tsx). Modes:
  * - after-commit: records one top-up whose printer kills the process with SIGKILL, i.e. right after
@@ -41,6 +42,7 @@ async function run(): Promise<void> {
       const session = must(await core.invoke('s', 'till.open', { floatCounts: { '1000': 5 } })) as { id: string };
       must(
         await core.invoke('s', 'topups.record', {
+          requestId: randomUUID(),
           accountId: accounts[n % accounts.length],
           amountCents: 1_000,
           method: 'cash',
@@ -56,6 +58,7 @@ async function run(): Promise<void> {
   for (let n = 1; ; n++) {
     const accountId = accounts[n % accounts.length];
     const r = await core.invoke('s', 'topups.record', {
+      requestId: randomUUID(),
       accountId,
       amountCents: 500 + (n % 200),
       method: n % 2 ? 'cash' : 'card',

@@ -126,7 +126,7 @@ describe('feed', () => {
     expect(counters).toEqual(['FAR-LAPERLA']);
     const operators = items.flatMap((i) => (i.type === 'operator' ? [[i.code, i.counterCode] as const] : []));
     expect(operators.every(([, counter]) => counter === null || counter === 'FAR-LAPERLA')).toBe(true);
-    expect(operators.map(([code]) => code).sort()).toEqual(['laperla', 'sup-laperla', 'supervisore']);
+    expect(operators.map(([code]) => code).sort()).toEqual(['laperla', 'sup-laperla', 'supervisore', 'supervisore2']);
     expect(items.some((i) => i.type === 'account')).toBe(true);
   });
 

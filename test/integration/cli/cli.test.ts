@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -76,11 +77,12 @@ describe('the sportello command', () => {
       const acc = db.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').get() as { id: string };
       db.close();
       // The demo desk takes money only in an open till session, as the Comune runs it.
-      const refused = await call('topups.record', { accountId: acc.id, amountCents: 2500, method: 'cash' });
+      const money = { accountId: acc.id, amountCents: 2500, method: 'cash' };
+      const refused = await call('topups.record', { requestId: randomUUID(), ...money });
       expect(refused.error?.code).toBe('TILL_NOT_OPEN');
       const open = await call('till.open', { floatCounts: { '1000': 5 } });
       expect(open.ok, open.error?.message).toBe(true);
-      const top = await call('topups.record', { accountId: acc.id, amountCents: 2500, method: 'cash' });
+      const top = await call('topups.record', { requestId: randomUUID(), ...money });
       expect(top.ok, top.error?.message).toBe(true);
       expect(top.value['printed']).toBe(true);
       const [job] = await printer.waitForJobs(1);

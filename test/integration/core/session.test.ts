@@ -81,7 +81,13 @@ describe('sessions and operators', () => {
   it('validates every input against the contract and answers unknown channels as data', async () => {
     t = await openTestCore();
     await t.login('sportello1', '2468');
-    const bad = await t.core.invoke('s1', 'topups.record', { accountId: 'x', amountCents: '20', method: 'cash' });
+    const requestId = '0190a000-0000-7000-8000-000000000003';
+    const bad = await t.core.invoke('s1', 'topups.record', {
+      requestId,
+      accountId: 'x',
+      amountCents: '20',
+      method: 'cash',
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
     if (!bad.ok) expect(bad.error.message).toMatch(/^Dati non validi: amountCents: /);
     const extra = await t.core.invoke('s1', 'accounts.find', { query: 'rossi', sql: 'drop table' });

@@ -340,7 +340,7 @@ describe('voids', () => {
     expect(m).toMatchObject({ ok: false, error: { code: 'VOID_NOT_ALLOWED' } });
   });
 
-  it('supervisor approvals count towards the PIN lock', async () => {
+  it('wrong approval PINs block the operator who asked (see lockout.test.ts)', async () => {
     await frontOffice();
     const acc = pick(t.sql).account();
     const top = await t.must('topups.record', { accountId: acc.id, amountCents: 4000, method: 'cash' });

@@ -277,6 +277,15 @@ const SCHEMA = {
     reason: 'TEXT',
   },
   till_sequences: { counter_code: 'TEXT', kind: 'TEXT', year: 'INTEGER', last_number: 'INTEGER' },
+  money_requests: {
+    request_id: 'TEXT',
+    channel: 'TEXT',
+    operator_code: 'TEXT',
+    fingerprint: 'TEXT',
+    operation_id: 'TEXT',
+    reply: 'TEXT',
+    created_at: 'TEXT',
+  },
   audit: {
     id: 'INTEGER',
     at: 'TEXT',

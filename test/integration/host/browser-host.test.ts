@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -181,7 +182,13 @@ describe('browser host', () => {
     // Cause an event: a top-up prints a receipt.
     const acc = pick(t.sql).account();
     const topup = JSON.parse(
-      (await rpc('topups.record', { accountId: acc.id, amountCents: 1111, method: 'cash' }, { Cookie: cookie })).body,
+      (
+        await rpc(
+          'topups.record',
+          { requestId: randomUUID(), accountId: acc.id, amountCents: 1111, method: 'cash' },
+          { Cookie: cookie },
+        )
+      ).body,
     ) as { ok: boolean; value: { receiptNo: string } };
     expect(topup.ok).toBe(true);
     await expect.poll(() => signedIn.text()).toContain('event: receipts.printed');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -116,7 +117,11 @@ describe('hostile requests against a counter in its own process', () => {
     const sql = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
     const account = pick(sql).account();
     sql.close();
-    const topup = await rpc('topups.record', { accountId: account.id, amountCents: 2000, method: 'cash' }, cookie);
+    const topup = await rpc(
+      'topups.record',
+      { requestId: randomUUID(), accountId: account.id, amountCents: 2000, method: 'cash' },
+      cookie,
+    );
     expect(topup.body).toMatchObject({ ok: true, value: { receiptNo: 'SE1/2026/000001' } });
     expect(child.exitCode, stderr).toBeNull();
   });

@@ -117,9 +117,10 @@ describe('riepilogo del giorno and the ledger', () => {
             open.push(r.operationId);
           } else if (open.length > 0) {
             const [operationId] = open.splice(s.pick % open.length, 1);
+            // The second supervisor approves: neither operator here may approve a void of their own (four eyes).
             await t.must(
               'topups.void',
-              { operationId: operationId!, supervisor: 'supervisore', supervisorPin: '1357', reason: 'prova' },
+              { operationId: operationId!, supervisor: 'supervisore2', supervisorPin: 'carrara-2468', reason: 'prova' },
               op.session,
             );
           }

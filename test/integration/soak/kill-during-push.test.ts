@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
@@ -60,6 +61,7 @@ async function counterWithQueue(): Promise<{
   const client = await counter.startAndLogin();
   for (let i = 0; i < PENDING; i++) {
     await client.must('topups.record', {
+      requestId: randomUUID(),
       accountId: accounts[i % accounts.length]!.id,
       amountCents: 500 + (i % 40) * 25,
       method: 'cash',

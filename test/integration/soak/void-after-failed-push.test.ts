@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,7 @@ describe('a void recorded while its top-up waits for a retry', () => {
 
     central.faults.set(parseFaultSpec(''));
     const voided = await t.must('topups.void', {
+      requestId: randomUUID(),
       operationId: topup.operationId,
       supervisor: 'supervisore',
       supervisorPin: '1357',

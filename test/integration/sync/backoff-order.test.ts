@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
@@ -31,6 +32,7 @@ async function queueBehindBackoff() {
   central.pushFaults.push('http500');
   await t.must('sync.now', {});
   const voided = await t.must('topups.void', {
+    requestId: randomUUID(),
     operationId: first.operationId,
     supervisor: 'supervisore',
     supervisorPin: '1357',

@@ -3,9 +3,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { openCore, type CoreOptions } from '../../../src-main/core/core';
 import type { Core } from '../../../src-main/core/types';
 import { DB_FILE } from '../../../src-main/db/open';
-import type { Channel, ChannelInput, ChannelOutput, EventPayload, SyncStatus } from '../../../shared/contract';
+import type { Channel, ChannelOutput, EventPayload, SyncStatus } from '../../../shared/contract';
 import type { Reply } from '../../../shared/errors';
-import { callersOf, demoDataDir, ManualClock, RecordingPrinter } from '../../support/core-fixture';
+import { callersOf, demoDataDir, ManualClock, RecordingPrinter, type TestInput } from '../../support/core-fixture';
 
 export const HOUR = 3_600_000;
 
@@ -15,8 +15,8 @@ export interface SyncTestCore {
   clock: ManualClock;
   sql: BetterSqlite3.Database;
   statuses: SyncStatus[];
-  call<C extends Channel>(channel: C, input: ChannelInput<C>, sessionId?: string): Promise<Reply<ChannelOutput<C>>>;
-  must<C extends Channel>(channel: C, input: ChannelInput<C>, sessionId?: string): Promise<ChannelOutput<C>>;
+  call<C extends Channel>(channel: C, input: TestInput<C>, sessionId?: string): Promise<Reply<ChannelOutput<C>>>;
+  must<C extends Channel>(channel: C, input: TestInput<C>, sessionId?: string): Promise<ChannelOutput<C>>;
   /** A top-up as the logged-in operator of session s1. */
   topup(accountId: string, amountCents: number): Promise<ChannelOutput<'topups.record'>>;
   /** Resolves with the first status event (already seen or coming) that satisfies the predicate. */

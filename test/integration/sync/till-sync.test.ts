@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,7 @@ describe('till sync against the central emulator', () => {
     await t.topup(a!, 2_000);
     const second = await t.topup(b!, 1_500);
     await t.must('topups.void', {
+      requestId: randomUUID(),
       operationId: second.operationId,
       supervisor: 'supervisore',
       supervisorPin: '1357',
