@@ -75,6 +75,10 @@ export interface Database {
     server_seq: number | null;
     /** The till session open when the entry was written; null outside any session (or pulled). */
     till_session_id: string | null;
+    /** A top-up made at another counter: its receipt number, from the feed. */
+    receipt_ref: string | null;
+    /** A pagoPA payment of a notice: its codice avviso, from the feed. */
+    nav: string | null;
   };
   receipt_sequences: { counter_code: string; year: number; last_number: number };
   receipts: {

@@ -126,6 +126,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0005_registration_numbers' },
       { name: '0006_search_keys' },
       { name: '0007_till' },
+      { name: '0010_statement_refs' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -145,7 +146,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 8 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 9 });
     } finally {
       raw.close();
     }
@@ -178,6 +179,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0005_registration_numbers' },
       { name: '0006_search_keys' },
       { name: '0007_till' },
+      { name: '0010_statement_refs' },
     ]);
   });
 

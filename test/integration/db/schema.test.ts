@@ -83,6 +83,8 @@ const SCHEMA = {
     included_in_server_balance: 'INTEGER',
     server_seq: 'INTEGER NULL',
     till_session_id: 'TEXT NULL',
+    receipt_ref: 'TEXT NULL',
+    nav: 'TEXT NULL',
   },
   receipt_sequences: { counter_code: 'TEXT', year: 'INTEGER', last_number: 'INTEGER' },
   receipts: {
