@@ -5,6 +5,7 @@ import { receiptChannels } from './contract/receipts';
 import { registrationChannels } from './contract/registration';
 import { reportChannels } from './contract/reports';
 import { sessionChannels } from './contract/session';
+import { statementChannels } from './contract/statements';
 import { SyncStatus, syncChannels } from './contract/sync';
 import { tillChannels } from './contract/till';
 import { topupChannels } from './contract/topups';
@@ -24,6 +25,7 @@ export * from './contract/receipts';
 export * from './contract/registration';
 export * from './contract/reports';
 export * from './contract/session';
+export * from './contract/statements';
 export * from './contract/sync';
 export * from './contract/till';
 export * from './contract/topups';
@@ -38,6 +40,7 @@ export const contract = {
   ...noticeChannels,
   ...registrationChannels,
   ...tillChannels,
+  ...statementChannels,
 } as const;
 
 export type Contract = typeof contract;

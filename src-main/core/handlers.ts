@@ -5,6 +5,7 @@ import { registrationHandlers } from '../registration/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { sessionHandlers } from '../session/handlers';
 import type { Sessions } from '../session/sessions';
+import { statementHandlers } from '../statements/handlers';
 import { syncHandlers } from '../sync/handlers';
 import type { SyncService } from '../sync/service';
 import { tillHandlers } from '../till/handlers';
@@ -29,5 +30,6 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     ...noticeHandlers(ctx, sync),
     ...registrationHandlers(ctx),
     ...tillHandlers(ctx, sessions),
+    ...statementHandlers(ctx),
   };
 }
