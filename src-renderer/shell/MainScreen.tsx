@@ -18,6 +18,7 @@ import { MAIN_KEYS, type KeyTarget, type MainKeyContext, type View } from './mai
 import { ModalRouter, type Modal } from './ModalRouter';
 import { screenHints } from './screenHints';
 import { ViewRouter } from './ViewRouter';
+import { TILL_IDLE, type TillKeyContext } from '../till/tillKeys';
 
 interface Props {
   session: SessionInfo;
@@ -40,6 +41,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
   const [view, setView] = useState<View>('search');
   const [modal, setModal] = useState<Modal>({ kind: 'none' });
   const [help, setHelp] = useState(false);
+  const [tillKeys, setTillKeys] = useState<TillKeyContext>(TILL_IDLE);
   const pharmacy = session.counter.kind === 'farmacia';
   const accounts = useAccountSearch(pharmacy);
   const { detail, focusField } = accounts;
@@ -139,11 +141,12 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
             />
           }
           onBack={() => setView('search')}
+          onTillKeys={setTillKeys}
           onSyncChanged={onSyncChanged}
         />
       </Box>
-      {view !== 'registration' && <KeyHints hints={screenHints(context)} />}
-      {help && <KeyHelpDialog hints={screenHints(context)} onClose={() => setHelp(false)} />}
+      {view !== 'registration' && <KeyHints hints={screenHints(context, tillKeys)} />}
+      {help && <KeyHelpDialog hints={screenHints(context, tillKeys)} onClose={() => setHelp(false)} />}
       <ModalRouter modal={modal} account={detail?.account ?? null} settings={session.settings} onClose={closeModal} />
     </Box>
   );

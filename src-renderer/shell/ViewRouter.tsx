@@ -6,6 +6,8 @@ import { RegistrationScreen } from '../registration/RegistrationScreen';
 import { DayView } from '../reports/DayView';
 import { RagioneriaView } from '../reports/RagioneriaView';
 import { ProblemsView } from '../sync/ProblemsView';
+import { TillView } from '../till/TillView';
+import type { TillKeyContext } from '../till/tillKeys';
 import type { View } from './mainKeys';
 
 interface Props {
@@ -15,10 +17,11 @@ interface Props {
   search: ReactNode;
   onBack: () => void;
   onSyncChanged: () => void;
+  onTillKeys: (context: TillKeyContext) => void;
 }
 
 /** The view on screen; each one but the search goes back to it with Esc. */
-export function ViewRouter({ view, session, search, onBack, onSyncChanged }: Props) {
+export function ViewRouter({ view, session, search, onBack, onSyncChanged, onTillKeys }: Props) {
   const printerConfigured = session.settings.printerConfigured;
   switch (view) {
     case 'search':
@@ -35,6 +38,8 @@ export function ViewRouter({ view, session, search, onBack, onSyncChanged }: Pro
       return <DayView printerConfigured={printerConfigured} onBack={onBack} />;
     case 'ragioneria':
       return <RagioneriaView onBack={onBack} />;
+    case 'till':
+      return <TillView printerConfigured={printerConfigured} onBack={onBack} onKeysContext={onTillKeys} />;
     default: {
       const never: never = view;
       return never;

@@ -3,11 +3,12 @@ import { RECEIPTS_KEYS } from '../receipts/receiptsKeys';
 import { DAY_KEYS } from '../reports/dayKeys';
 import { RAGIONERIA_KEYS } from '../reports/ragioneriaKeys';
 import { PROBLEMS_KEYS } from '../sync/problemsKeys';
+import { TILL_IDLE, TILL_KEYS, type TillKeyContext } from '../till/tillKeys';
 import { hintsOf, type KeyHint } from '../ui/keymap';
 import { MAIN_KEYS, type MainKeyContext, type View } from './mainKeys';
 
 /** The keys of the view itself, in front of the main screen's on the hint bar. */
-export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
+export function viewHints(view: View, frontOffice: boolean, till: TillKeyContext = TILL_IDLE): KeyHint[] {
   switch (view) {
     case 'search':
     case 'registration':
@@ -22,6 +23,8 @@ export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
       return hintsOf(PROBLEMS_KEYS, null);
     case 'ragioneria':
       return hintsOf(RAGIONERIA_KEYS, null);
+    case 'till':
+      return hintsOf(TILL_KEYS, till);
     default: {
       const never: never = view;
       return never;
@@ -30,6 +33,6 @@ export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
 }
 
 /** The hint bar of the main screen: the view's own keys, then the main screen's. */
-export function screenHints(context: MainKeyContext): KeyHint[] {
-  return [...viewHints(context.view, context.frontOffice), ...hintsOf(MAIN_KEYS, context)];
+export function screenHints(context: MainKeyContext, till: TillKeyContext = TILL_IDLE): KeyHint[] {
+  return [...viewHints(context.view, context.frontOffice, till), ...hintsOf(MAIN_KEYS, context)];
 }

@@ -10,21 +10,13 @@ import { call } from '../api';
 import { SelectableTable } from '../ui/SelectableTable';
 import { arrowStep, runKey } from '../ui/keymap';
 import { PROBLEMS_KEYS } from './problemsKeys';
+import { OUTBOX_TYPE_LABELS } from './syncText';
 
 interface Props {
   onBack: () => void;
   /** After a retry: the status bar's counts change at once. */
   onRetried: () => void;
 }
-
-const TYPE_LABELS: Record<SyncProblem['type'], string> = {
-  topup: 'Ricarica',
-  void: 'Storno',
-  notice: 'Avviso pagoPA',
-  notice_cancel: 'Annullamento avviso',
-  till: 'Cassa',
-  registration: 'Iscrizione',
-};
 
 /**
  * "Da risolvere": the operations the central service refused, with its reason. They stay here, never
@@ -136,7 +128,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
           cells={(p) => (
             <>
               <TableCell>{p.reference || p.operationId}</TableCell>
-              <TableCell>{TYPE_LABELS[p.type]}</TableCell>
+              <TableCell>{OUTBOX_TYPE_LABELS[p.type]}</TableCell>
               <TableCell>{formatRomeDateTime(p.createdAt)}</TableCell>
               <TableCell align="right">{p.amountCents === 0 ? '—' : formatEuro(p.amountCents)}</TableCell>
               <TableCell>{p.reason}</TableCell>
