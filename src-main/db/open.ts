@@ -18,7 +18,7 @@ import * as m0004 from './migrations/0004_registration';
 import * as m0005 from './migrations/0005_registration_numbers';
 import * as m0006 from './migrations/0006_search_keys';
 import * as m0007 from './migrations/0007_till';
-import * as m0010 from './migrations/0010_statement_refs';
+import * as m0009 from './migrations/0009_statement_refs';
 
 /** Every migration, in order. A new one is a new file added here; released ones are frozen. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,7 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_registration_numbers': m0005,
   '0006_search_keys': m0006,
   '0007_till': m0007,
-  '0010_statement_refs': m0010,
+  '0009_statement_refs': m0009,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -126,7 +126,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0005_registration_numbers' },
       { name: '0006_search_keys' },
       { name: '0007_till' },
-      { name: '0010_statement_refs' },
+      { name: '0009_statement_refs' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -179,7 +179,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0005_registration_numbers' },
       { name: '0006_search_keys' },
       { name: '0007_till' },
-      { name: '0010_statement_refs' },
+      { name: '0009_statement_refs' },
     ]);
   });
 
