@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountChannels } from './contract/accounts';
+import { attestationChannels, BatchProgress } from './contract/attestations';
 import { noticeChannels } from './contract/notices';
 import { receiptChannels } from './contract/receipts';
 import { registrationChannels } from './contract/registration';
@@ -20,6 +21,7 @@ import { topupChannels } from './contract/topups';
 
 export * from './contract/access';
 export * from './contract/accounts';
+export * from './contract/attestations';
 export * from './contract/notices';
 export * from './contract/receipts';
 export * from './contract/registration';
@@ -41,6 +43,7 @@ export const contract = {
   ...registrationChannels,
   ...tillChannels,
   ...statementChannels,
+  ...attestationChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -59,6 +62,8 @@ export const events = {
   'receipts.printed': z.object({ receiptNo: z.string(), printed: z.boolean(), printError: z.string().optional() }),
   /** Emitted whenever the sync status changes. */
   'sync.status': SyncStatus,
+  /** The yearly batch of attestazioni: how far it has gone. */
+  'attestations.progress': BatchProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

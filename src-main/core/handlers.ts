@@ -1,4 +1,5 @@
 import { accountHandlers } from '../accounts/handlers';
+import { attestationHandlers } from '../attestations/handlers';
 import { noticeHandlers } from '../notices/handlers';
 import { receiptHandlers } from '../receipts/handlers';
 import { registrationHandlers } from '../registration/handlers';
@@ -31,5 +32,6 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     ...registrationHandlers(ctx),
     ...tillHandlers(ctx, sessions),
     ...statementHandlers(ctx),
+    ...attestationHandlers(ctx),
   };
 }

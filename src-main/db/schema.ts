@@ -283,6 +283,23 @@ export interface Database {
     reason: string;
   };
   till_sequences: { counter_code: string; kind: string; year: number; last_number: number };
+  attestations: {
+    protocol_no: string;
+    counter_code: string;
+    year: number;
+    number: number;
+    account_id: string;
+    tax_year: number;
+    batch_year: number | null;
+    issued_at: string;
+    operator_code: string;
+    code: string;
+    traceable_cents: number;
+    cash_cents: number;
+    /** JSON array of codici fiscali. */
+    payer_cfs: string;
+    file: string;
+  };
   audit: {
     id: Generated<number>;
     at: string;

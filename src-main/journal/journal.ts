@@ -46,6 +46,15 @@ export interface AuditDetails {
     printed: boolean;
     error?: string;
   };
+  /** An attestazione for the 730 numbered for a child's service (batch: written by the yearly batch). */
+  'attestation.issue': {
+    protocolNo: string;
+    accountId: string;
+    papayCode: string;
+    taxYear: number;
+    totalCents: number;
+    batch: boolean;
+  };
   'sync.retry': { operationId: string; rejectedReason: string | null };
   /** The central holds receipt numbers this counter had not reached: numbering continues after them. */
   'receipts.numberingBehind': { year: number; localLastNumber: number; centralLastNumber: number };

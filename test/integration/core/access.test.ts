@@ -45,6 +45,8 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'till.reopen': { sessionId: 'nessuna', reason: 'prova di riapertura', supervisor: 'nessuno', supervisorPin: '0000' },
   'statements.account': { accountId: 'nessuno' },
   'statements.printShort': { accountId: 'nessuno' },
+  'attestations.issue': { accountId: 'nessuno', taxYear: 2025 },
+  'attestations.batch': { taxYear: 2025 },
   'registration.options': {},
   'registration.quote': { service: 'refezione', schoolYear: '2026/2027', siblingOrder: 1 },
   'registration.save': {

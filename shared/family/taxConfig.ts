@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Service } from '../domain';
+import { DomainError } from '../errors';
+
+/**
+ * What the attestazione for the 730 needs from each tax year's rules: the code of the expense in the
+ * return per service, the deduction limit per code (null: no limit of its own) and the notes the
+ * year's rules ask the document to carry. Data, not logic: a new year is a new entry in the counter's
+ * configuration (`taxYears`), the code that builds the attestation never names a code or a figure.
+ */
+export const TaxYearRules = z
+  .object({
+    taxYear: z.number().int().min(2000).max(2100),
+    codes: z.record(Service, z.string().regex(/^\d{1,3}$/)),
+    limitCents: z.record(z.string(), z.number().int().nonnegative().nullable()),
+    /** Printed under the figures (e.g. which payments give the right to the deduction). */
+    notes: z.array(z.string().min(1)),
+  })
+  .strict();
+export type TaxYearRules = z.infer<typeof TaxYearRules>;
+
+const TRACEABLE_ONLY =
+  'Dal 2020 la detrazione del 19% spetta solo per le spese pagate con mezzi tracciabili (carta, bancomat, pagoPA, ' +
+  'bonifico): legge 160/2019, art. 1, comma 679. I pagamenti in contanti sono indicati a solo titolo informativo.';
+
+/**
+ * The rules used when the counter's configuration carries none: refezione and trasporto under code
+ * 12 (spese per l'istruzione, no limit of their own here), asilo nido under 33 (632 euro per child).
+ */
+export const DEFAULT_TAX_YEARS: readonly TaxYearRules[] = [2023, 2024, 2025, 2026].map((taxYear) => ({
+  taxYear,
+  codes: { refezione: '12', trasporto: '12', asilo_nido: '33' },
+  limitCents: { '12': null, '33': 63_200 },
+  notes: [TRACEABLE_ONLY],
+}));
+
+/** The rules of one year, or a NOT_CONFIGURED refusal that names it. */
+export function taxRulesOf(rules: readonly TaxYearRules[], taxYear: number): TaxYearRules {
+  const found = rules.find((r) => r.taxYear === taxYear);
+  if (!found) {
+    throw new DomainError(
+      'NOT_CONFIGURED',
+      `Nessuna regola fiscale configurata per l'anno ${taxYear}: aggiornare la configurazione dello sportello.`,
+    );
+  }
+  return found;
+}
