@@ -3,10 +3,11 @@ import { Service } from '../domain';
 import { DomainError } from '../errors';
 
 /**
- * What the attestazione for the 730 needs from each tax year's rules: the code of the expense in the
- * return per service, the deduction limit per code (null: no limit of its own) and the notes the
- * year's rules ask the document to carry. Data, not logic: a new year is a new entry in the counter's
- * configuration (`taxYears`), the code that builds the attestation never names a code or a figure.
+ * What the attestazione for the 730 needs from the tax rules: the code of the expense in the return
+ * per service, the deduction limit per code (null: no limit of its own) and the notes the document
+ * must carry. Each entry holds from its tax year until a later entry replaces it (rules change by law,
+ * not every year). Data, not logic: a change is a new entry in the counter's configuration
+ * (`taxYears`); the code that builds the attestation never names a code or a figure.
  */
 export const TaxYearRules = z
   .object({
@@ -24,19 +25,27 @@ const TRACEABLE_ONLY =
   'bonifico): legge 160/2019, art. 1, comma 679. I pagamenti in contanti sono indicati a solo titolo informativo.';
 
 /**
- * The rules used when the counter's configuration carries none: refezione and trasporto under code
- * 12 (spese per l'istruzione, no limit of their own here), asilo nido under 33 (632 euro per child).
+ * The rules used when the counter's configuration carries none, from tax year 2020 (when only traceable
+ * payments began to count): refezione and trasporto under code 12 (spese per l'istruzione, no limit of
+ * their own here), asilo nido under 33 (632 euro per child).
  */
-export const DEFAULT_TAX_YEARS: readonly TaxYearRules[] = [2023, 2024, 2025, 2026].map((taxYear) => ({
-  taxYear,
-  codes: { refezione: '12', trasporto: '12', asilo_nido: '33' },
-  limitCents: { '12': null, '33': 63_200 },
-  notes: [TRACEABLE_ONLY],
-}));
+export const DEFAULT_TAX_YEARS: readonly TaxYearRules[] = [
+  {
+    taxYear: 2020,
+    codes: { refezione: '12', trasporto: '12', asilo_nido: '33' },
+    limitCents: { '12': null, '33': 63_200 },
+    notes: [TRACEABLE_ONLY],
+  },
+];
 
-/** The rules of one year, or a NOT_CONFIGURED refusal that names it. */
+/** The rules in force in a tax year (the latest entry from that year or before), or a NOT_CONFIGURED refusal. */
 export function taxRulesOf(rules: readonly TaxYearRules[], taxYear: number): TaxYearRules {
-  const found = rules.find((r) => r.taxYear === taxYear);
+  const found = rules
+    .filter((r) => r.taxYear <= taxYear)
+    .reduce<TaxYearRules | undefined>(
+      (best, r) => (best === undefined || r.taxYear > best.taxYear ? r : best),
+      undefined,
+    );
   if (!found) {
     throw new DomainError(
       'NOT_CONFIGURED',

@@ -68,6 +68,12 @@ describe('attestationFigures (criterio di cassa)', () => {
       limitCents: 63_200,
     });
     expect(() => taxRulesOf(rules, 2024)).toThrow("Nessuna regola fiscale configurata per l'anno 2024");
+    // An entry holds until a later one replaces it.
+    const later = TaxYearRules.parse({ ...rules[0], taxYear: 2027, codes: { ...rules[0]!.codes, asilo_nido: '55' } });
+    expect(taxRulesOf([...rules, later], 2026).codes.asilo_nido).toBe('44');
+    expect(taxRulesOf([later, ...rules], 2030).codes.asilo_nido).toBe('55');
+    expect(taxRulesOf(DEFAULT_TAX_YEARS, 2019 + 20).codes.refezione).toBe('12');
+    expect(() => taxRulesOf(DEFAULT_TAX_YEARS, 2019)).toThrow("l'anno 2019");
     expect(() => TaxYearRules.parse({ taxYear: 2025, codes: {}, limitCents: {}, notes: [], extra: 1 })).toThrow();
   });
 });
