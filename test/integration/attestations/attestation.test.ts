@@ -137,6 +137,15 @@ describe('attestazione per la dichiarazione dei redditi', () => {
     expect(text).not.toContain('Totale pagato');
   });
 
+  it('a child with no adulto di riferimento still gets the document, which says so', async () => {
+    const a = await year2025();
+    t.sql.prepare('UPDATE children SET family_id = NULL WHERE id = ?').run(a.child_id);
+    const { attestation, pdfPath } = await t.must('attestations.issue', { accountId: a.id, taxYear: 2025 });
+    expect(attestation.account.child.parent).toBeUndefined();
+    expect(pdfText(pdfPath)).toContain('Nessun adulto di riferimento registrato.');
+    expect(pdfText(pdfPath)).toContain(`come indicato al pagamento: ${PAYER}`);
+  });
+
   it('refuses a year not begun, a bad year and an unknown account in Italian, numbering and auditing nothing', async () => {
     const a = await year2025();
     const future = await t.call('attestations.issue', { accountId: a.id, taxYear: 2027 });
