@@ -32,7 +32,13 @@ export function viewHints(view: View, frontOffice: boolean, till: TillKeyContext
   }
 }
 
-/** The hint bar of the main screen: the view's own keys, then the main screen's. */
+/**
+ * The hint bar of the main screen: F1 first (it lists the keys the one-line bar has no room
+ * for), the view's own keys, then the main screen's.
+ */
 export function screenHints(context: MainKeyContext, till: TillKeyContext = TILL_IDLE): KeyHint[] {
-  return [...viewHints(context.view, context.frontOffice, till), ...hintsOf(MAIN_KEYS, context)];
+  const main = hintsOf(MAIN_KEYS, context);
+  const help = main.filter((hint) => hint.keys === 'F1');
+  const rest = main.filter((hint) => hint.keys !== 'F1');
+  return [...help, ...viewHints(context.view, context.frontOffice, till), ...rest];
 }

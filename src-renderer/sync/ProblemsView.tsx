@@ -18,6 +18,11 @@ interface Props {
   onRetried: () => void;
 }
 
+/** How the operator names a refused operation: its reference, else its kind and time (never its id). */
+function nameOf(problem: SyncProblem): string {
+  return problem.reference || `${OUTBOX_TYPE_LABELS[problem.type]} del ${formatRomeDateTime(problem.createdAt)}`;
+}
+
 /**
  * "Da risolvere": the operations the central service refused, with its reason. They stay here, never
  * dropped; once the cause is fixed centrally, the supervisor puts one back in the queue with Enter.
@@ -62,7 +67,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
       return;
     }
     setError(null);
-    setNotice(`Operazione ${problem.reference || problem.operationId} rimessa in coda: sarà inviata di nuovo.`);
+    setNotice(`Operazione ${nameOf(problem)} rimessa in coda: sarà inviata di nuovo.`);
     onRetried();
     await load();
   }
@@ -119,6 +124,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
             <>
               <TableCell>Riferimento</TableCell>
               <TableCell>Tipo</TableCell>
+              <TableCell>Bambino/a</TableCell>
               <TableCell>Registrata</TableCell>
               <TableCell align="right">Importo</TableCell>
               <TableCell>Motivo del rifiuto</TableCell>
@@ -127,8 +133,9 @@ export function ProblemsView({ onBack, onRetried }: Props) {
           }
           cells={(p) => (
             <>
-              <TableCell>{p.reference || p.operationId}</TableCell>
+              <TableCell>{p.reference || '—'}</TableCell>
               <TableCell>{OUTBOX_TYPE_LABELS[p.type]}</TableCell>
+              <TableCell>{p.child ?? '—'}</TableCell>
               <TableCell>{formatRomeDateTime(p.createdAt)}</TableCell>
               <TableCell align="right">{p.amountCents === 0 ? '—' : formatEuro(p.amountCents)}</TableCell>
               <TableCell>{p.reason}</TableCell>
