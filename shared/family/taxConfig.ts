@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Service } from '../domain';
+import type { Service } from '../domain';
 import { DomainError } from '../errors';
 
 /**
@@ -9,10 +9,15 @@ import { DomainError } from '../errors';
  * not every year). Data, not logic: a change is a new entry in the counter's configuration
  * (`taxYears`); the code that builds the attestation never names a code or a figure.
  */
+const Code730 = z.string().regex(/^\d{1,3}$/);
+
 export const TaxYearRules = z
   .object({
     taxYear: z.number().int().min(2000).max(2100),
-    codes: z.record(Service, z.string().regex(/^\d{1,3}$/)),
+    /** The code per service (spelled out rather than a record keyed by Service: the OpenAPI document names each). */
+    codes: z.object({ refezione: Code730, trasporto: Code730, asilo_nido: Code730 }).strict() satisfies z.ZodType<
+      Record<Service, string>
+    >,
     limitCents: z.record(z.string(), z.number().int().nonnegative().nullable()),
     /** Printed under the figures (e.g. which payments give the right to the deduction). */
     notes: z.array(z.string().min(1)),
