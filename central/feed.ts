@@ -62,7 +62,9 @@ export function feedReader(sqlite: CentralSqlite): FeedReader {
     ),
     entry: sqlite.prepare(
       `SELECT id, seq, account_id AS accountId, kind, amount_cents AS amountCents, created_at AS createdAt,
-         counter_code AS counterCode, voids_id AS voidsId FROM ledger WHERE id = ?`,
+         counter_code AS counterCode, voids_id AS voidsId, receipt_no AS receiptNo, payer_cf AS payerCf,
+         (SELECT np.nav FROM notice_payments np WHERE np.ledger_id = ledger.id) AS nav
+         FROM ledger WHERE id = ?`,
     ),
   };
 
@@ -142,10 +144,13 @@ export function feedReader(sqlite: CentralSqlite): FeedReader {
           createdAt: string;
           counterCode: string | null;
           voidsId: string | null;
+          receiptNo: string | null;
+          payerCf: string | null;
+          nav: string | null;
         }>(q.entry, entityId);
         // A counter learns of its own operations from the acks: the feed brings the others'.
         if (!e || e.counterCode === who.counterCode) return null;
-        return { type: 'entry', ...e };
+        return pharmacy ? { type: 'entry', ...e, payerCf: null } : { type: 'entry', ...e };
       }
       case 'notice':
         // Every counter follows every notice (a pharmacy may print one issued at the front office).

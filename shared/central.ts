@@ -112,6 +112,16 @@ export const FeedEntry = z.object({
   createdAt: IsoDateTime,
   counterCode: z.string().nullable(),
   voidsId: Id.nullable(),
+  /** A top-up at a counter: its receipt number (absent from feeds written before the estratto conto). */
+  receiptNo: z.string().max(40).nullable().optional(),
+  /** A pagoPA payment of a notice: its codice avviso; null for one made on the portal without a notice. */
+  nav: z
+    .string()
+    .regex(/^\d{18}$/)
+    .nullable()
+    .optional(),
+  /** The payer's codice fiscale when given; never sent to a pharmacy. */
+  payerCf: z.string().max(16).nullable().optional(),
 });
 /** One payable item of a notice: the single payment or one instalment (rata), each with its own codice avviso. */
 export const NoticePayment = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PaymentMethod } from './domain';
 import { EnrolmentConfig } from './registration/config';
 import { EnteConfig } from './pagopa/ente';
+import { DEFAULT_TAX_YEARS, TaxYearRules } from './family/taxConfig';
 
 /**
  * Configuration of one counter. Channel policy (which methods, from when to when), limits and
@@ -70,6 +71,8 @@ export const CounterConfig = z.object({
     })
     .strict()
     .optional(),
+  /** The 730 rules per tax year for the attestazione (codes, limits, notes). Absent: DEFAULT_TAX_YEARS. */
+  taxYears: z.array(TaxYearRules).optional(),
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;
 
@@ -114,4 +117,9 @@ export function tillConfigOf(counter: { kind: string; config: CounterConfig }): 
       supervisorThresholdCents: 1_000,
     }
   );
+}
+
+/** The tax years' rules of a counter: its own, or the defaults every configuration before them gets. */
+export function taxYearsOf(config: CounterConfig): readonly TaxYearRules[] {
+  return config.taxYears ?? DEFAULT_TAX_YEARS;
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { accountChannels } from './contract/accounts';
+import { attestationChannels, BatchProgress } from './contract/attestations';
 import { noticeChannels } from './contract/notices';
 import { receiptChannels } from './contract/receipts';
 import { registrationChannels } from './contract/registration';
 import { reportChannels } from './contract/reports';
 import { sessionChannels } from './contract/session';
+import { statementChannels } from './contract/statements';
 import { SyncStatus, syncChannels } from './contract/sync';
 import { tillChannels } from './contract/till';
 import { topupChannels } from './contract/topups';
@@ -19,11 +21,13 @@ import { topupChannels } from './contract/topups';
 
 export * from './contract/access';
 export * from './contract/accounts';
+export * from './contract/attestations';
 export * from './contract/notices';
 export * from './contract/receipts';
 export * from './contract/registration';
 export * from './contract/reports';
 export * from './contract/session';
+export * from './contract/statements';
 export * from './contract/sync';
 export * from './contract/till';
 export * from './contract/topups';
@@ -38,6 +42,8 @@ export const contract = {
   ...noticeChannels,
   ...registrationChannels,
   ...tillChannels,
+  ...statementChannels,
+  ...attestationChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -56,6 +62,8 @@ export const events = {
   'receipts.printed': z.object({ receiptNo: z.string(), printed: z.boolean(), printError: z.string().optional() }),
   /** Emitted whenever the sync status changes. */
   'sync.status': SyncStatus,
+  /** The yearly batch of attestazioni: how far it has gone. */
+  'attestations.progress': BatchProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

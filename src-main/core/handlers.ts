@@ -1,10 +1,12 @@
 import { accountHandlers } from '../accounts/handlers';
+import { attestationHandlers } from '../attestations/handlers';
 import { noticeHandlers } from '../notices/handlers';
 import { receiptHandlers } from '../receipts/handlers';
 import { registrationHandlers } from '../registration/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { sessionHandlers } from '../session/handlers';
 import type { Sessions } from '../session/sessions';
+import { statementHandlers } from '../statements/handlers';
 import { syncHandlers } from '../sync/handlers';
 import type { SyncService } from '../sync/service';
 import { tillHandlers } from '../till/handlers';
@@ -29,5 +31,7 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     ...noticeHandlers(ctx, sync),
     ...registrationHandlers(ctx),
     ...tillHandlers(ctx, sessions),
+    ...statementHandlers(ctx),
+    ...attestationHandlers(ctx),
   };
 }

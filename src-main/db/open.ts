@@ -19,6 +19,8 @@ import * as m0005 from './migrations/0005_registration_numbers';
 import * as m0006 from './migrations/0006_search_keys';
 import * as m0007 from './migrations/0007_till';
 import * as m0008 from './migrations/0008_requests';
+import * as m0009 from './migrations/0009_statement_refs';
+import * as m0012 from './migrations/0012_attestations';
 
 /** Every migration, in order. A new one is a new file added here; released ones are frozen. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_search_keys': m0006,
   '0007_till': m0007,
   '0008_requests': m0008,
+  '0009_statement_refs': m0009,
+  '0012_attestations': m0012,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -75,6 +75,10 @@ export interface Database {
     server_seq: number | null;
     /** The till session open when the entry was written; null outside any session (or pulled). */
     till_session_id: string | null;
+    /** A top-up made at another counter: its receipt number, from the feed. */
+    receipt_ref: string | null;
+    /** A pagoPA payment of a notice: its codice avviso, from the feed. */
+    nav: string | null;
   };
   receipt_sequences: { counter_code: string; year: number; last_number: number };
   receipts: {
@@ -288,6 +292,23 @@ export interface Database {
     operation_id: string;
     reply: string;
     created_at: string;
+  };
+  attestations: {
+    protocol_no: string;
+    counter_code: string;
+    year: number;
+    number: number;
+    account_id: string;
+    tax_year: number;
+    batch_year: number | null;
+    issued_at: string;
+    operator_code: string;
+    code: string;
+    traceable_cents: number;
+    cash_cents: number;
+    /** JSON array of codici fiscali. */
+    payer_cfs: string;
+    file: string;
   };
   audit: {
     id: Generated<number>;

@@ -37,6 +37,24 @@ export interface AuditDetails {
   'notice.reprint': { noticeId: string; nav: string; state: string };
   'notice.printThermal': { noticeId: string; nav: string; printed: boolean; error?: string };
   'report.printDay': { date: string; printed: boolean; error?: string };
+  /** Documents given to a family: who printed what for whom (the operator is the row's). */
+  'statement.pdf': { accountId: string; papayCode: string; from: string; to: string; closingCents: number };
+  'statement.printShort': {
+    accountId: string;
+    papayCode: string;
+    movements: number;
+    printed: boolean;
+    error?: string;
+  };
+  /** An attestazione for the 730 numbered for a child's service (batch: written by the yearly batch). */
+  'attestation.issue': {
+    protocolNo: string;
+    accountId: string;
+    papayCode: string;
+    taxYear: number;
+    totalCents: number;
+    batch: boolean;
+  };
   'sync.retry': { operationId: string; rejectedReason: string | null };
   /** The central holds receipt numbers this counter had not reached: numbering continues after them. */
   'receipts.numberingBehind': { year: number; localLastNumber: number; centralLastNumber: number };

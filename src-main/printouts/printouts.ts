@@ -9,7 +9,8 @@ export type Printout =
   | { kind: 'receipt'; receiptNo: string; operationId: string; copy: boolean; businessDate: string; text: string }
   | { kind: 'notice'; noticeId: string; nav: string; qr: string; text: string }
   | { kind: 'daySummary'; date: string; text: string }
-  | { kind: 'zReport'; zNo: string; text: string };
+  | { kind: 'zReport'; zNo: string; text: string }
+  | { kind: 'statement'; accountId: string; papayCode: string; movements: number; text: string };
 
 /**
  * The one path of every print: the printer, then the bookkeeping of the attempt, then the log.
@@ -55,6 +56,15 @@ export function printouts(ctx: CoreContext) {
           operatorCode,
           action: 'till.printZ',
           detail: { zNo: p.zNo, ...outcome },
+        });
+        return;
+      case 'statement':
+        j.audit({
+          at,
+          counterCode: ctx.counter.code,
+          operatorCode,
+          action: 'statement.printShort',
+          detail: { accountId: p.accountId, papayCode: p.papayCode, movements: p.movements, ...outcome },
         });
         return;
     }
@@ -113,6 +123,7 @@ const PRINTED = {
   notice: 'avviso stampato',
   daySummary: 'riepilogo del giorno stampato',
   zReport: 'chiusura di cassa stampata',
+  statement: 'estratto conto breve stampato',
 } as const satisfies Record<Printout['kind'], string>;
 
 /** The name of the copy saved when no printer is configured (and of the print job). */
@@ -126,6 +137,8 @@ function fileName(p: Printout): string {
       return `riepilogo-${p.date}`;
     case 'zReport':
       return `chiusura-${p.zNo.replace(/[^A-Za-z0-9-]/g, '_')}`;
+    case 'statement':
+      return `estratto-${p.papayCode.replace(/[^A-Za-z0-9-]/g, '_')}`;
   }
 }
 
@@ -138,6 +151,7 @@ function qrOf(p: Printout): string | null {
       return p.qr;
     case 'daySummary':
     case 'zReport':
+    case 'statement':
       return null;
   }
 }
@@ -152,5 +166,7 @@ function subjectOf(p: Printout): Record<string, string | boolean> {
       return { date: p.date };
     case 'zReport':
       return { zNo: p.zNo };
+    case 'statement':
+      return { accountId: p.accountId };
   }
 }

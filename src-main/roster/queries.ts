@@ -73,6 +73,10 @@ export interface CentralEntryRow {
   reason: string | null;
   /** The central ledger sequence, when the feed brought it. */
   seq: number | null;
+  /** Another counter's receipt number, a notice's codice avviso, the payer's codice fiscale (front office only). */
+  receiptRef: string | null;
+  nav: string | null;
+  payerCf: string | null;
 }
 
 /**
@@ -126,9 +130,9 @@ export const rosterQueries = preparedPerConnection((s) => ({
   // History already counted in the server balance: it explains the balance, it never adds to it.
   insertCentralEntry: s.prepare<[CentralEntryRow]>(
     `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, business_date, counter_code, voids_id,
-                         reason, origin, included_in_server_balance, server_seq)
+                         reason, origin, included_in_server_balance, server_seq, receipt_ref, nav, payer_cf)
      VALUES (@id, @accountId, @kind, @amountCents, @createdAt, @businessDate, @counterCode, @voidsId,
-             @reason, 'central', 1, @seq)
+             @reason, 'central', 1, @seq, @receiptRef, @nav, @payerCf)
      ON CONFLICT DO NOTHING`,
   ),
 }));

@@ -129,7 +129,14 @@ export function insertAccount(db: RosterDb, account: AccountInput): void {
 
 export function insertCentralLedgerEntry(db: RosterDb, entry: CentralLedgerInput): void {
   requireIntegerCents(entry.amountCents, `Movimento ${entry.id}`);
-  const written = rosterQueries(db.sqlite).insertCentralEntry.run({ ...entry, voidsId: null, seq: null });
+  const written = rosterQueries(db.sqlite).insertCentralEntry.run({
+    ...entry,
+    voidsId: null,
+    seq: null,
+    receiptRef: null,
+    nav: null,
+    payerCf: null,
+  });
   // The statement ignores an entry the feed sends twice; a seed that writes one twice is a mistake.
   if (written.changes === 0) throw new InvalidRosterDataError(`Movimento ${entry.id}: già presente.`);
 }

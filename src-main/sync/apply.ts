@@ -159,6 +159,9 @@ function applyEntry(s: Statements, entry: FeedEntry): void {
     voidsId: voidsKnown ? entry.voidsId : null,
     reason: null,
     seq: entry.seq,
+    receiptRef: entry.receiptNo ?? null,
+    nav: entry.nav ?? null,
+    payerCf: entry.payerCf ?? null,
   });
 }
 

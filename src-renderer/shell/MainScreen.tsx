@@ -68,6 +68,8 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
     openTopup: () => setModal({ kind: 'topup' }),
     openVoid: (operation: NonNullable<typeof accounts.selectedOperation>) => setModal({ kind: 'void', operation }),
     openNotice: () => setModal({ kind: 'notice' }),
+    openStatement: () => setModal({ kind: 'statement' }),
+    openAttestation: () => setModal({ kind: 'attestation' }),
     openHelp: () => setHelp(true),
     search: accounts,
     logout: onLogout,
@@ -179,7 +181,13 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
       </Box>
       {view !== 'registration' && <KeyHints hints={screenHints(context, tillKeys)} />}
       {help && <KeyHelpDialog hints={screenHints(context, tillKeys)} onClose={() => setHelp(false)} />}
-      <ModalRouter modal={modal} account={detail?.account ?? null} settings={session.settings} onClose={closeModal} />
+      <ModalRouter
+        modal={modal}
+        account={detail?.account ?? null}
+        settings={session.settings}
+        frontOffice={frontOffice}
+        onClose={closeModal}
+      />
     </Box>
   );
 }

@@ -19,6 +19,8 @@ export interface MainDeps<Operation extends Voidable> {
   openTopup: () => void;
   openVoid: (operation: Operation) => void;
   openNotice: () => void;
+  openStatement: () => void;
+  openAttestation: () => void;
   /** F1: the keys of the screen. */
   openHelp: () => void;
   search: { enter: () => void; move: (step: -1 | 1) => void; more: () => void; escape: () => void };
@@ -50,6 +52,8 @@ export function mainActions<Operation extends Voidable>(
       else deps.openVoid(op);
     },
     issueNotice: () => deps.openNotice(),
+    statement: () => deps.openStatement(),
+    attestation: () => deps.openAttestation(),
     notices: () => deps.setView('notices'),
     receipts: () => deps.setView('receipts'),
     day: () => deps.setView('day'),

@@ -25,6 +25,8 @@ export type MainAction =
   | 'topup'
   | 'void'
   | 'issueNotice'
+  | 'statement'
+  | 'attestation'
   | 'notices'
   | 'receipts'
   | 'day'
@@ -113,6 +115,30 @@ export const MAIN_KEYS: readonly MainBinding[] = [
       if (!onSearch(c)) return QUIET;
       if (!c.frontOffice) return say('In farmacia gli avvisi pagoPA si cercano e si stampano da Avvisi (F3).');
       return say("Aprire prima un conto: l'avviso pagoPA si emette per un conto.");
+    },
+  },
+  {
+    keys: 'Alt+E',
+    target: 'window',
+    action: 'statement',
+    hint: (c) => (onAccount(c) ? (c.frontOffice ? 'estratto conto' : 'ultimi movimenti') : null),
+    otherwise: (c) =>
+      inForm(c) ? null : onSearch(c) ? say("Aprire prima un conto: l'estratto conto è di un conto.") : QUIET,
+  },
+  {
+    keys: 'Alt+T',
+    target: 'window',
+    action: 'attestation',
+    hint: (c) => (onAccount(c) && c.frontOffice ? 'attestazione 730' : null),
+    otherwise: (c) => {
+      if (inForm(c)) return null;
+      if (!onSearch(c)) return QUIET;
+      if (!c.frontOffice) {
+        return say(
+          "L'attestazione per la dichiarazione dei redditi si rilascia solo allo sportello dei Servizi Educativi.",
+        );
+      }
+      return say("Aprire prima un conto: l'attestazione è di un conto e di un anno.");
     },
   },
   {

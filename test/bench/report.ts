@@ -1,4 +1,5 @@
 import type { Comparison } from './measure';
+import type { AttestationsGoals, AttestationsReport } from './attestations';
 import type { CloseDayGoals, CloseDayReport } from './closeDay';
 import type { ContoGoals, ContoReport } from './conto';
 import type { NoticeGoals, NoticeReport } from './notices';
@@ -35,7 +36,8 @@ export type Goals = Partial<LocalGoals> &
   Partial<SyncGoals> &
   Partial<NoticeGoals> &
   Partial<ContoGoals> &
-  Partial<CloseDayGoals> & { all: boolean };
+  Partial<CloseDayGoals> &
+  Partial<AttestationsGoals> & { all: boolean };
 
 /** Lookups and top-up commit on the counter's own database (absent with --only sync). */
 export type LocalReport = Record<Operation, Figures> & {
@@ -50,7 +52,8 @@ export type BenchReport = { accounts: number } & Partial<LocalReport> &
   Partial<SyncReport> &
   Partial<NoticeReport> &
   Partial<ContoReport> &
-  Partial<CloseDayReport> & {
+  Partial<CloseDayReport> &
+  Partial<AttestationsReport> & {
     goals: Goals;
     machine: {
       cpus: number;
@@ -93,8 +96,9 @@ export function allGoals(
   notices: NoticeGoals | null = null,
   conto: ContoGoals | null = null,
   closeDay: CloseDayGoals | null = null,
+  attestations: AttestationsGoals | null = null,
 ): Goals {
-  const g = { ...local, ...sync, ...notices, ...conto, ...closeDay };
+  const g = { ...local, ...sync, ...notices, ...conto, ...closeDay, ...attestations };
   return { ...g, all: Object.values(g).every(Boolean) };
 }
 
@@ -107,7 +111,14 @@ const LABELS: Record<Operation, string> = {
 
 /** The readable form: one row per operation, the sync figures, then the goals. */
 export function formatTable(r: BenchReport): string {
-  const lines = [...localLines(r), ...syncLines(r), ...noticeLines(r), ...contoLines(r), ...closeDayLines(r)];
+  const lines = [
+    ...localLines(r),
+    ...syncLines(r),
+    ...noticeLines(r),
+    ...contoLines(r),
+    ...closeDayLines(r),
+    ...attestationLines(r),
+  ];
   lines.push('', 'Obiettivi:');
   for (const [name, met] of Object.entries(r.goals)) {
     if (name !== 'all') lines.push(`  ${met ? 'OK     ' : 'MANCATO'} ${name}`);
@@ -192,5 +203,14 @@ function closeDayLines(r: BenchReport): string[] {
   return [
     `Chiusura di cassa di un giorno (${r.close_day.operations.toLocaleString('it-IT')} operazioni, ` +
       `mediana di ${r.close_day.runs}): ${r.close_day_ms} ms`,
+  ];
+}
+
+function attestationLines(r: BenchReport): string[] {
+  if (r.attestations_5000 === undefined || r.attestations_5000_s === undefined) return [];
+  return [
+    `Lotto di attestazioni 730 (${r.attestations_5000.children.toLocaleString('it-IT')} bambini, ` +
+      `${r.attestations_5000.payments.toLocaleString('it-IT')} pagamenti): ${r.attestations_5000_s} s ` +
+      `(CPU ${r.attestations_5000_cpu_s} s)`,
   ];
 }

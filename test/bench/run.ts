@@ -20,6 +20,7 @@ import { BENCH_COUNTER, instantPrinter } from './session';
 import { benchSync, syncGoals, type SyncReport } from './sync';
 import { benchConto, contoGoals, type ContoReport } from './conto';
 import { benchCloseDay, closeDayGoals, type CloseDayReport } from './closeDay';
+import { attestationsGoals, benchAttestations, type AttestationsReport } from './attestations';
 
 const RUNS = 3;
 const LOOKUP_SAMPLES = 2000;
@@ -27,7 +28,7 @@ const LOOKUP_WARMUP = 300;
 const COMMIT_SAMPLES = 500;
 const COMMIT_WARMUP = 50;
 
-type Part = 'local' | 'sync' | 'notices' | 'reports';
+type Part = 'local' | 'sync' | 'notices' | 'reports' | 'attestations';
 
 interface Args {
   json: boolean;
@@ -35,18 +36,18 @@ interface Args {
   parts: Part[];
 }
 
-const USAGE = 'Uso: npm run bench -- [--json] [--accounts N] [--only local|sync|notices|reports]';
+const USAGE = 'Uso: npm run bench -- [--json] [--accounts N] [--only local|sync|notices|reports|attestations]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, accounts: 100_000, parts: ['local', 'sync', 'notices', 'reports'] };
+  const args: Args = { json: false, accounts: 100_000, parts: ['local', 'sync', 'notices', 'reports', 'attestations'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
     else if (a === '--accounts') args.accounts = Number(argv[++i]);
     else if (a === '--only') {
       const part = argv[++i];
-      if (part !== 'local' && part !== 'sync' && part !== 'notices' && part !== 'reports') {
-        throw new Error(`--only vuole local, sync, notices o reports. ${USAGE}`);
+      if (part !== 'local' && part !== 'sync' && part !== 'notices' && part !== 'reports' && part !== 'attestations') {
+        throw new Error(`--only vuole local, sync, notices, reports o attestations. ${USAGE}`);
       }
       args.parts = [part];
     } else throw new Error(`opzione sconosciuta: ${String(a)}. ${USAGE}`);
@@ -127,6 +128,9 @@ async function main(): Promise<void> {
   const notices: NoticeReport | null = args.parts.includes('notices') ? await benchNotices(progress) : null;
   const conto: ContoReport | null = args.parts.includes('reports') ? await benchConto(progress) : null;
   const closeDay: CloseDayReport | null = args.parts.includes('reports') ? await benchCloseDay(progress) : null;
+  const attestations: AttestationsReport | null = args.parts.includes('attestations')
+    ? await benchAttestations(progress)
+    : null;
   const cpu = os.cpus()[0]?.model ?? 'sconosciuta';
   const report: BenchReport = {
     accounts: args.accounts,
@@ -135,12 +139,14 @@ async function main(): Promise<void> {
     ...notices,
     ...conto,
     ...closeDay,
+    ...attestations,
     goals: allGoals(
       local ? localGoals(local.report) : null,
       sync ? syncGoals(sync) : null,
       notices ? noticeGoals(notices) : null,
       conto ? contoGoals(conto) : null,
       closeDay ? closeDayGoals(closeDay) : null,
+      attestations ? attestationsGoals(attestations) : null,
     ),
     machine: {
       cpus: os.cpus().length,

@@ -55,6 +55,10 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'till.reckon': { sessionId: 'nessuna', posTotalCents: 0 },
   'till.close': { sessionId: 'nessuna', posTotalCents: 0 },
   'till.reopen': { sessionId: 'nessuna', reason: 'prova di riapertura', supervisor: 'nessuno', supervisorPin: '0000' },
+  'statements.account': { accountId: 'nessuno' },
+  'statements.printShort': { accountId: 'nessuno' },
+  'attestations.issue': { accountId: 'nessuno', taxYear: 2025 },
+  'attestations.batch': { taxYear: 2025 },
   'registration.options': {},
   'registration.quote': { service: 'refezione', schoolYear: '2026/2027', siblingOrder: 1 },
   'registration.save': {

@@ -127,6 +127,8 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0006_search_keys' },
       { name: '0007_till' },
       { name: '0008_requests' },
+      { name: '0009_statement_refs' },
+      { name: '0012_attestations' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -146,7 +148,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 9 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 11 });
     } finally {
       raw.close();
     }
@@ -180,6 +182,8 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0006_search_keys' },
       { name: '0007_till' },
       { name: '0008_requests' },
+      { name: '0009_statement_refs' },
+      { name: '0012_attestations' },
     ]);
   });
 

@@ -54,6 +54,8 @@ function recordingDeps() {
     openTopup: () => effects.push('modal:topup'),
     openVoid: () => effects.push('modal:void'),
     openNotice: () => effects.push('modal:notice'),
+    openStatement: () => effects.push('modal:statement'),
+    openAttestation: () => effects.push('modal:attestation'),
     openHelp: () => effects.push('modal:help'),
     search: {
       enter: () => effects.push('search:enter'),
