@@ -5,6 +5,7 @@ import { receiptChannels } from './contract/receipts';
 import { registrationChannels } from './contract/registration';
 import { reportChannels } from './contract/reports';
 import { sessionChannels } from './contract/session';
+import { setupChannels } from './contract/setup';
 import { SyncStatus, syncChannels } from './contract/sync';
 import { tillChannels } from './contract/till';
 import { topupChannels } from './contract/topups';
@@ -24,6 +25,7 @@ export * from './contract/receipts';
 export * from './contract/registration';
 export * from './contract/reports';
 export * from './contract/session';
+export * from './contract/setup';
 export * from './contract/sync';
 export * from './contract/till';
 export * from './contract/topups';
@@ -38,6 +40,7 @@ export const contract = {
   ...noticeChannels,
   ...registrationChannels,
   ...tillChannels,
+  ...setupChannels,
 } as const;
 
 export type Contract = typeof contract;

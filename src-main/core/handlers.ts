@@ -4,6 +4,7 @@ import { receiptHandlers } from '../receipts/handlers';
 import { registrationHandlers } from '../registration/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { sessionHandlers } from '../session/handlers';
+import { settingsHandlers } from '../settings/handlers';
 import type { Sessions } from '../session/sessions';
 import { syncHandlers } from '../sync/handlers';
 import type { SyncService } from '../sync/service';
@@ -29,5 +30,6 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     ...noticeHandlers(ctx, sync),
     ...registrationHandlers(ctx),
     ...tillHandlers(ctx, sessions),
+    ...settingsHandlers(ctx),
   };
 }

@@ -68,6 +68,11 @@ export interface AuditDetails {
   };
   'till.reopen': { sessionId: string; zNo: string; approvedBy: string; reason: string };
   'till.printZ': { zNo: string; printed: boolean; error?: string };
+  /** The cash drawer on the receipt printer's kick port: after a cash top-up, or at a supervisor's request. */
+  'drawer.kick': { reason: 'topup' | 'request'; operationId: string | null; opened: boolean; error?: string };
+  /** A supervisor changed a setting of this PC (receipt or A4 printer, central, updates). */
+  'settings.change': { step: string; value: unknown };
+  'settings.diagnostics': { fileName: string };
   figlio_ricollegato: { childId: string; fromFamilyId: string | null; toFamilyId: string; registrationId: string };
 }
 export type AuditAction = keyof AuditDetails;

@@ -6,6 +6,7 @@ import { RegistrationScreen } from '../registration/RegistrationScreen';
 import { DayView } from '../reports/DayView';
 import { RagioneriaView } from '../reports/RagioneriaView';
 import { ProblemsView } from '../sync/ProblemsView';
+import { SettingsView } from '../setup/SettingsView';
 import type { View } from './mainKeys';
 
 interface Props {
@@ -35,6 +36,8 @@ export function ViewRouter({ view, session, search, onBack, onSyncChanged }: Pro
       return <DayView printerConfigured={printerConfigured} onBack={onBack} />;
     case 'ragioneria':
       return <RagioneriaView onBack={onBack} />;
+    case 'settings':
+      return <SettingsView onBack={onBack} />;
     default: {
       const never: never = view;
       return never;

@@ -56,6 +56,7 @@ export function mainActions<Operation extends Voidable>(
     registration: () => deps.setView('registration'),
     problems: () => deps.setView('problems'),
     ragioneria: () => deps.setView('ragioneria'),
+    settings: () => deps.setView('settings'),
     logout: () => deps.logout(),
   };
 }

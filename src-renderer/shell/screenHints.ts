@@ -3,6 +3,7 @@ import { RECEIPTS_KEYS } from '../receipts/receiptsKeys';
 import { DAY_KEYS } from '../reports/dayKeys';
 import { RAGIONERIA_KEYS } from '../reports/ragioneriaKeys';
 import { PROBLEMS_KEYS } from '../sync/problemsKeys';
+import { SETTINGS_KEYS } from '../setup/settingsKeys';
 import { hintsOf, type KeyHint } from '../ui/keymap';
 import { MAIN_KEYS, type MainKeyContext, type View } from './mainKeys';
 
@@ -22,6 +23,8 @@ export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
       return hintsOf(PROBLEMS_KEYS, null);
     case 'ragioneria':
       return hintsOf(RAGIONERIA_KEYS, null);
+    case 'settings':
+      return hintsOf(SETTINGS_KEYS, null);
     default: {
       const never: never = view;
       return never;
