@@ -10,7 +10,8 @@ import { appVersion } from '../version';
 import { currentStation } from './station';
 
 /** Keys whose values are secrets: never in a file that leaves the PC. */
-const SECRET_KEY = /token|pin|secret|password|passwd|verifier|hash|salt|key|cookie|authori[sz]ation/i;
+const SECRET_KEY =
+  /token|secret|passw|verifier|salt|cookie|authori[sz]ation|credential|^pin$|pin_?(hash|code|value)|hash$/i;
 
 /** A copy of `value` without any field whose name says it holds a secret, at any depth. */
 export function withoutSecrets(value: unknown): unknown {

@@ -5,6 +5,7 @@ import { decodeEscPos } from '../support/escpos-decoder';
 import { startVirtualPrinter, type VirtualPrinter } from '../support/virtual-printer';
 import { expect, test } from './fixtures';
 import { login } from './steps';
+import { expectAccessible } from './axe';
 
 const VERSION = (
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
@@ -31,6 +32,7 @@ test.describe('a PC never configured', () => {
     await expect(page.getByRole('heading', { name: 'Configurazione iniziale di questo PC' })).toBeVisible();
     await expect(page.getByTestId('app-identity')).toHaveText(`Sportello ${VERSION} · da configurare`);
     const stationFile = path.join(app.dataDir, 'postazione.json');
+    await expectAccessible(page, 'configurazione iniziale');
 
     // 1. The counter: the list of the roster, the arrows choose, Invio confirms.
     const counter = page.getByRole('combobox', { name: 'Sportello', exact: true });
@@ -93,6 +95,7 @@ test.describe('a PC never configured', () => {
       `stampante di rete 127.0.0.1:${printer.port}, con cassetto`,
     );
     await expect(settings.getByTestId('setting-Versione')).toHaveText(`${VERSION}, canale latest`);
+    await expectAccessible(page, 'impostazioni');
     // A step redone: Tab to its button, Invio, the new value, Invio; written only then.
     await settings.getByRole('button', { name: 'Cambia stampante a4' }).focus();
     await page.keyboard.press('Enter');
