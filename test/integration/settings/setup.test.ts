@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -92,6 +93,26 @@ describe('the first-run setup', () => {
     // The next start reads the file: no switch needed.
     core = await openStation({ dataDir, clock: new ManualClock(), syncIntervalMs: 3_600_000 });
     expect((await callersOf(core).must('counter.info', {})).code).toBe('SE2');
+  });
+
+  it('on a PC with no data, takes a code from the central service and opens it to be enrolled', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-empty-'));
+    core = await openStation({ dataDir, clock: new ManualClock(), syncIntervalMs: 3_600_000 });
+    const { call, must } = callersOf(core);
+    expect((await must('setup.state', {})).counters).toEqual([]);
+    await must('setup.saveStep', { step: 'counter', counterCode: 'FAR-CAVATORE' });
+    await must('setup.saveStep', { step: 'receiptPrinter', printer: null, testConfirmed: true });
+    await must('setup.saveStep', { step: 'a4Printer', a4Printer: null });
+    await must('setup.saveStep', { step: 'central', centralUrl: null });
+    const refused = await call('setup.finish', {});
+    expect(refused.ok ? 'ok' : refused.error.message).toBe(
+      "Lo sportello FAR-CAVATORE arriva dal servizio centrale: indicarne l'indirizzo.",
+    );
+    await must('setup.saveStep', { step: 'central', centralUrl: 'http://127.0.0.1:9' });
+    await must('setup.finish', {});
+    const status = await must('sync.status', {});
+    expect(status).toMatchObject({ enrolled: false, centralUrl: 'http://127.0.0.1:9' });
+    expect((await must('counter.info', {})).code).toBe('FAR-CAVATORE');
   });
 
   it('starts configured, as before, when the host names the counter', async () => {
