@@ -28,6 +28,10 @@ function officeConfig(officeLine: string): CounterConfig {
     stampDuty: STAMP_DUTY,
     ente: DEMO_ENTE,
     enrolment: DEMO_ENROLMENT,
+    // The desk counts its drawer; a difference above 2 € needs a supervisor. Money outside an open till
+    // session is still taken in the demo (requireOpenSession false), so that every walkthrough works as
+    // before; a counter that adopts the cash office turns it on, and test/e2e/till.spec.ts runs with it on.
+    till: { countsDrawer: true, requireOpenSession: false, supervisorThresholdCents: 200 },
   };
 }
 
@@ -45,6 +49,8 @@ function pharmacy(code: string, name: string, address: string): DemoCounterRow {
       largeType: true,
       // A pharmacy prints notices on its receipt printer (the QR carries the Ente's codice fiscale).
       ente: DEMO_ENTE,
+      // The Comune's takings share the pharmacy's own till: no drawer to count, but a session all the same.
+      till: { countsDrawer: false, requireOpenSession: false, supervisorThresholdCents: 1_000 },
     },
   };
 }

@@ -120,8 +120,8 @@ export type TillConfig = NonNullable<CounterConfig['till']>;
 
 /**
  * The till configuration of a counter: its own, or by its kind (a pharmacy, FAR-*, counts no drawer).
- * A configuration without `till` (every one written before the till sessions, the demo seed's included)
- * does not require one to take money; a counter's own `till` block turns the requirement on.
+ * A configuration without `till` (every one written before the till sessions) does not require one to
+ * take money; a counter's own `till` block turns the requirement on (`requireOpenSession`).
  */
 export function tillConfigOf(counter: { kind: string; config: CounterConfig }): TillConfig {
   return (

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   /** A close with a difference needs a note; above the threshold a supervisor's PIN too. */
   'CLOSE_NEEDS_NOTE',
   'CLOSE_NEEDS_SUPERVISOR',
+  /** At a pharmacy the day's statement is closed only once the pharmacist has confirmed it against the POS slip. */
+  'CLOSE_NEEDS_CONFIRMATION',
   /** A versamento or prelievo larger than the cash held. */
   'CASH_INSUFFICIENT',
   'INTERNAL',

@@ -41,6 +41,8 @@ export const SyncProblem = z.object({
   reference: z.string(),
   /** The account it concerns; null for an operation of no one account (a registration). */
   accountId: Id.nullable(),
+  /** Whose account it is, "Nome Cognome" (with the service), so nobody reads an id; null without an account. */
+  child: z.string().nullable(),
   amountCents: Cents,
   /** The central service's reason for refusing it. */
   reason: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPERATOR } from './access';
 import { Cents, channel, Empty, Id, IsoDateTime, LocalDate, PrintOutcome } from './common';
+import { OutboxType } from './sync';
 
 /**
  * The cash office: the till session (opened with its float, one open per counter), its movements
@@ -71,7 +72,7 @@ export const TillReckoning = z.object({
   supervisorRequired: z.boolean(),
   thresholdCents: Cents,
   /** Operations not yet confirmed by the central: the close proceeds and says so. */
-  unsent: z.array(z.object({ operationId: z.string(), type: z.string(), createdAt: IsoDateTime })),
+  unsent: z.array(z.object({ operationId: z.string(), type: OutboxType, createdAt: IsoDateTime })),
 });
 export type TillReckoning = z.infer<typeof TillReckoning>;
 
@@ -98,6 +99,8 @@ export const tillChannels = {
       /** The float the last close left in the drawer, proposed for the next opening. */
       proposedFloatCounts: z.record(z.string(), z.number().int()),
       lastZ: z.string().nullable(),
+      /** The session the last Z report closed: what a supervisor may reopen while no session is open. */
+      lastClosedSessionId: Id.nullable(),
     }),
     OPERATOR,
   ),
@@ -124,6 +127,8 @@ export const tillChannels = {
       .object({
         ...BlindCount,
         note: z.string().trim().max(500).optional(),
+        /** At a pharmacy: the pharmacist has checked the statement against the POS slip and confirms it. */
+        pharmacistConfirmed: z.boolean().optional(),
         supervisor: Supervisor.supervisor.optional(),
         supervisorPin: Supervisor.supervisorPin.optional(),
       })

@@ -91,6 +91,8 @@ export function zReportDocument(frame: ReportFrame, z: ZReportInput): TDocumentD
   );
   if (z.note) body.push({ text: `Nota: ${z.note}`, margin: [0, 8, 0, 0] });
   if (z.approvedBy) body.push({ text: `Differenza approvata da ${z.approvedBy}` });
+  if (z.confirmedBy)
+    body.push({ text: `Prospetto confermato dal farmacista ${z.confirmedBy} con lo scontrino del POS` });
   if (r.unsent.length > 0) {
     body.push({
       text: `Operazioni non ancora inviate al centrale alla chiusura: ${r.unsent.length}.`,

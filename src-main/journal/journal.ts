@@ -64,6 +64,8 @@ export interface AuditDetails {
     cashDifferenceCents: number;
     cardDifferenceCents: number;
     approvedBy: string | null;
+    /** At a pharmacy, who confirmed the statement against the POS slip. */
+    confirmedByPharmacist: string | null;
     unsent: number;
   };
   'till.reopen': { sessionId: string; zNo: string; approvedBy: string; reason: string };

@@ -1,4 +1,5 @@
 import { OutboxType, type SyncProblem } from '../../shared/contract';
+import { SERVICE_LABELS, Service } from '../../shared/domain';
 import { formatNavGroups } from '../../shared/pagopa/nav';
 import { journal } from '../journal/journal';
 import { syncQueries } from './queries';
@@ -9,18 +10,26 @@ import type { Db } from '../db/open';
 export function listProblems(db: Db): SyncProblem[] {
   const q = syncQueries(db.sqlite);
   const navOfNotice = (noticeId: string) => q.firstNavOfNotice.get(noticeId) ?? null;
+  const childOf = (accountId: string | null) => {
+    const row = accountId === null ? undefined : q.childOfAccount.get(accountId);
+    if (!row) return null;
+    const service = Service.safeParse(row.service);
+    return `${row.name} ${row.surname}${service.success ? ` (${SERVICE_LABELS[service.data]})` : ''}`;
+  };
   const rows = q.rejected.all();
   return rows.map((r) => {
     const payload = JSON.parse(r.payload) as ProblemPayload;
     const parsed = OutboxType.safeParse(r.type);
     const type = parsed.success ? parsed.data : 'topup';
     const receiptNo = typeof payload.receiptNo === 'string' ? payload.receiptNo : '';
+    const accountId = typeof payload.accountId === 'string' && payload.accountId !== '' ? payload.accountId : null;
     return {
       operationId: r.operation_id,
       type,
       receiptNo,
       reference: referenceOf(type, payload, receiptNo, navOfNotice),
-      accountId: typeof payload.accountId === 'string' && payload.accountId !== '' ? payload.accountId : null,
+      accountId,
+      child: childOf(accountId),
       amountCents: typeof payload.amountCents === 'number' ? payload.amountCents : 0,
       reason: r.rejected_reason ?? '',
       attempts: r.attempts,

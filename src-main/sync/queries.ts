@@ -65,6 +65,9 @@ export const syncQueries = preparedPerConnection((s) => ({
   rejectedReason: s.prepare<[operationId: string], Pick<Row<'outbox'>, 'rejected_reason'>>(
     `SELECT rejected_reason FROM outbox WHERE operation_id = ? AND state = 'rejected'`,
   ),
+  childOfAccount: s.prepare<[accountId: string], { name: string; surname: string; service: string }>(
+    `SELECT c.name, c.surname, a.service FROM accounts a JOIN children c ON c.id = a.child_id WHERE a.id = ?`,
+  ),
   firstNavOfNotice: s
     .prepare<[noticeId: string], Row<'notice_payments'>['nav']>(
       'SELECT nav FROM notice_payments WHERE notice_id = ? ORDER BY installment NULLS FIRST LIMIT 1',

@@ -2,7 +2,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CoreContext } from '../core/context';
 import { journal } from '../journal/journal';
 import type { Operator } from '../session/sessions';
-import type { MovementKind, TillMovement, TillReckoning, TillSession } from '../../shared/contract';
+import {
+  OutboxType,
+  type MovementKind,
+  type TillMovement,
+  type TillReckoning,
+  type TillSession,
+} from '../../shared/contract';
 import { tillConfigOf } from '../../shared/config';
 import { DomainError } from '../../shared/errors';
 import { formatEuro } from '../../shared/money';
@@ -23,6 +29,7 @@ export interface BlindCount {
 
 export interface CloseRequest extends BlindCount {
   note?: string | undefined;
+  pharmacistConfirmed?: boolean | undefined;
 }
 
 export interface Closed {
@@ -104,6 +111,7 @@ export class Till {
       session: open ? this.toSession(open) : null,
       proposedFloatCounts: this.config.countsDrawer && last ? this.floatLeftBy(last.session_id) : {},
       lastZ: last?.z_no ?? null,
+      lastClosedSessionId: open || !last ? null : last.session_id,
     };
   }
 
@@ -261,6 +269,12 @@ export class Till {
       if (reckoning.noteRequired && !note) {
         throw new DomainError('CLOSE_NEEDS_NOTE', "C'è una differenza: scrivere una nota che la spieghi." + NOTHING);
       }
+      if (!reckoning.countsDrawer && req.pharmacistConfirmed !== true) {
+        throw new DomainError(
+          'CLOSE_NEEDS_CONFIRMATION',
+          'Il farmacista deve confermare il prospetto degli incassi, controllato con lo scontrino del POS.' + NOTHING,
+        );
+      }
       if (reckoning.supervisorRequired && !approver) {
         throw new DomainError(
           'CLOSE_NEEDS_SUPERVISOR',
@@ -286,6 +300,7 @@ export class Till {
         closedAt: at,
         operator: `${operator.name} (${operator.code})`,
         approvedBy: approver ? `${approver.name} (${approver.code})` : null,
+        confirmedBy: reckoning.countsDrawer ? null : `${operator.name} (${operator.code})`,
         floatCounts: JSON.parse(session.float_counts) as DenominationCounts,
         countedCounts: blind.counts,
         reckoning,
@@ -354,6 +369,7 @@ export class Till {
           cashDifferenceCents: reckoning.cash?.differenceCents ?? 0,
           cardDifferenceCents: reckoning.card.differenceCents,
           approvedBy: approver?.code ?? null,
+          confirmedByPharmacist: reckoning.countsDrawer ? null : operator.code,
           unsent: reckoning.unsent.length,
         },
       });
@@ -475,7 +491,8 @@ export class Till {
         thresholdCents,
         unsent: this.q.unsent
           .all()
-          .map((u) => ({ operationId: u.operation_id, type: u.type, createdAt: u.created_at })),
+          // The journal writes only the contract's outbox types: parsed, so the screen can name each one.
+          .map((u) => ({ operationId: u.operation_id, type: OutboxType.parse(u.type), createdAt: u.created_at })),
       },
     };
   }

@@ -18,6 +18,8 @@ export interface ZReportInput {
   closedAt: string;
   operator: string;
   approvedBy: string | null;
+  /** At a pharmacy: the pharmacist who confirmed the statement against the POS slip. */
+  confirmedBy: string | null;
   floatCounts: DenominationCounts;
   countedCounts: DenominationCounts | null;
   reckoning: TillReckoning;
@@ -85,6 +87,7 @@ export function renderZReportText(z: ZReportInput): string {
     ...leftRight('Differenza', differenceLabel(r.card)),
     ...(z.note ? [RULE, ...wrap(`Nota: ${z.note}`, '  ')] : []),
     ...(z.approvedBy ? field('Approvata da', z.approvedBy) : []),
+    ...(z.confirmedBy ? field('Confermato dal farmacista', z.confirmedBy) : []),
     ...(r.unsent.length > 0
       ? [RULE, ...wrap(`Operazioni non ancora inviate al centrale: ${r.unsent.length} (saranno inviate).`, '  ')]
       : []),

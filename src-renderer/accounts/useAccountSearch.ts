@@ -17,6 +17,15 @@ export function useAccountSearch(pharmacy: boolean) {
   const [notice, setNotice] = useState<string | null>(null);
   const [change, setChange] = useState<BalanceChange | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
+  /** The search or opening under way, if any: a key pressed meanwhile waits for its account. */
+  const inFlight = useRef<Promise<AccountDetail | null> | null>(null);
+
+  function track(opening: Promise<AccountDetail | null>) {
+    inFlight.current = opening;
+    void opening.finally(() => {
+      if (inFlight.current === opening) inFlight.current = null;
+    });
+  }
 
   /** After every action the cursor goes back to the search field with its text selected: the next scan replaces it. */
   const focusField = useCallback(() => {
@@ -43,27 +52,34 @@ export function useAccountSearch(pharmacy: boolean) {
     [search],
   );
 
-  async function runSearch() {
+  async function runSearch(): Promise<AccountDetail | null> {
     setNotice(null);
     const found = await search.run();
     if (found === null) {
       focusField();
-      return;
+      return null;
     }
     setDetail(null);
     const only = found.items[0];
     // A code identifies one account: no need to pick it from a list of one.
-    if (found.items.length === 1 && found.queryKind !== 'name' && only) await openAccount(only.accountId);
+    const opened =
+      found.items.length === 1 && found.queryKind !== 'name' && only ? await openAccount(only.accountId) : null;
     focusField();
+    return opened;
   }
 
   /** Invio: opens the chosen result, or searches what the field says now. */
   function enter() {
     const chosen = search.results[search.selected];
     if (detail === null && search.isCurrent() && chosen) {
-      void openAccount(chosen.accountId).then(() => focusField());
+      track(
+        openAccount(chosen.accountId).then((opened) => {
+          focusField();
+          return opened;
+        }),
+      );
     } else if (search.query.trim() !== '') {
-      void runSearch();
+      track(runSearch());
     }
   }
 
@@ -73,6 +89,12 @@ export function useAccountSearch(pharmacy: boolean) {
     else if (step > 0 && search.selected === search.results.length - 1 && search.nextPage !== null)
       void search.loadMore();
     else search.move(step);
+  }
+
+  /** Another view opens: what was said about this screen's last search or key is no longer true there. */
+  function leave() {
+    setNotice(null);
+    search.setError(null);
   }
 
   /** Esc closes the account, or empties the field. */
@@ -106,7 +128,10 @@ export function useAccountSearch(pharmacy: boolean) {
     move,
     more: () => void search.loadMore(),
     escape,
+    leave,
     reload,
+    /** The search or opening the scanner's Invio started, while it is under way. */
+    opening: () => inFlight.current,
   };
 }
 

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useNoticeUpdates } from './useNoticeUpdates';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -245,6 +246,7 @@ function IssuedStep({
   const [thermal, setThermal] = useState<ThermalResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const notice = useNoticeUpdates(issued.notice);
 
   async function printThermal() {
     setBusy(true);
@@ -274,7 +276,7 @@ function IssuedStep({
         <Alert severity="success" role="status" sx={{ mb: 2 }}>
           Avviso emesso.
         </Alert>
-        <NoticeSummary notice={issued.notice} pdfPath={issued.pdfPath} />
+        <NoticeSummary notice={notice} pdfPath={issued.pdfPath} />
         {error && (
           <Alert severity="error" role="alert" sx={{ mt: 2 }}>
             {error}

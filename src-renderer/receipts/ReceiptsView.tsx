@@ -28,6 +28,7 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
   const [selected, setSelected] = useState(0);
   const [reprint, setReprint] = useState<Reprint | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     void (async () => {
@@ -41,8 +42,9 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
   }, []);
 
   useEffect(() => {
-    if (items !== null && reprint === null) tableRef.current?.focus();
-  }, [items, reprint]);
+    // With no receipt (or none read) the section takes the keys, so Esc still goes back.
+    if ((items !== null || error !== null) && reprint === null) (tableRef.current ?? sectionRef.current)?.focus();
+  }, [items, error, reprint]);
 
   async function doReprint(receipt: ReceiptSummary) {
     const reply = await call('receipts.reprint', { receiptNo: receipt.receiptNo });
@@ -53,11 +55,12 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
   }
 
   function keys(event: KeyboardEvent) {
-    if (reprint !== null || items === null) return;
+    if (reprint !== null) return;
+    const list = items ?? [];
     runKey(RECEIPTS_KEYS, event, null, {
-      move: (press) => setSelected((s) => Math.max(0, Math.min(s + arrowStep(press), items.length - 1))),
+      move: (press) => setSelected((s) => Math.max(0, Math.min(s + arrowStep(press), list.length - 1))),
       choose: () => {
-        const receipt = items[selected];
+        const receipt = list[selected];
         if (receipt) void doReprint(receipt);
       },
       back: onBack,
@@ -65,7 +68,14 @@ export function ReceiptsView({ printerConfigured, onBack }: Props) {
   }
 
   return (
-    <Box component="section" aria-label="Ricevute di oggi" onKeyDown={keys}>
+    <Box
+      component="section"
+      aria-label="Ricevute di oggi"
+      onKeyDown={keys}
+      ref={sectionRef}
+      tabIndex={-1}
+      sx={{ outline: 'none' }}
+    >
       <Typography component="h2" variant="h6" sx={{ fontWeight: 700, mb: 1 }}>
         Ricevute di oggi
       </Typography>

@@ -96,12 +96,12 @@ export function ChildSection({ draft, index, options, onChange, onRemove }: Prop
       component="section"
       variant="outlined"
       aria-label={`Figlio ${index + 1}`}
-      sx={{ p: 2, mb: 2 }}
+      sx={{ px: 2, py: 1, mb: 2 }}
       data-child-key={child.key}
     >
       <Box sx={{ display: 'flex', alignItems: 'center' }}>
         <Typography component="h3" variant="h6" sx={{ flexGrow: 1 }}>
-          3. Figlio {index + 1}
+          Figlio {index + 1}
           {child.name.trim() !== '' ? `: ${child.name} ${child.surname}` : ''}
         </Typography>
         {onRemove && (
@@ -110,66 +110,73 @@ export function ChildSection({ draft, index, options, onChange, onRemove }: Prop
           </Button>
         )}
       </Box>
-      <FiscalCodeField
-        id={id('cf')}
-        label="Codice fiscale del figlio"
-        value={child.fiscalCode}
-        onChange={(fiscalCode) => onChange({ fiscalCode })}
-        onFound={(result) => applyLookup(result, draft.parent.fiscalCode, child.loaded, onChange)}
-      />
-      {child.linkedTo && (
-        <Alert severity="warning" sx={{ my: 1 }} role="status">
-          Collegato a {child.linkedTo.name} ({child.linkedTo.fiscalCode}). Il bambino segue il genitore che lo ha
-          iscritto per ultimo: per collegarlo a questo genitore spuntare la casella (Spazio).
-          <Box>
-            <FormControlLabel
-              control={
-                <Checkbox
-                  checked={child.confirmRelink}
-                  onChange={(e) => onChange({ confirmRelink: e.target.checked })}
-                  slotProps={{ input: { id: id('relink'), ref: relinkRef } }}
+      {/* Two columns, the child on the left and the services on the right: the step fits one screen. */}
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 3, alignItems: 'start' }}>
+        <Box>
+          <FiscalCodeField
+            id={id('cf')}
+            label="Codice fiscale del figlio"
+            value={child.fiscalCode}
+            onChange={(fiscalCode) => onChange({ fiscalCode })}
+            onFound={(result) => applyLookup(result, draft.parent.fiscalCode, child.loaded, onChange)}
+          />
+          {child.linkedTo && (
+            <Alert severity="warning" sx={{ my: 1 }} role="status">
+              Collegato a {child.linkedTo.name} ({child.linkedTo.fiscalCode}). Il bambino segue il genitore che lo ha
+              iscritto per ultimo: per collegarlo a questo genitore spuntare la casella (Spazio).
+              <Box>
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      checked={child.confirmRelink}
+                      onChange={(e) => onChange({ confirmRelink: e.target.checked })}
+                      slotProps={{ input: { id: id('relink'), ref: relinkRef } }}
+                    />
+                  }
+                  label="Collega a questo genitore"
                 />
+              </Box>
+            </Alert>
+          )}
+          <PersonFields person={child} id={id} onChange={onChange} />
+          <ChoiceField
+            id={id('school')}
+            label="Scuola"
+            choices={options.schools.map((s) => ({ value: s, label: s }))}
+            value={child.school}
+            onChange={(school) => onChange({ school })}
+          />
+        </Box>
+        <Box>
+          <Typography component="h4" variant="subtitle1" sx={{ fontWeight: 600 }}>
+            Servizi di {who}
+          </Typography>
+          {child.enrolments.map((e, i) => (
+            <EnrolmentFields
+              key={e.key}
+              enrolment={e}
+              title={`Servizio ${i + 1} di ${who}`}
+              options={options}
+              siblingOrder={siblingOrder(draft, index, e)}
+              onChange={(patch) => changeEnrolment(e.key, patch)}
+              onRemove={
+                child.enrolments.length > 1
+                  ? () => onChange({ enrolments: child.enrolments.filter((x) => x.key !== e.key) })
+                  : null
               }
-              label="Collega a questo genitore"
             />
-          </Box>
-        </Alert>
-      )}
-      <PersonFields person={child} id={id} onChange={onChange} />
-      <ChoiceField
-        id={id('school')}
-        label="Scuola"
-        choices={options.schools.map((s) => ({ value: s, label: s }))}
-        value={child.school}
-        onChange={(school) => onChange({ school })}
-      />
-      <Typography component="h4" variant="subtitle1" sx={{ mt: 1, fontWeight: 600 }}>
-        4. Servizi di {who}
-      </Typography>
-      {child.enrolments.map((e, i) => (
-        <EnrolmentFields
-          key={e.key}
-          enrolment={e}
-          title={`Servizio ${i + 1} di ${who}`}
-          options={options}
-          siblingOrder={siblingOrder(draft, index, e)}
-          onChange={(patch) => changeEnrolment(e.key, patch)}
-          onRemove={
-            child.enrolments.length > 1
-              ? () => onChange({ enrolments: child.enrolments.filter((x) => x.key !== e.key) })
-              : null
-          }
-        />
-      ))}
-      {child.enrolments.length < MAX_ENROLMENTS && (
-        <Button
-          size="small"
-          sx={{ mt: 1 }}
-          onClick={() => onChange({ enrolments: [...child.enrolments, emptyEnrolment(options.schoolYear)] })}
-        >
-          Aggiungi servizio per {who} ({registrationKeyOf('addService')})
-        </Button>
-      )}
+          ))}
+          {child.enrolments.length < MAX_ENROLMENTS && (
+            <Button
+              size="small"
+              sx={{ mt: 1 }}
+              onClick={() => onChange({ enrolments: [...child.enrolments, emptyEnrolment(options.schoolYear)] })}
+            >
+              Aggiungi servizio per {who} ({registrationKeyOf('addService')})
+            </Button>
+          )}
+        </Box>
+      </Box>
     </Paper>
   );
 }

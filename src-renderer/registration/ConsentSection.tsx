@@ -17,7 +17,7 @@ export function ConsentSection({ text, consent, onChange }: Props) {
   return (
     <Paper component="section" variant="outlined" aria-label="Consenso privacy" sx={{ p: 2, mb: 2 }}>
       <Typography component="h3" variant="h6">
-        2. Consenso al trattamento dei dati personali
+        Consenso al trattamento dei dati personali
       </Typography>
       <Box
         sx={{

@@ -56,7 +56,7 @@ export function ParentSection({ parent, onChange }: Props) {
   return (
     <Paper component="section" variant="outlined" aria-label="Adulto di riferimento" sx={{ p: 2, mb: 2 }}>
       <Typography component="h3" variant="h6">
-        1. Adulto di riferimento
+        Adulto di riferimento
       </Typography>
       <FiscalCodeField
         id={id('cf')}

@@ -10,7 +10,7 @@ export function RecapSection({ draft }: { draft: RegistrationDraft }) {
   return (
     <Paper component="section" variant="outlined" aria-label="Riepilogo" sx={{ p: 2, mb: 2 }}>
       <Typography component="h3" variant="h6">
-        5. Riepilogo
+        Riepilogo
       </Typography>
       <Typography>
         Adulto di riferimento: {p.name || '—'} {p.surname} {p.fiscalCode ? `(${p.fiscalCode})` : ''} · consenso privacy:{' '}

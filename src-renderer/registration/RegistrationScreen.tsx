@@ -8,7 +8,9 @@ import DialogContent from '@mui/material/DialogContent';
 import Typography from '@mui/material/Typography';
 import type { ChannelOutput, RegistrationOptions } from '../../shared/contract';
 import { call } from '../api';
+import { KeyHelpDialog } from '../ui/KeyHelpDialog';
 import { KeyHints } from '../ui/KeyHints';
+import { FormPages, moveToPage } from './FormPages';
 import { REGISTRATION_KEYS, registrationKeyOf } from './registrationKeys';
 import { DialogShell } from '../ui/DialogShell';
 import { CONFIRM_KEYS, hintsOf, isConfirmKey, runSomeKeys } from '../ui/keymap';
@@ -55,6 +57,7 @@ export function RegistrationScreen({ onLeave }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
+  const [help, setHelp] = useState(false);
   // Bumped for every new registration: the form (and its lookups) starts afresh.
   const [formKey, setFormKey] = useState(0);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -136,7 +139,7 @@ export function RegistrationScreen({ onLeave }: Props) {
     const handled = event.defaultPrevented;
     // F5 would reload the page and lose what was typed.
     if (event.key === 'F5') event.preventDefault();
-    if (confirmLeave || handled) return;
+    if (confirmLeave || help || handled) return;
     if (phase.kind !== 'form' && phase.kind !== 'done') {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -146,6 +149,8 @@ export function RegistrationScreen({ onLeave }: Props) {
     }
     const options = phase.options;
     runSomeKeys(REGISTRATION_KEYS, event, phase.kind, {
+      help: () => setHelp(true),
+      page: () => moveToPage(event.key === 'PageUp' ? -1 : 1),
       leave: () => leave(),
       save: () => void save(options),
       addChild: () => addChild(options),
@@ -168,26 +173,94 @@ export function RegistrationScreen({ onLeave }: Props) {
 
   const hints = hintsOf(REGISTRATION_KEYS, phase.kind === 'done' ? 'done' : 'form');
 
+  const heading = (
+    <Typography component="h2" variant="h6" sx={{ mb: 1, mr: 2, fontWeight: 700 }}>
+      Nuova iscrizione ai servizi scolastici
+    </Typography>
+  );
+  const errorBox = (
+    <div ref={errorRef}>
+      {error && (
+        <Alert severity="error" role="alert" sx={{ mb: 1 }} data-testid="registration-error">
+          {error}
+        </Alert>
+      )}
+    </div>
+  );
+  const form = phase.kind === 'form' ? phase : null;
+  const pages = form && [
+    {
+      key: 'parent',
+      title: 'Adulto di riferimento',
+      content: (
+        <ParentSection
+          parent={draft.parent}
+          onChange={(patch) => setDraft((d) => ({ ...d, parent: { ...d.parent, ...patch } }))}
+        />
+      ),
+    },
+    {
+      key: 'consent',
+      title: 'Consenso',
+      content: (
+        <ConsentSection
+          text={consentFor(
+            form.options.consentText,
+            draft.parent.sex === 'M' || draft.parent.sex === 'F' ? draft.parent.sex : null,
+          )}
+          consent={draft.consent}
+          onChange={(consent) => setDraft((d) => ({ ...d, consent }))}
+        />
+      ),
+    },
+    ...draft.children.map((child, index) => ({
+      key: child.key,
+      title: `Figlio ${index + 1}`,
+      content: (
+        <ChildSection
+          draft={draft}
+          index={index}
+          options={form.options}
+          onChange={(patch) => changeChild(child.key, patch)}
+          onRemove={
+            draft.children.length > 1
+              ? () => setDraft((d) => ({ ...d, children: d.children.filter((c) => c.key !== child.key) }))
+              : null
+          }
+        />
+      ),
+    })),
+    {
+      key: 'recap',
+      title: 'Riepilogo',
+      content: (
+        <>
+          <RecapSection draft={draft} />
+          <Box sx={{ display: 'flex', gap: 2 }}>
+            <Button onClick={() => addChild(form.options)}>Aggiungi figlio ({registrationKeyOf('addChild')})</Button>
+            <Button variant="contained" disabled={busy} onClick={() => void save(form.options)}>
+              {busy ? 'Registrazione in corso...' : 'Registra iscrizione (Ctrl+Invio)'}
+            </Button>
+          </Box>
+        </>
+      ),
+    },
+  ];
+
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
-      <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', pr: 1 }}>
-        <Typography component="h2" variant="h5" sx={{ mb: 1 }}>
-          Nuova iscrizione ai servizi scolastici
-        </Typography>
-        <div ref={errorRef}>
-          {error && (
-            <Alert severity="error" role="alert" sx={{ mb: 1 }} data-testid="registration-error">
-              {error}
-            </Alert>
-          )}
-        </div>
+      <Box
+        sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: form ? 'hidden' : 'auto' }}
+      >
+        {!form && heading}
+        {!form && errorBox}
         {phase.kind === 'loading' && <CircularProgress aria-label="Caricamento" />}
         {phase.kind === 'unavailable' && (
           <Alert severity="error" role="alert">
             {phase.message}
           </Alert>
         )}
-        {phase.kind === 'form' && (
+        {pages && (
           <Box
             component="form"
             key={formKey}
@@ -195,40 +268,11 @@ export function RegistrationScreen({ onLeave }: Props) {
             noValidate
             onKeyDown={formKeys}
             onSubmit={(e) => e.preventDefault()}
+            sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}
           >
-            <ParentSection
-              parent={draft.parent}
-              onChange={(patch) => setDraft((d) => ({ ...d, parent: { ...d.parent, ...patch } }))}
-            />
-            <ConsentSection
-              text={consentFor(
-                phase.options.consentText,
-                draft.parent.sex === 'M' || draft.parent.sex === 'F' ? draft.parent.sex : null,
-              )}
-              consent={draft.consent}
-              onChange={(consent) => setDraft((d) => ({ ...d, consent }))}
-            />
-            {draft.children.map((child, index) => (
-              <ChildSection
-                key={child.key}
-                draft={draft}
-                index={index}
-                options={phase.options}
-                onChange={(patch) => changeChild(child.key, patch)}
-                onRemove={
-                  draft.children.length > 1
-                    ? () => setDraft((d) => ({ ...d, children: d.children.filter((c) => c.key !== child.key) }))
-                    : null
-                }
-              />
-            ))}
-            <Button sx={{ mb: 2 }} onClick={() => addChild(phase.options)}>
-              Aggiungi figlio ({registrationKeyOf('addChild')})
-            </Button>
-            <RecapSection draft={draft} />
-            <Button variant="contained" disabled={busy} onClick={() => void save(phase.options)} sx={{ mb: 2 }}>
-              {busy ? 'Registrazione in corso...' : 'Registra iscrizione (Ctrl+Invio)'}
-            </Button>
+            <FormPages heading={heading} pages={pages}>
+              {errorBox}
+            </FormPages>
           </Box>
         )}
         {phase.kind === 'done' && (
@@ -236,6 +280,7 @@ export function RegistrationScreen({ onLeave }: Props) {
         )}
       </Box>
       <KeyHints hints={hints} />
+      {help && <KeyHelpDialog hints={hints} onClose={() => setHelp(false)} />}
       {confirmLeave && (
         <DialogShell
           titleId="reg-leave-title"

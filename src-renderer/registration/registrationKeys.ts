@@ -4,7 +4,18 @@ import type { KeyBinding } from '../ui/keymap';
 export type RegistrationPhase = 'form' | 'done';
 
 export type RegistrationAction =
-  'next' | 'open' | 'toggle' | 'addChild' | 'addService' | 'save' | 'reprint' | 'newRegistration' | 'sync' | 'leave';
+  | 'help'
+  | 'next'
+  | 'page'
+  | 'open'
+  | 'toggle'
+  | 'addChild'
+  | 'addService'
+  | 'save'
+  | 'reprint'
+  | 'newRegistration'
+  | 'sync'
+  | 'leave';
 
 const inForm = (label: string) => (phase: RegistrationPhase) => (phase === 'form' ? label : null);
 const whenDone = (label: string) => (phase: RegistrationPhase) => (phase === 'done' ? label : null);
@@ -17,7 +28,9 @@ const whenDone = (label: string) => (phase: RegistrationPhase) => (phase === 'do
  * so the bar shows them.
  */
 export const REGISTRATION_KEYS: readonly KeyBinding<RegistrationPhase, RegistrationAction>[] = [
+  { keys: 'F1', action: 'help', hint: () => 'tutti i tasti' },
   { keys: 'Invio', action: 'next', hint: inForm('campo successivo') },
+  { keys: 'Pag↓ Pag↑', action: 'page', hint: inForm('passo successivo / precedente') },
   { keys: 'Invio', action: 'open', hint: whenDone('apri il PDF del riepilogo') },
   { keys: 'Spazio', action: 'toggle', hint: inForm('spunta / scegli') },
   { keys: 'Alt+F', action: 'addChild', hint: inForm('aggiungi figlio') },
@@ -26,7 +39,7 @@ export const REGISTRATION_KEYS: readonly KeyBinding<RegistrationPhase, Registrat
   { keys: 'Ctrl+P', action: 'reprint', hint: whenDone('ristampa il riepilogo') },
   { keys: 'F5', action: 'newRegistration', hint: whenDone('nuova iscrizione') },
   { keys: 'Ctrl+Maiusc+S', action: 'sync', hint: whenDone('sincronizza (conferma i codici)') },
-  { keys: 'Esc', action: 'leave', hint: (phase) => (phase === 'form' ? 'esci' : 'torna alla ricerca') },
+  { keys: 'Esc', action: 'leave', hint: () => 'torna alla ricerca' },
 ];
 
 /** The key of an action, as its button says it: "Aggiungi figlio (Alt+F)". */

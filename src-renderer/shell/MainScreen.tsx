@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -13,11 +13,12 @@ import { useAccountSearch } from '../accounts/useAccountSearch';
 import { KeyHelpDialog } from '../ui/KeyHelpDialog';
 import { KeyHints } from '../ui/KeyHints';
 import { isTyping, resolveKey, takesText, type KeyEvent } from '../ui/keymap';
-import { applyRefusal, mainActions } from './mainActions';
-import { MAIN_KEYS, type KeyTarget, type MainKeyContext, type View } from './mainKeys';
+import { applyRefusal, mainActions, type ScreenAction } from './mainActions';
+import { MAIN_KEYS, type KeyTarget, type MainKeyContext, type Refusal, type View } from './mainKeys';
 import { ModalRouter, type Modal } from './ModalRouter';
 import { screenHints } from './screenHints';
 import { ViewRouter } from './ViewRouter';
+import { TILL_IDLE, type TillKeyContext } from '../till/tillKeys';
 
 interface Props {
   session: SessionInfo;
@@ -40,6 +41,9 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
   const [view, setView] = useState<View>('search');
   const [modal, setModal] = useState<Modal>({ kind: 'none' });
   const [help, setHelp] = useState(false);
+  /** An account key (F2, F4, F6) pressed while the scanner's search was still opening the account. */
+  const [queued, setQueued] = useState<{ action: ScreenAction; press: KeyEvent } | null>(null);
+  const [tillKeys, setTillKeys] = useState<TillKeyContext>(TILL_IDLE);
   const pharmacy = session.counter.kind === 'farmacia';
   const accounts = useAccountSearch(pharmacy);
   const { detail, focusField } = accounts;
@@ -54,7 +58,10 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
     supervisor: session.operator.role === 'supervisore',
   };
   const deps = {
-    setView,
+    setView: (next: View) => {
+      if (next !== 'search') accounts.leave();
+      setView(next);
+    },
     say: accounts.setNotice,
     operation: accounts.selectedOperation,
     canTopUpToday: session.settings.methodsToday.length > 0,
@@ -71,9 +78,36 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
     const outcome = resolveKey(target === 'field' ? FIELD_KEYS : WINDOW_KEYS, event, context);
     if (outcome.kind === 'none') return;
     event.preventDefault();
-    if (outcome.kind === 'refuse') applyRefusal(deps, outcome.refusal);
+    if (outcome.kind === 'refuse') refuseOrWait(event, outcome.refusal);
     else if (outcome.action !== 'syncNow') actions[outcome.action](event);
   }
+
+  /**
+   * A key refused for want of an open account while the search the scanner's Invio started is still
+   * opening one: it waits for that account instead of being lost, and is refused only if none opens.
+   */
+  function refuseOrWait(event: KeyEvent, refusal: Refusal) {
+    const opening = accounts.opening();
+    const once = opening && !context.account ? resolveKey(WINDOW_KEYS, event, { ...context, account: true }) : null;
+    if (!opening || once?.kind !== 'act' || once.action === 'syncNow') {
+      applyRefusal(deps, refusal);
+      return;
+    }
+    const action = once.action;
+    void opening.then((opened) => {
+      if (opened) setQueued({ action, press: event });
+      else applyRefusal(deps, refusal);
+    });
+  }
+
+  // The queued key acts once, when its account is on screen.
+  const ranQueued = useRef<KeyEvent | null>(null);
+  const runQueued = useEffectEvent(() => {
+    if (!queued || !detail || ranQueued.current === queued.press) return;
+    ranQueued.current = queued.press;
+    actions[queued.action](queued.press);
+  });
+  useEffect(() => runQueued(), [queued, detail]);
 
   /**
    * A character typed where no field takes it (a list, a button, the day summary) is the start of a
@@ -138,12 +172,13 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
               onKeyDown={(event: KeyboardEvent) => press('field', event)}
             />
           }
-          onBack={() => setView('search')}
+          onBack={() => deps.setView('search')}
+          onTillKeys={setTillKeys}
           onSyncChanged={onSyncChanged}
         />
       </Box>
-      {view !== 'registration' && <KeyHints hints={screenHints(context)} />}
-      {help && <KeyHelpDialog hints={screenHints(context)} onClose={() => setHelp(false)} />}
+      {view !== 'registration' && <KeyHints hints={screenHints(context, tillKeys)} />}
+      {help && <KeyHelpDialog hints={screenHints(context, tillKeys)} onClose={() => setHelp(false)} />}
       <ModalRouter modal={modal} account={detail?.account ?? null} settings={session.settings} onClose={closeModal} />
     </Box>
   );

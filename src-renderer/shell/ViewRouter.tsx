@@ -7,6 +7,8 @@ import { DayView } from '../reports/DayView';
 import { RagioneriaView } from '../reports/RagioneriaView';
 import { ProblemsView } from '../sync/ProblemsView';
 import { SettingsView } from '../setup/SettingsView';
+import { TillView } from '../till/TillView';
+import type { TillKeyContext } from '../till/tillKeys';
 import type { View } from './mainKeys';
 
 interface Props {
@@ -16,10 +18,11 @@ interface Props {
   search: ReactNode;
   onBack: () => void;
   onSyncChanged: () => void;
+  onTillKeys: (context: TillKeyContext) => void;
 }
 
 /** The view on screen; each one but the search goes back to it with Esc. */
-export function ViewRouter({ view, session, search, onBack, onSyncChanged }: Props) {
+export function ViewRouter({ view, session, search, onBack, onSyncChanged, onTillKeys }: Props) {
   const printerConfigured = session.settings.printerConfigured;
   switch (view) {
     case 'search':
@@ -38,6 +41,8 @@ export function ViewRouter({ view, session, search, onBack, onSyncChanged }: Pro
       return <RagioneriaView onBack={onBack} />;
     case 'settings':
       return <SettingsView onBack={onBack} />;
+    case 'till':
+      return <TillView printerConfigured={printerConfigured} onBack={onBack} onKeysContext={onTillKeys} />;
     default: {
       const never: never = view;
       return never;

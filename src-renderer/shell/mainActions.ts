@@ -57,6 +57,7 @@ export function mainActions<Operation extends Voidable>(
     problems: () => deps.setView('problems'),
     ragioneria: () => deps.setView('ragioneria'),
     settings: () => deps.setView('settings'),
+    till: () => deps.setView('till'),
     logout: () => deps.logout(),
   };
 }

@@ -2,7 +2,8 @@ import { SYNC_NOW_KEYS } from '../sync/syncKeys';
 import type { KeyBinding } from '../ui/keymap';
 
 /** The screens of the main window; the search is where every other one returns to. */
-export type View = 'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration' | 'ragioneria' | 'settings';
+export type View =
+  'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration' | 'ragioneria' | 'till' | 'settings';
 
 /** What decides which keys act on the main screen. */
 export interface MainKeyContext {
@@ -33,6 +34,7 @@ export type MainAction =
   | 'problems'
   | 'ragioneria'
   | 'settings'
+  | 'till'
   | 'logout';
 
 /** A key pressed where it does not act: why (shown on the search screen), and whether to go there first. */
@@ -124,6 +126,7 @@ export const MAIN_KEYS: readonly MainBinding[] = [
   goTo('F3', 'notices', 'avvisi pagoPA', 'notices'),
   goTo('F8', 'receipts', 'ricevute', 'receipts'),
   goTo('F9', 'day', 'riepilogo del giorno', 'day'),
+  goTo('F7', 'till', 'cassa', 'till'),
   {
     keys: 'F5',
     target: 'window',

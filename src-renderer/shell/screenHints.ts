@@ -4,11 +4,12 @@ import { DAY_KEYS } from '../reports/dayKeys';
 import { RAGIONERIA_KEYS } from '../reports/ragioneriaKeys';
 import { PROBLEMS_KEYS } from '../sync/problemsKeys';
 import { SETTINGS_KEYS } from '../setup/settingsKeys';
+import { TILL_IDLE, TILL_KEYS, type TillKeyContext } from '../till/tillKeys';
 import { hintsOf, type KeyHint } from '../ui/keymap';
 import { MAIN_KEYS, type MainKeyContext, type View } from './mainKeys';
 
 /** The keys of the view itself, in front of the main screen's on the hint bar. */
-export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
+export function viewHints(view: View, frontOffice: boolean, till: TillKeyContext = TILL_IDLE): KeyHint[] {
   switch (view) {
     case 'search':
     case 'registration':
@@ -25,6 +26,8 @@ export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
       return hintsOf(RAGIONERIA_KEYS, null);
     case 'settings':
       return hintsOf(SETTINGS_KEYS, null);
+    case 'till':
+      return hintsOf(TILL_KEYS, till);
     default: {
       const never: never = view;
       return never;
@@ -32,7 +35,13 @@ export function viewHints(view: View, frontOffice: boolean): KeyHint[] {
   }
 }
 
-/** The hint bar of the main screen: the view's own keys, then the main screen's. */
-export function screenHints(context: MainKeyContext): KeyHint[] {
-  return [...viewHints(context.view, context.frontOffice), ...hintsOf(MAIN_KEYS, context)];
+/**
+ * The hint bar of the main screen: F1 first (it lists the keys the one-line bar has no room
+ * for), the view's own keys, then the main screen's.
+ */
+export function screenHints(context: MainKeyContext, till: TillKeyContext = TILL_IDLE): KeyHint[] {
+  const main = hintsOf(MAIN_KEYS, context);
+  const help = main.filter((hint) => hint.keys === 'F1');
+  const rest = main.filter((hint) => hint.keys !== 'F1');
+  return [...help, ...viewHints(context.view, context.frontOffice, till), ...rest];
 }

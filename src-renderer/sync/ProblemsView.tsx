@@ -10,6 +10,7 @@ import { call } from '../api';
 import { SelectableTable } from '../ui/SelectableTable';
 import { arrowStep, runKey } from '../ui/keymap';
 import { PROBLEMS_KEYS } from './problemsKeys';
+import { OUTBOX_TYPE_LABELS } from './syncText';
 
 interface Props {
   onBack: () => void;
@@ -17,14 +18,10 @@ interface Props {
   onRetried: () => void;
 }
 
-const TYPE_LABELS: Record<SyncProblem['type'], string> = {
-  topup: 'Ricarica',
-  void: 'Storno',
-  notice: 'Avviso pagoPA',
-  notice_cancel: 'Annullamento avviso',
-  till: 'Cassa',
-  registration: 'Iscrizione',
-};
+/** How the operator names a refused operation: its reference, else its kind and time (never its id). */
+function nameOf(problem: SyncProblem): string {
+  return problem.reference || `${OUTBOX_TYPE_LABELS[problem.type]} del ${formatRomeDateTime(problem.createdAt)}`;
+}
 
 /**
  * "Da risolvere": the operations the central service refused, with its reason. They stay here, never
@@ -70,7 +67,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
       return;
     }
     setError(null);
-    setNotice(`Operazione ${problem.reference || problem.operationId} rimessa in coda: sarà inviata di nuovo.`);
+    setNotice(`Operazione ${nameOf(problem)} rimessa in coda: sarà inviata di nuovo.`);
     onRetried();
     await load();
   }
@@ -127,6 +124,7 @@ export function ProblemsView({ onBack, onRetried }: Props) {
             <>
               <TableCell>Riferimento</TableCell>
               <TableCell>Tipo</TableCell>
+              <TableCell>Bambino/a</TableCell>
               <TableCell>Registrata</TableCell>
               <TableCell align="right">Importo</TableCell>
               <TableCell>Motivo del rifiuto</TableCell>
@@ -135,8 +133,9 @@ export function ProblemsView({ onBack, onRetried }: Props) {
           }
           cells={(p) => (
             <>
-              <TableCell>{p.reference || p.operationId}</TableCell>
-              <TableCell>{TYPE_LABELS[p.type]}</TableCell>
+              <TableCell>{p.reference || '—'}</TableCell>
+              <TableCell>{OUTBOX_TYPE_LABELS[p.type]}</TableCell>
+              <TableCell>{p.child ?? '—'}</TableCell>
               <TableCell>{formatRomeDateTime(p.createdAt)}</TableCell>
               <TableCell align="right">{p.amountCents === 0 ? '—' : formatEuro(p.amountCents)}</TableCell>
               <TableCell>{p.reason}</TableCell>

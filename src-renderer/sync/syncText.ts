@@ -1,8 +1,18 @@
-import type { SyncStatus } from '../../shared/contract';
+import type { OutboxType, SyncStatus } from '../../shared/contract';
 import { OFFLINE_HINT } from '../../shared/errors';
 import { formatRomeDateTime } from '../../shared/time';
 
 /** Italian wording of the status bar, kept apart so every screen says the same thing. */
+
+/** The kinds of operation the counter sends to the central, as the operator calls them. */
+export const OUTBOX_TYPE_LABELS: Record<OutboxType, string> = {
+  topup: 'Ricarica',
+  void: 'Storno',
+  notice: 'Avviso pagoPA',
+  notice_cancel: 'Annullamento avviso',
+  till: 'Cassa',
+  registration: 'Iscrizione',
+};
 
 export function pendingText(count: number): string {
   if (count === 0) return 'Nessuna operazione da inviare';

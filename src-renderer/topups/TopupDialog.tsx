@@ -18,6 +18,7 @@ import { AccountLine } from '../accounts/AccountLine';
 import { call, onEvent } from '../api';
 import { PrintStatus, type PrintOutcome } from '../receipts/PrintStatus';
 import { ReceiptBox } from '../receipts/ReceiptBox';
+import { OpenTillForm } from '../till/OpenTillForm';
 import { palette } from '../theme';
 import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
 import { CONFIRM_KEYS, chordsOf, isConfirmKey, pressMatches, type KeyPress } from '../ui/keymap';
@@ -33,7 +34,12 @@ function methodOfKey(methods: readonly PaymentMethod[], press: KeyPress): Paymen
 }
 
 type Result = ChannelOutput<'topups.record'>;
-type Step = { kind: 'form' } | { kind: 'duplicate'; message: string } | { kind: 'done'; result: Result };
+type Step =
+  | { kind: 'form' }
+  | { kind: 'duplicate'; message: string }
+  /** No till session is open: the dialog opens one, then records the same top-up. */
+  | { kind: 'till'; message: string }
+  | { kind: 'done'; result: Result };
 
 interface Props {
   account: AccountItem;
@@ -100,6 +106,10 @@ export function TopupDialog({ account, settings, onClose }: Props) {
     }
     if (reply.error.code === 'DUPLICATE_SUSPECTED') {
       setStep({ kind: 'duplicate', message: reply.error.message });
+      return;
+    }
+    if (reply.error.code === 'TILL_NOT_OPEN') {
+      setStep({ kind: 'till', message: reply.error.message });
       return;
     }
     setStep({ kind: 'form' });
@@ -220,6 +230,14 @@ export function TopupDialog({ account, settings, onClose }: Props) {
             </Button>
           </DialogActions>
         </Box>
+      )}
+      {step.kind === 'till' && (
+        <OpenTillForm
+          notice={`${step.message} Si apre qui; la ricarica di ${amountText} € sarà registrata subito dopo.`}
+          submitLabel="Apri la cassa e registra"
+          onOpened={() => void record(false)}
+          onCancel={() => onClose(false)}
+        />
       )}
       {step.kind === 'done' && (
         <TopupDone result={step.result} printerConfigured={settings.printerConfigured} onClose={() => onClose(true)} />

@@ -22,6 +22,8 @@ interface Station {
   /** The emulator's data folder: one-time enrolment codes are made from it. */
   centralDir: string;
   query<T>(sql: string, ...params: unknown[]): T[];
+  /** Sets the emulator's faults (a latency holds the counter's sends back); {} clears them. */
+  faults(spec: { latency?: number }): Promise<void>;
 }
 
 const noticeTest = test.extend<{ station: Station }>({
@@ -37,6 +39,10 @@ const noticeTest = test.extend<{ station: Station }>({
         dataDir,
         centralDir,
         query: db.query,
+        async faults(spec) {
+          const response = await fetch(`${central.url}/admin/faults`, { method: 'POST', body: JSON.stringify(spec) });
+          expect(response.status).toBe(200);
+        },
       });
     } finally {
       db.close();
@@ -119,6 +125,8 @@ noticeTest(
     await expect(dialog.getByLabel('Scadenza')).toBeFocused();
     const due = italianDateIn(60);
     await page.keyboard.type(due);
+    // A slow central: the notice stays unregistered while the test reads the dialog.
+    await station.faults({ latency: 8_000 });
     await page.keyboard.press('Enter');
 
     await expect(dialog.getByText('Avviso emesso.')).toBeVisible();
@@ -131,6 +139,13 @@ noticeTest(
     await expect(dialog.getByTestId('notice-state')).toHaveText('Emesso');
     await expect(dialog.getByTestId('notice-warning')).toContainText(/registrat/i);
     await expect(dialog.getByTestId('notice-pdf-path')).toContainText(`${nav}.pdf`);
+    // The sync registers it centrally: the dialog, still open, says so and drops the warning.
+    await station.faults({});
+    await expect(async () => {
+      await page.keyboard.press('Control+Shift+S');
+      await expect(dialog.getByTestId('notice-state')).toHaveText('Registrato', { timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(dialog.getByTestId('notice-warning')).toHaveCount(0);
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(search).toBeFocused();

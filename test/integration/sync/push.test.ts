@@ -93,6 +93,8 @@ describe('push', () => {
         receiptNo: b.receiptNo,
         reference: b.receiptNo,
         accountId: accounts[1]!.id,
+        // Named for the supervisor by the child and service of the account.
+        child: expect.stringMatching(/^\S.* \((Refezione scolastica|Trasporto scolastico|Asilo nido)\)$/) as unknown,
         amountCents: 2000,
         reason: 'Conto chiuso il 2026-11-01',
         attempts: 1,

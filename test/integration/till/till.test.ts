@@ -244,7 +244,12 @@ describe('blind close and Z report', () => {
 
     // The next opening is proposed the float the close counted.
     const status = await t.must('till.status', {});
-    expect(status).toMatchObject({ session: null, lastZ: 'SE1/2026/Z0001', proposedFloatCounts: counted });
+    expect(status).toMatchObject({
+      session: null,
+      lastZ: 'SE1/2026/Z0001',
+      lastClosedSessionId: s.id,
+      proposedFloatCounts: counted,
+    });
   });
 
   it('a supervisor approves a difference above the threshold with the PIN', async () => {
@@ -340,9 +345,15 @@ describe('a pharmacy', () => {
     expect(counted).toMatchObject({ ok: false, error: { code: 'COUNT_INVALID' } });
     const r = await t.must('till.reckon', { sessionId: s.id, posTotalCents: 3_000 });
     expect(r).toMatchObject({ countsDrawer: false, cash: null, card: { expectedCents: 3_000, kind: 'pari' } });
-    const closed = await t.must('till.close', { sessionId: s.id, posTotalCents: 3_000 });
+    // The pharmacist confirms the statement explicitly: without it nothing closes.
+    const before = written();
+    const unconfirmed = await t.call('till.close', { sessionId: s.id, posTotalCents: 3_000 });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'CLOSE_NEEDS_CONFIRMATION' } });
+    expect(written()).toEqual(before);
+    const closed = await t.must('till.close', { sessionId: s.id, posTotalCents: 3_000, pharmacistConfirmed: true });
     expect(closed.zNo).toBe('FAR-CAVATORE/2026/Z0001');
     expect(closed.text).toContain('Firma del farmacista');
+    expect(closed.text).toMatch(/Confermato dal farmacista/);
     expect(closed.text).not.toContain('Fondo cassa');
 
     // The versamento, a real till movement, is what the rendiconto and the conto giudiziale count as remitted.
