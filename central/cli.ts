@@ -6,7 +6,8 @@ import { startCentral, type CentralOptions } from './server';
 
 /**
  * `sportello central ...`: the central service emulator.
- *   sportello central --port N --data DIR [--demo | --bench-accounts N] [--faults SPEC] [--meal-price CENTS]
+ *   sportello central --port N --data DIR [--demo [--till-optional] | --bench-accounts N] [--faults SPEC]
+ *       [--meal-price CENTS]
  *       prints exactly one line CENTRAL_URL=http://127.0.0.1:<port> when ready; stops on SIGTERM/SIGINT.
  *   sportello central enrolment-code --data DIR --counter CODE
  *       prints a one-time enrolment code (valid 24 h) as its last line.
@@ -56,6 +57,7 @@ async function serve(args: string[]): Promise<number> {
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'till-optional': { type: 'boolean', default: false },
       'bench-accounts': { type: 'string' },
       faults: { type: 'string' },
       'meal-price': { type: 'string' },
@@ -67,6 +69,7 @@ async function serve(args: string[]): Promise<number> {
     dataDir: requireDataDir(values.data),
     port: integerOption(values.port, 'porta', 0, 65535) ?? 0,
     demo: values.demo,
+    tillOptional: values['till-optional'],
   };
   const benchAccounts = integerOption(values['bench-accounts'], 'numero di conti', 1, 10_000_000);
   if (benchAccounts !== undefined) options.benchAccounts = benchAccounts;

@@ -1,5 +1,6 @@
 import { CounterConfig } from '../shared/config';
-import { DEMO_COUNTERS } from '../seeds/counters';
+import { DEMO_COUNTERS, demoCounters, type DemoCounterOptions } from '../seeds/counters';
+import type { DemoCounterRow } from '../seeds/rows';
 import { SEED_TIME } from '../seeds/calendar';
 import { benchRosterOptions, demoRosterOptions } from '../seeds/demo';
 import { demoOperatorRows } from '../seeds/pins';
@@ -29,15 +30,15 @@ export function isEmpty(sqlite: CentralSqlite): boolean {
   return (sqlite.prepare('SELECT count(*) FROM counters').pluck().get() as number) === 0;
 }
 
-export function loadDemo(sqlite: CentralSqlite): LoadSummary {
-  return loadRoster(sqlite, demoRosterOptions());
+export function loadDemo(sqlite: CentralSqlite, counters: DemoCounterOptions = { tillRequired: true }): LoadSummary {
+  return loadRoster(sqlite, demoRosterOptions(), demoCounters(counters));
 }
 
 export function loadBench(sqlite: CentralSqlite, accounts: number): LoadSummary {
-  return loadRoster(sqlite, benchRosterOptions(accounts));
+  return loadRoster(sqlite, benchRosterOptions(accounts), DEMO_COUNTERS);
 }
 
-function loadRoster(sqlite: CentralSqlite, options: RosterOptions): LoadSummary {
+function loadRoster(sqlite: CentralSqlite, options: RosterOptions, counters: readonly DemoCounterRow[]): LoadSummary {
   if (!isEmpty(sqlite)) throw new Error("Il database dell'emulatore contiene già dati: usare una cartella nuova.");
   // The same hashes as a counter seeded with the demo data (dev/seed.ts).
   const operators = demoOperatorRows(options.seed);
@@ -70,7 +71,7 @@ function loadRoster(sqlite: CentralSqlite, options: RosterOptions): LoadSummary 
   sqlite.pragma(`cache_size = ${BULK_CACHE_KIB}`);
   // One transaction, one fsync: the load is all or nothing.
   sqlite.transaction(() => {
-    for (const counter of DEMO_COUNTERS) {
+    for (const counter of counters) {
       insertCounter.run({ ...counter, config: JSON.stringify(CounterConfig.parse(counter.config)) });
       recordChange('counter', counter.code);
       summary.counters++;

@@ -39,6 +39,8 @@ export interface CentralOptions {
   port?: number;
   /** Load the demo roster (same ids as `sportello seed --demo`) when the database is empty. */
   demo?: boolean;
+  /** With demo: the demo counters take money outside a till session (for suites about other domains). */
+  tillOptional?: boolean;
   /** Load the benchmark roster of exactly this many accounts when the database is empty. */
   benchAccounts?: number;
   faults?: FaultSpec | string;
@@ -94,7 +96,7 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     let loaded: LoadSummary | null = null;
     if (isEmpty(sqlite)) {
       if (options.benchAccounts !== undefined) loaded = loadBench(sqlite, options.benchAccounts);
-      else if (options.demo === true) loaded = loadDemo(sqlite);
+      else if (options.demo === true) loaded = loadDemo(sqlite, { tillRequired: options.tillOptional !== true });
     }
     const faults = new FaultInjector(
       typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? NO_FAULTS),

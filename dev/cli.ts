@@ -13,9 +13,10 @@ const USAGE = `Uso:
   sportello serve --port N --data DIR [--counter CODICE] [--printer host:porta | --no-printer] [--central URL]
       avvia lo sportello nel browser (host su 127.0.0.1); stampa SPORTELLO_URL=<indirizzo>;
       --central indica il servizio centrale con cui sincronizzarsi (ricordato per gli avvii successivi)
-  sportello seed --demo --data DIR
-      crea il database con i dati dimostrativi
-  sportello central --port N --data DIR [--demo] [--faults SPEC]
+  sportello seed --demo --data DIR [--till-optional]
+      crea il database con i dati dimostrativi; --till-optional: gli sportelli incassano anche
+      senza una sessione di cassa aperta (per i test che non riguardano la cassa)
+  sportello central --port N --data DIR [--demo [--till-optional]] [--faults SPEC]
       avvia l'emulatore del servizio centrale; stampa CENTRAL_URL=<indirizzo>
   sportello central enrolment-code --data DIR --counter CODICE
       crea un codice di attivazione monouso per uno sportello`;
@@ -28,14 +29,18 @@ export async function main(argv: string[]): Promise<number> {
 async function seed(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { demo: { type: 'boolean', default: false }, data: { type: 'string' } },
+    options: {
+      demo: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      'till-optional': { type: 'boolean', default: false },
+    },
     strict: true,
   });
   if (!values.demo) throw new Error('indicare --demo: per ora esistono solo i dati dimostrativi.');
   if (!values.data) throw new Error('indicare la cartella dei dati con --data DIR');
   const dataDir = path.resolve(values.data);
   const started = Date.now();
-  const summary = await seedDemoDataDir(dataDir);
+  const summary = await seedDemoDataDir(dataDir, { tillRequired: !values['till-optional'] });
   process.stdout.write(
     `Dati dimostrativi creati in ${dataDir} (${JSON.stringify(summary)}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );

@@ -8,7 +8,8 @@ import {
   upsertOperator,
   type RosterDb,
 } from '../src-main/roster/store';
-import { DEMO_COUNTERS } from '../seeds/counters';
+import { DEMO_COUNTERS, demoCounters, type DemoCounterOptions } from '../seeds/counters';
+import type { DemoCounterRow } from '../seeds/rows';
 import { benchRosterOptions, demoRosterOptions } from '../seeds/demo';
 import { demoOperatorRows } from '../seeds/pins';
 import { buildRoster, type RosterOptions } from '../seeds/roster';
@@ -67,7 +68,7 @@ function refuseUnlessEmpty(db: RosterDb): void {
   if (Object.values(found).some((n) => n > 0)) throw new DatabaseNotEmptyError(found);
 }
 
-function seedRoster(db: RosterDb, options: RosterOptions): SeedSummary {
+function seedRoster(db: RosterDb, options: RosterOptions, counters: readonly DemoCounterRow[]): SeedSummary {
   refuseUnlessEmpty(db);
   // scrypt is slow on purpose: hash before the write transaction. Salts come from the seed so that
   // two demo folders are byte-for-byte alike.
@@ -80,7 +81,7 @@ function seedRoster(db: RosterDb, options: RosterOptions): SeedSummary {
   try {
     // One transaction: all or nothing, and one fsync instead of one per row.
     db.sqlite.transaction(() => {
-      for (const counter of DEMO_COUNTERS) {
+      for (const counter of counters) {
         upsertCounter(db, counter);
         summary.counters++;
       }
@@ -112,9 +113,13 @@ function seedRoster(db: RosterDb, options: RosterOptions): SeedSummary {
 }
 
 /** Seeds an open, empty database with the demo counters, operators and about 2,000 families. */
-export function seedDemo(db: RosterDb, opts: { families?: number } = {}): SeedSummary {
+export function seedDemo(db: RosterDb, opts: { families?: number } & Partial<DemoCounterOptions> = {}): SeedSummary {
   const options = demoRosterOptions();
-  return seedRoster(db, opts.families === undefined ? options : { ...options, families: opts.families });
+  return seedRoster(
+    db,
+    opts.families === undefined ? options : { ...options, families: opts.families },
+    demoCounters({ tillRequired: opts.tillRequired ?? true }),
+  );
 }
 
 async function withDatabase<T>(dataDir: string, work: (db: Db) => T): Promise<T> {
@@ -126,13 +131,16 @@ async function withDatabase<T>(dataDir: string, work: (db: Db) => T): Promise<T>
   }
 }
 
-/** `sportello seed --demo --data DIR`: opens the folder's database, seeds it if empty, closes it. */
-export async function seedDemoDataDir(dataDir: string): Promise<SeedSummary> {
-  return withDatabase(dataDir, (db) => seedDemo(db));
+/**
+ * `sportello seed --demo --data DIR [--till-optional]`: opens the folder's database, seeds it if empty,
+ * closes it.
+ */
+export async function seedDemoDataDir(dataDir: string, opts: Partial<DemoCounterOptions> = {}): Promise<SeedSummary> {
+  return withDatabase(dataDir, (db) => seedDemo(db, opts));
 }
 
 /** The benchmark roster: the demo builders at scale, with exactly `accounts` accounts. */
 export async function seedBench(dataDir: string, opts: { accounts: number }): Promise<SeedSummary> {
   const options = benchRosterOptions(opts.accounts);
-  return withDatabase(dataDir, (db) => seedRoster(db, options));
+  return withDatabase(dataDir, (db) => seedRoster(db, options, DEMO_COUNTERS));
 }

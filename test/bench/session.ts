@@ -24,5 +24,8 @@ export function valueOf(reply: Reply<unknown>, what: string): unknown {
 export async function loginFresh(core: Core, label: string): Promise<string> {
   const sessionId = `bench-${label}`;
   valueOf(await core.invoke(sessionId, 'session.login', BENCH_OPERATOR), `login ${label}`);
+  // The desk takes money only in an open till session: the bench measures top-ups with that check.
+  const till = valueOf(await core.invoke(sessionId, 'till.status', {}), 'till.status') as { session: unknown };
+  if (till.session === null) valueOf(await core.invoke(sessionId, 'till.open', { floatCounts: {} }), 'till.open');
   return sessionId;
 }

@@ -30,7 +30,7 @@ const noticeTest = test.extend<{ station: Station }>({
   station: async ({ page }, use) => {
     const centralDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
-    const central = await startCentral(centralDir, { demo: true });
+    const central = await startCentral(centralDir, { demo: true, tillOptional: true });
     const counter = await startServe(dataDir, COUNTER, ['--central', central.url]);
     const db = databaseReader(dataDir);
     try {

@@ -68,7 +68,7 @@ const familyTest = test.extend<{ central: Central }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     let running: ChildProcess | null = null;
     try {
-      const started = await startCentral(dataDir, { demo: true });
+      const started = await startCentral(dataDir, { demo: true, tillOptional: true });
       running = started.child;
       await use({
         url: started.url,

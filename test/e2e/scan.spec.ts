@@ -39,7 +39,7 @@ const scanTest = test.extend<{ station: Station }>({
   station: async ({ page }, use) => {
     const centralDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
-    const central = await startCentral(centralDir, { demo: true });
+    const central = await startCentral(centralDir, { demo: true, tillOptional: true });
     let running: ChildProcess | null = central.child;
     const port = Number(new URL(central.url).port);
     const counter = await startServe(dataDir, COUNTER, ['--central', central.url]);
@@ -140,6 +140,15 @@ async function openAccount(page: Page, papay: string): Promise<Locator> {
   await page.keyboard.press('Enter');
   const account = page.getByRole('region', { name: 'Conto aperto' });
   await expect(account.getByTestId('papay-code')).toHaveText(papay);
+  // The same account may be open already: the search is done only when the field's text is selected
+  // again (the next code read replaces it), not when the account shows.
+  await expect
+    .poll(() =>
+      mainSearch(page).evaluate(
+        (el: HTMLInputElement) => el.value !== '' && el.selectionStart === 0 && el.selectionEnd === el.value.length,
+      ),
+    )
+    .toBe(true);
   return account;
 }
 

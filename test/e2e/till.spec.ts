@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { decodeEscPos } from '../support/escpos-decoder';
-import { requireOpenTill } from '../support/till-requirement';
 import { startVirtualPrinter, type VirtualPrinter } from '../support/virtual-printer';
 import { expectAccessible } from './axe';
 import { CLI, databaseReader, expect, startServe, stop, test } from './fixtures';
@@ -26,7 +25,6 @@ async function counterWithPrinter(code: string): Promise<Counter> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-till-'));
   execFileSync(process.execPath, [CLI, 'seed', '--demo', '--data', dataDir], { cwd: REPO, stdio: 'pipe' });
   const printer = await startVirtualPrinter();
-  requireOpenTill(dataDir);
   const { child, url } = await startServe(dataDir, code, ['--printer', `${printer.host}:${printer.port}`]);
   const db = databaseReader(dataDir);
   const [row] = db.query<{ papay_code: string }>('SELECT papay_code FROM accounts ORDER BY papay_code LIMIT 1');

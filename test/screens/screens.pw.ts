@@ -35,7 +35,7 @@ async function home(page: Page): Promise<void> {
 test('schermate principali a 1366x768', async ({ page }) => {
   const centralDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
-  const central = await startCentral(centralDir, { demo: true });
+  const central = await startCentral(centralDir, { demo: true, tillOptional: true });
   const counter = await startServe(dataDir, 'SE1', ['--central', central.url]);
   const db = databaseReader(dataDir);
   try {

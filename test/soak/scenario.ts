@@ -87,7 +87,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let central: RunningCentral | null = null;
   const actors: Actor[] = [];
   try {
-    central = await startCentral({ dataDir: path.join(workDir, 'central'), demo: true });
+    central = await startCentral({ dataDir: path.join(workDir, 'central'), demo: true, tillOptional: true });
     const admin = new CentralAdmin(central.url);
     log(`emulatore su ${central.url}, dati in ${workDir}`);
 

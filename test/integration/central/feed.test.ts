@@ -10,7 +10,7 @@ let central: RunningCentral;
 let officeToken: string;
 let pharmacyToken: string;
 beforeAll(async () => {
-  central = await startTestCentral({ demo: true });
+  central = await startTestCentral({ demo: true, tillOptional: true });
   officeToken = await enrolCounter(central, 'SE1');
   pharmacyToken = await enrolCounter(central, 'FAR-LAPERLA');
 });

@@ -65,12 +65,21 @@ describe('the sportello command', () => {
         });
         const set = res.headers.get('set-cookie');
         if (set) cookie = set.split(';')[0]!;
-        return (await res.json()) as { ok: boolean; value: Record<string, unknown>; error?: { message: string } };
+        return (await res.json()) as {
+          ok: boolean;
+          value: Record<string, unknown>;
+          error?: { code: string; message: string };
+        };
       };
       expect((await call('session.login', { operator: 'sportello1', pin: '2468' })).ok).toBe(true);
       const db = new BetterSqlite3(path.join(dataDir, 'sportello.sqlite'), { readonly: true });
       const acc = db.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').get() as { id: string };
       db.close();
+      // The demo desk takes money only in an open till session, as the Comune runs it.
+      const refused = await call('topups.record', { accountId: acc.id, amountCents: 2500, method: 'cash' });
+      expect(refused.error?.code).toBe('TILL_NOT_OPEN');
+      const open = await call('till.open', { floatCounts: { '1000': 5 } });
+      expect(open.ok, open.error?.message).toBe(true);
       const top = await call('topups.record', { accountId: acc.id, amountCents: 2500, method: 'cash' });
       expect(top.ok, top.error?.message).toBe(true);
       expect(top.value['printed']).toBe(true);

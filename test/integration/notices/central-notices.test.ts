@@ -57,7 +57,7 @@ async function block(token: string, requestId: string, size?: number) {
 
 describe('notices at the central emulator', () => {
   it('hands out blocks: the same request gets the same block, another the next range; a pharmacy gets none', async () => {
-    central = await startTestCentral({ demo: true });
+    central = await startTestCentral({ demo: true, tillOptional: true });
     const se1 = await enrolCounter(central, 'SE1');
     const se2 = await enrolCounter(central, 'SE2');
     const r1 = randomUUID();
@@ -78,7 +78,7 @@ describe('notices at the central emulator', () => {
   });
 
   it('registers a notice once, refuses NAVs outside the counter blocks, unknown accounts and NAVs already used', async () => {
-    central = await startTestCentral({ demo: true });
+    central = await startTestCentral({ demo: true, tillOptional: true });
     const se1 = await enrolCounter(central, 'SE1');
     const se2 = await enrolCounter(central, 'SE2');
     await block(se1, randomUUID(), 10); // bases 1-10
@@ -125,7 +125,7 @@ describe('notices at the central emulator', () => {
   });
 
   it('the PSP side: an unregistered NAV is refused, an expired notice too; the feed follows the state, a pharmacy without debtor', async () => {
-    central = await startTestCentral({ demo: true });
+    central = await startTestCentral({ demo: true, tillOptional: true });
     const se1 = await enrolCounter(central, 'SE1');
     const far = await enrolCounter(central, 'FAR-CAVATORE');
     await block(se1, randomUUID(), 10);

@@ -41,7 +41,7 @@ async function counter(code: string, operator: string, pin: string): Promise<Syn
 
 describe('registrations and the central service', () => {
   it('is accepted once, the real Pa-Pay codes replace the provisional ones, a pharmacy finds the child by code', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
     const se1 = await counter('SE1', 'sportello1', '2468');
     const { registration } = await se1.must('registration.save', familyInput());
     const accountIds = registration.children.flatMap((c) => c.enrolments.map((e) => e.accountId));
@@ -123,7 +123,7 @@ describe('registrations and the central service', () => {
   });
 
   it('a refusal (the central already has the enrolment, made on the portal) lands in Da risolvere, enrolment rifiutata', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
     const se1 = await counter('SE1', 'sportello1', '2468');
     const child = se1.sql
       .prepare(
@@ -199,7 +199,7 @@ describe('registrations and the central service', () => {
   });
 
   it('a refused registration whose account the central opened meanwhile (portal): the central account replaces the provisional one, the sync goes on', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
     const se1 = await counter('SE1', 'sportello1', '2468');
     const child = se1.sql
       .prepare(

@@ -43,7 +43,7 @@ async function counterWithQueue(): Promise<{
   admin: CentralAdmin;
   accounts: TrackedAccount[];
 }> {
-  central = await startCentral({ dataDir: tempDir(), demo: true });
+  central = await startCentral({ dataDir: tempDir(), demo: true, tillOptional: true });
   const admin = new CentralAdmin(central.url);
   const dataDir = demoDataDir();
   const sql = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });

@@ -23,7 +23,11 @@ afterEach(async () => {
 
 describe('a void recorded while its top-up waits for a retry', () => {
   it('reaches the central after the top-up, and both are accepted', async () => {
-    central = await startCentral({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-')), demo: true });
+    central = await startCentral({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-')),
+      demo: true,
+      tillOptional: true,
+    });
     t = await openSyncCore({ centralUrl: central.url });
     await t.must('sync.enrol', { code: central.createEnrolmentCode('SE1') });
     await t.waitForStatus((s) => s.initialSync.done);

@@ -31,7 +31,7 @@ async function admin<T>(url: string, method: 'GET' | 'POST', body?: unknown): Pr
 
 describe('sync against the central emulator', () => {
   it('a new pharmacy PC: first sync with minimised data, offline top-ups reach the central exactly once, meals come back', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
     t = await openSyncCore({
       centralUrl: central.url,
       dataDir: tmp(),
@@ -127,8 +127,13 @@ describe('sync against the central emulator', () => {
   });
 
   it('enrolling another PC for the same counter revokes this one', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
-    t = await openSyncCore({ centralUrl: central.url, dataDir: tmp(), counter: 'FAR-LAPERLA' });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
+    t = await openSyncCore({
+      centralUrl: central.url,
+      dataDir: tmp(),
+      counter: 'FAR-LAPERLA',
+      syncRequestTimeoutMs: 5_000,
+    });
     await t.must('sync.enrol', { code: central.createEnrolmentCode('FAR-LAPERLA') });
     await t.waitForStatus((s) => s.initialSync.done);
     // The replacement PC enrols directly.
@@ -145,9 +150,14 @@ describe('sync against the central emulator', () => {
   });
 
   it('a PC restored from an older copy continues its receipt numbering after the central, audits it and says so', async () => {
-    central = await startCentral({ dataDir: tmp(), demo: true });
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
     const original = tmp();
-    t = await openSyncCore({ centralUrl: central.url, dataDir: original, counter: 'FAR-CAVATORE' });
+    t = await openSyncCore({
+      centralUrl: central.url,
+      dataDir: original,
+      counter: 'FAR-CAVATORE',
+      syncRequestTimeoutMs: 5_000,
+    });
     await t.must('sync.enrol', { code: central.createEnrolmentCode('FAR-CAVATORE') });
     await t.waitForStatus((s) => s.initialSync.done);
     await t.close();
@@ -155,7 +165,12 @@ describe('sync against the central emulator', () => {
     const copy = tmp();
     fs.cpSync(original, copy, { recursive: true });
 
-    t = await openSyncCore({ centralUrl: central.url, dataDir: original, counter: 'FAR-CAVATORE' });
+    t = await openSyncCore({
+      centralUrl: central.url,
+      dataDir: original,
+      counter: 'FAR-CAVATORE',
+      syncRequestTimeoutMs: 5_000,
+    });
     await t.must('session.login', { operator: 'cavatore', pin: '1234' });
     const accountId = t.sql.prepare(`SELECT id FROM accounts ORDER BY papay_code LIMIT 1`).pluck().get() as string;
     const issued: string[] = [];
@@ -164,7 +179,12 @@ describe('sync against the central emulator', () => {
     await t.close();
 
     // The PC's disk fails; the copy goes back in place and the counter starts from it.
-    t = await openSyncCore({ centralUrl: central.url, dataDir: copy, counter: 'FAR-CAVATORE' });
+    t = await openSyncCore({
+      centralUrl: central.url,
+      dataDir: copy,
+      counter: 'FAR-CAVATORE',
+      syncRequestTimeoutMs: 5_000,
+    });
     await t.must('session.login', { operator: 'cavatore', pin: '1234' });
     const status = await t.must('sync.now', {});
     expect(status.numberingWarning).toMatch(
