@@ -21,11 +21,28 @@ export const PaymentChannel = z.object({
 });
 export type PaymentChannel = z.infer<typeof PaymentChannel>;
 
-export const PrinterConfig = z.object({
-  /** A network ESC/POS printer (raw TCP, usually port 9100). */
+/** The cash drawer plugged into the receipt printer's kick port: opened (ESC p) on cash top-ups when true. */
+const drawer = z.boolean().optional();
+
+export const NetworkPrinterConfig = z.object({
+  /** A network ESC/POS printer (raw TCP, usually port 9100). Configurations before issue 11 have no `kind`. */
+  kind: z.literal('network').optional(),
   host: z.string().min(1),
   port: z.number().int().min(1).max(65535),
+  drawer,
 });
+
+/** A printer installed in Windows (a USB printer appears as a queue), fed raw ESC/POS through the spooler. */
+export const WindowsPrinterConfig = z.object({
+  kind: z.literal('windows'),
+  name: z.string().trim().min(1).max(200),
+  drawer,
+});
+
+/** No device: each receipt is saved as a file under the data folder (as with no printer at all). */
+export const FilePrinterConfig = z.object({ kind: z.literal('file'), drawer });
+
+export const PrinterConfig = z.union([WindowsPrinterConfig, FilePrinterConfig, NetworkPrinterConfig]);
 export type PrinterConfig = z.infer<typeof PrinterConfig>;
 
 export const CounterConfig = z.object({

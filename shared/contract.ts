@@ -7,6 +7,7 @@ import { registrationChannels } from './contract/registration';
 import { reportChannels } from './contract/reports';
 import { sessionChannels } from './contract/session';
 import { statementChannels } from './contract/statements';
+import { setupChannels } from './contract/setup';
 import { SyncStatus, syncChannels } from './contract/sync';
 import { tillChannels } from './contract/till';
 import { topupChannels } from './contract/topups';
@@ -28,6 +29,7 @@ export * from './contract/registration';
 export * from './contract/reports';
 export * from './contract/session';
 export * from './contract/statements';
+export * from './contract/setup';
 export * from './contract/sync';
 export * from './contract/till';
 export * from './contract/topups';
@@ -44,6 +46,7 @@ export const contract = {
   ...tillChannels,
   ...statementChannels,
   ...attestationChannels,
+  ...setupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,7 +3,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import { ThemeProvider } from '@mui/material/styles';
-import type { CounterInfo, SessionInfo } from '../shared/contract';
+import type { CounterInfo, SessionInfo, SetupState } from '../shared/contract';
 import { call, onSessionLost } from './api';
 import { makeTheme } from './theme';
 import { useIdleLock } from './session/useIdleLock';
@@ -12,11 +12,14 @@ import { MainScreen } from './shell/MainScreen';
 import { PendingReceiptsDialog } from './receipts/PendingReceiptsDialog';
 import type { ReceiptSummary } from '../shared/contract';
 import { SyncStatusBar } from './sync/SyncStatusBar';
+import { SetupScreen } from './setup/SetupScreen';
+import Typography from '@mui/material/Typography';
 import { useSyncNowKey } from './sync/useSyncNowKey';
 import { useSyncStatus } from './sync/useSyncStatus';
 
 type Phase =
   | { kind: 'starting' }
+  | { kind: 'setup'; state: SetupState }
   | { kind: 'login'; prefillOperator: string; notice: string | null }
   | { kind: 'working'; session: SessionInfo };
 
@@ -30,6 +33,12 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
+      // A PC never configured opens the first-run setup instead of the login.
+      const setup = await call('setup.state', {});
+      if (setup.ok && setup.value.needed) {
+        setPhase({ kind: 'setup', state: setup.value });
+        return;
+      }
       const info = await call('counter.info', {});
       if (info.ok) setCounter(info.value);
       // A reload keeps the operator's session (the core holds it): no need to log in again.
@@ -103,6 +112,7 @@ export function App() {
               <CircularProgress aria-label="Avvio in corso" />
             </Box>
           )}
+          {phase.kind === 'setup' && <SetupScreen initial={phase.state} onDone={() => window.location.reload()} />}
           {phase.kind === 'login' && (
             <LoginScreen
               key={phase.prefillOperator + (phase.notice ?? '')}
@@ -132,8 +142,21 @@ export function App() {
             </>
           )}
         </Box>
-        <SyncStatusBar status={sync.status} syncing={syncNow.syncing} result={syncNow.result} />
+        <Box sx={{ display: 'flex', alignItems: 'center' }}>
+          <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+            <SyncStatusBar status={sync.status} syncing={syncNow.syncing} result={syncNow.result} />
+          </Box>
+          {/* Every screen says which program and which counter, for the help desk. */}
+          <Typography variant="caption" data-testid="app-identity" sx={{ px: 1, whiteSpace: 'nowrap' }}>
+            {identity(counter, phase)}
+          </Typography>
+        </Box>
       </Box>
     </ThemeProvider>
   );
+}
+
+function identity(counter: CounterInfo | null, phase: Phase): string {
+  if (phase.kind === 'setup') return `Sportello ${phase.state.version} · da configurare`;
+  return counter === null ? 'Sportello' : `Sportello ${counter.version} · ${counter.code}`;
 }

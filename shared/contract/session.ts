@@ -10,6 +10,8 @@ export const CounterInfo = z.object({
   name: z.string(),
   kind: CounterKind,
   address: z.string(),
+  /** The installed version of the program, shown in every screen's footer. */
+  version: z.string(),
 });
 export type CounterInfo = z.infer<typeof CounterInfo>;
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../core/core';
+import { openStation } from '../setup/station';
 import { warmUpDocuments } from '../documents/warmup';
 import { startBrowserHost } from '../host-browser/server';
 import { createLogger } from '../log/logger';
@@ -10,6 +10,7 @@ import type { PrinterConfig } from '../../shared/config';
 const USAGE = `Uso:
   sportello serve --port N --data DIR [--counter CODICE] [--printer host:porta | --no-printer] [--central URL]
       avvia lo sportello nel browser (host su 127.0.0.1); stampa SPORTELLO_URL=<indirizzo>;
+      senza --counter un PC mai configurato apre la configurazione iniziale (postazione.json nei dati);
       --central indica il servizio centrale con cui sincronizzarsi (ricordato per gli avvii successivi)`;
 
 /**
@@ -38,9 +39,10 @@ async function serve(args: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`porta non valida: ${values.port}`);
   const log = createLogger(dataDir);
-  const core = await openCore({
+  // Without --counter, a PC that was never configured opens the first-run setup in the page.
+  const core = await openStation({
     dataDir,
-    counterCode: values.counter ?? 'SE1',
+    ...(values.counter !== undefined ? { counterCode: values.counter } : {}),
     log,
     ...(values.printer !== undefined ? { printer: parsePrinter(values.printer) } : {}),
     ...(values['no-printer'] ? { printer: null } : {}),

@@ -16,6 +16,8 @@ export interface CoreContext {
   log: Logger;
   printer: ReceiptPrinter;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Reads the counter's record again after this PC changed its configuration (settings screen). */
+  reloadCounter?: () => void;
   /** Told after every committed money operation (the sync sends it soon after); must not throw. */
   afterMoneyCommit?: () => void;
 }

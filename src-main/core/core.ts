@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import { installationQueries } from './queries';
 import { noticeSettleHooks } from '../notices/settled';
@@ -10,7 +9,10 @@ import type { PrinterConfig } from '../../shared/config';
 import { openDatabase } from '../db/open';
 import { backupNow } from '../db/backup';
 import { createLogger, type Logger } from '../log/logger';
-import { fileOnlyPrinter, networkPrinter, type ReceiptPrinter } from '../printing/printer';
+import type { ReceiptPrinter } from '../printing/printer';
+import { receiptPrinterFor } from '../printing/receiptPrinter';
+import { readStationFile } from '../setup/stationFile';
+import { completedSettings } from '../../shared/station';
 import { Sessions } from '../session/sessions';
 import { checkAccess } from './access';
 import { systemClock, type Clock } from './clock';
@@ -58,6 +60,14 @@ const BACKUP_INTERVAL_MS = 60 * 60_000;
 export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(opts.dataDir);
+  // The PC's settings written by the first-run setup (postazione.json); a switch of the host wins over them.
+  const station = completedSettings(readStationFile(opts.dataDir));
+  opts = {
+    ...opts,
+    ...(opts.counterCode === undefined && station ? { counterCode: station.counterCode } : {}),
+    ...(opts.printer === undefined && station ? { printer: station.receiptPrinter } : {}),
+    ...(opts.centralUrl === undefined && station?.centralUrl ? { centralUrl: station.centralUrl } : {}),
+  };
   const db = await openDatabase(opts.dataDir);
   let counter: Counter;
   try {
@@ -74,10 +84,7 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     await db.close();
     throw e;
   }
-  const printerConfig = counter.config.printer;
-  const printer =
-    opts.receiptPrinter ??
-    (printerConfig ? networkPrinter(printerConfig) : fileOnlyPrinter(path.join(opts.dataDir, 'ricevute')));
+  const printer = opts.receiptPrinter ?? receiptPrinterFor(counter.config.printer, opts.dataDir);
 
   const events = new EventEmitter();
   // Handlers and sessions keep this object; its fields always read the current record, which a
@@ -109,6 +116,9 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     printer,
     emit: (event, payload) => {
       events.emit('event', event, payload);
+    },
+    reloadCounter: () => {
+      current = loadCounter(db, current.code);
     },
   };
   const sync = new SyncService({

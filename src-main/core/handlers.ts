@@ -5,6 +5,7 @@ import { receiptHandlers } from '../receipts/handlers';
 import { registrationHandlers } from '../registration/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { sessionHandlers } from '../session/handlers';
+import { settingsHandlers } from '../settings/handlers';
 import type { Sessions } from '../session/sessions';
 import { statementHandlers } from '../statements/handlers';
 import { syncHandlers } from '../sync/handlers';
@@ -33,5 +34,6 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     ...tillHandlers(ctx, sessions),
     ...statementHandlers(ctx),
     ...attestationHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, utilityProcess } from 'electron';
 import type { CoreProcessOptions } from '../core/remote/wire';
 import { documentAccess } from '../documents/access';
 import { resolveInside } from '../documents/resolve';
@@ -11,6 +11,9 @@ import { createLogger, type Logger } from '../log/logger';
 import { connectCoreProcess, coreStoppedMessage } from './coreProcess';
 import { centralSwitchFrom, counterSwitchFrom, resolveCounterCode } from './counterSetting';
 import { applyGuards } from './guards';
+import { printA4 } from './a4Print';
+import { updateAtStart } from './updates';
+import { readStationFile } from '../setup/stationFile';
 import { forwardEvents, registerChannels } from './ipc';
 
 /**
@@ -61,10 +64,17 @@ async function start(): Promise<void> {
     log,
   );
   closeCoreOnQuit(core, log);
+  // Before the window: an update already downloaded and verified is installed now or at a later start.
+  await updateAtStart(readStationFile(dataDir)?.updates, core, log).catch((err: unknown) =>
+    log.warn({ err }, 'aggiornamenti non controllati'),
+  );
 
   const sessions = new Map<number, string>();
   const documentsDir = path.join(dataDir, 'documents');
-  /** A saved PDF opens in the PC's PDF viewer (to print it), after the same checks as the browser host's. */
+  /**
+   * A saved PDF goes to the A4 printer chosen in the settings, or opens in the PC's PDF viewer, after
+   * the same checks as the browser host's.
+   */
   const openDocument = async (contentsId: number, requestPath: string): Promise<void> => {
     const access = await documentAccess(core, sessions.get(contentsId));
     const file = access === 'allowed' ? resolveInside(documentsDir, requestPath) : null;
@@ -72,8 +82,7 @@ async function start(): Promise<void> {
       log.warn({ requestPath, access }, 'documento non aperto');
       return;
     }
-    const error = await shell.openPath(file);
-    if (error !== '') log.warn({ file, error }, 'apertura del documento non riuscita');
+    await printA4(file, readStationFile(dataDir)?.a4Printer ?? null, log);
   };
   // Every webContents the app ever creates gets the guards, not just the main window's (they are all
   // created after this point: the window comes below).

@@ -100,6 +100,11 @@ export interface AuditDetails {
   'approvals.blocked': { operator: string; until: string; attempts: number };
   /** A supervisor (the row's operator) lifted an operator's lock. */
   'operator.unlocked': { operator: string; lockedUntil: string | null; approvalsBlocked: boolean };
+  /** The cash drawer on the receipt printer's kick port: after a cash top-up, or at a supervisor's request. */
+  'drawer.kick': { reason: 'topup' | 'request'; operationId: string | null; opened: boolean; error?: string };
+  /** A supervisor changed a setting of this PC (receipt or A4 printer, central, updates). */
+  'settings.change': { step: string; value: unknown };
+  'settings.diagnostics': { fileName: string };
   figlio_ricollegato: { childId: string; fromFamilyId: string | null; toFamilyId: string; registrationId: string };
 }
 export type AuditAction = keyof AuditDetails;

@@ -16,3 +16,16 @@ export function chooseA4Route(chosen: string | undefined, installed: readonly st
   }
   return { kind: 'silent', deviceName: match };
 }
+
+/** The options of Electron's webContents.print for a silent A4 print on the named printer. */
+export function a4PrintOptions(deviceName: string) {
+  return {
+    silent: true,
+    deviceName,
+    printBackground: true,
+    pageSize: 'A4' as const,
+    margins: { marginType: 'none' as const },
+    color: true,
+    copies: 1,
+  };
+}

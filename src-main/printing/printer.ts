@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { encodeReceipt } from './escpos';
+import { drawerKickBytes, encodeReceipt } from './escpos';
 
 export type PrintResult = { ok: true; where: 'printer' | 'file'; path?: string } | { ok: false; error: string };
 
 /** Prints a stored receipt text. Never throws: a printer fault is reported, the receipt stays committed. */
 export interface ReceiptPrinter {
   print(name: string, text: string, opts: { qr?: string }): Promise<PrintResult>;
+  /** Opens the cash drawer on the printer's kick port (ESC p), as a job of its own; absent: no drawer can be kicked. */
+  kick?(): Promise<PrintResult>;
 }
 
 export const DEFAULT_PRINT_TIMEOUT_MS = 5_000;
@@ -27,6 +29,7 @@ export function networkPrinter(
       }
       return sendRaw(cfg, bytes, timeoutMs);
     },
+    kick: () => sendRaw(cfg, drawerKickBytes(), timeoutMs),
   };
 }
 
@@ -87,6 +90,18 @@ export function fileOnlyPrinter(dir: string): ReceiptPrinter {
         return { ok: true, where: 'file', path: textPath };
       } catch (err) {
         return { ok: false, error: `Impossibile salvare la ricevuta in ${dir}: ${errorMessage(err)}` };
+      }
+    },
+    async kick() {
+      // The kick is kept as a file too, so a test (or a technician) can see it was sent.
+      try {
+        await fs.promises.mkdir(dir, { recursive: true });
+        const base = await freeBaseName(dir, 'cassetto');
+        const file = path.join(dir, `${base}.bin`);
+        await fs.promises.writeFile(file, drawerKickBytes(), { flag: 'wx' });
+        return { ok: true, where: 'file', path: file };
+      } catch (err) {
+        return { ok: false, error: `Impossibile salvare l'apertura del cassetto in ${dir}: ${errorMessage(err)}` };
       }
     },
   };

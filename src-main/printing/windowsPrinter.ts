@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeReceipt } from './escpos';
+import { drawerKickBytes, encodeReceipt } from './escpos';
 import type { PrintResult, ReceiptPrinter } from './printer';
 import { SPOOLER_SCRIPT } from './spoolerScript';
 
@@ -54,6 +54,7 @@ export function windowsQueuePrinter(printerName: string, opts: WindowsQueueOptio
       }
       return sendToQueue(printerName, bytes, opts);
     },
+    kick: () => sendToQueue(printerName, drawerKickBytes(), opts),
   };
 }
 

@@ -8,6 +8,8 @@ export const counterQueries = preparedPerConnection((s) => ({
     'SELECT code, name, kind, address, config FROM counters WHERE code = ?',
   ),
   config: s.prepare<[code: string], Row<'counters'>['config']>('SELECT config FROM counters WHERE code = ?').pluck(),
+  /** Every counter of the roster, for the first-run setup's choice. */
+  list: s.prepare<[], Pick<Row<'counters'>, 'code' | 'name'>>('SELECT code, name FROM counters ORDER BY code'),
   saveConfig: s.prepare<[config: string, code: string]>('UPDATE counters SET config = ? WHERE code = ?'),
   /** A stand-in record until the first pull brings the real one. */
   insertStandIn: s.prepare<[code: string, name: string, config: string]>(

@@ -3,13 +3,21 @@ import { romeDate } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import type { HandlersOf } from '../core/call';
 import type { Operator, Sessions } from './sessions';
+import { appVersion } from '../version';
 
 /** The counter's identity and the operator's session: public channels (the login screen needs them). */
 export function sessionHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'counter' | 'session'> {
   const { counter } = ctx;
+  const info = () => ({
+    code: counter.code,
+    name: counter.name,
+    kind: counter.kind,
+    address: counter.address,
+    version: appVersion(),
+  });
   const sessionInfo = (op: Operator) => ({
     operator: { code: op.code, name: op.name, role: op.role },
-    counter: { code: counter.code, name: counter.name, kind: counter.kind, address: counter.address },
+    counter: info(),
     settings: {
       idleLockMinutes: counter.config.idleLockMinutes,
       minTopupCents: counter.config.minTopupCents,
@@ -21,7 +29,7 @@ export function sessionHandlers(ctx: CoreContext, sessions: Sessions): HandlersO
   });
 
   return {
-    'counter.info': () => ({ code: counter.code, name: counter.name, kind: counter.kind, address: counter.address }),
+    'counter.info': info,
 
     'session.login': ({ sessionId, input }) => {
       const op = sessions.login(sessionId, input.operator, input.pin, ctx.clock.now());

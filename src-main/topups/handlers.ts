@@ -1,6 +1,7 @@
 import type { CoreContext } from '../core/context';
 import type { HandlersOf } from '../core/call';
 import { AccountLookup } from '../accounts/lookup';
+import { drawerConfigured, drawerKicker } from '../printouts/drawer';
 import { printFields, printouts } from '../printouts/printouts';
 import type { Operator, Sessions } from '../session/sessions';
 import { Topups, type Committed } from './topups';
@@ -9,6 +10,7 @@ import { Topups, type Committed } from './topups';
 export function topupHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'topups'> {
   const topups = new Topups(ctx, new AccountLookup(ctx.db));
   const print = printouts(ctx);
+  const kick = drawerKicker(ctx);
   /** The sync must never make a committed operation look failed. */
   const committed = () => {
     try {
@@ -38,7 +40,10 @@ export function topupHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<
       const done = topups.record(operator, input, visibility);
       if (!done.fresh) return { ...withoutDate(done), ...REPEATED };
       committed();
-      return { ...withoutDate(done), ...(await printCommitted(done, operator)) };
+      const printed = await printCommitted(done, operator);
+      // Cash goes into the drawer: it opens once per cash top-up, after the receipt; never for a card.
+      if (input.method === 'cash' && drawerConfigured(ctx)) await kick('topup', operator.code, done.operationId);
+      return { ...withoutDate(done), ...printed };
     },
 
     'topups.void': async ({ input, operator, visibility }) => {

@@ -6,6 +6,7 @@ import { RegistrationScreen } from '../registration/RegistrationScreen';
 import { DayView } from '../reports/DayView';
 import { RagioneriaView } from '../reports/RagioneriaView';
 import { ProblemsView } from '../sync/ProblemsView';
+import { SettingsView } from '../setup/SettingsView';
 import { TillView } from '../till/TillView';
 import type { TillKeyContext } from '../till/tillKeys';
 import type { View } from './mainKeys';
@@ -38,6 +39,8 @@ export function ViewRouter({ view, session, search, onBack, onSyncChanged, onTil
       return <DayView printerConfigured={printerConfigured} onBack={onBack} />;
     case 'ragioneria':
       return <RagioneriaView onBack={onBack} />;
+    case 'settings':
+      return <SettingsView onBack={onBack} />;
     case 'till':
       return <TillView printerConfigured={printerConfigured} onBack={onBack} onKeysContext={onTillKeys} />;
     default: {

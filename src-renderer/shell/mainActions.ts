@@ -60,6 +60,7 @@ export function mainActions<Operation extends Voidable>(
     registration: () => deps.setView('registration'),
     problems: () => deps.setView('problems'),
     ragioneria: () => deps.setView('ragioneria'),
+    settings: () => deps.setView('settings'),
     till: () => deps.setView('till'),
     logout: () => deps.logout(),
   };

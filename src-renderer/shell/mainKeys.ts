@@ -2,7 +2,8 @@ import { SYNC_NOW_KEYS } from '../sync/syncKeys';
 import type { KeyBinding } from '../ui/keymap';
 
 /** The screens of the main window; the search is where every other one returns to. */
-export type View = 'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration' | 'ragioneria' | 'till';
+export type View =
+  'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration' | 'ragioneria' | 'till' | 'settings';
 
 /** What decides which keys act on the main screen. */
 export interface MainKeyContext {
@@ -34,6 +35,7 @@ export type MainAction =
   | 'syncNow'
   | 'problems'
   | 'ragioneria'
+  | 'settings'
   | 'till'
   | 'logout';
 
@@ -181,6 +183,17 @@ export const MAIN_KEYS: readonly MainBinding[] = [
       if (inForm(c)) return null;
       if (c.supervisor) return QUIET;
       return say('I rapporti per la Ragioneria sono riservati ai supervisori.', true);
+    },
+  },
+  {
+    keys: 'Ctrl+Maiusc+U',
+    target: 'window',
+    action: 'settings',
+    hint: (c) => (c.supervisor && c.view !== 'settings' && !inForm(c) ? 'impostazioni' : null),
+    otherwise: (c) => {
+      if (inForm(c)) return null;
+      if (c.supervisor) return QUIET;
+      return say('Le impostazioni di questo PC sono riservate ai supervisori.', true);
     },
   },
   // The only key of the main screen that works in the registration form too (its bar does not show it).

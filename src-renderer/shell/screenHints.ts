@@ -3,6 +3,7 @@ import { RECEIPTS_KEYS } from '../receipts/receiptsKeys';
 import { DAY_KEYS } from '../reports/dayKeys';
 import { RAGIONERIA_KEYS } from '../reports/ragioneriaKeys';
 import { PROBLEMS_KEYS } from '../sync/problemsKeys';
+import { SETTINGS_KEYS } from '../setup/settingsKeys';
 import { TILL_IDLE, TILL_KEYS, type TillKeyContext } from '../till/tillKeys';
 import { hintsOf, type KeyHint } from '../ui/keymap';
 import { MAIN_KEYS, type MainKeyContext, type View } from './mainKeys';
@@ -23,6 +24,8 @@ export function viewHints(view: View, frontOffice: boolean, till: TillKeyContext
       return hintsOf(PROBLEMS_KEYS, null);
     case 'ragioneria':
       return hintsOf(RAGIONERIA_KEYS, null);
+    case 'settings':
+      return hintsOf(SETTINGS_KEYS, null);
     case 'till':
       return hintsOf(TILL_KEYS, till);
     default: {

@@ -22,6 +22,8 @@ interface Options {
   counter: string;
   /** Configure a receipt printer that refuses every connection (a closed port on loopback). */
   brokenPrinter: boolean;
+  /** Start a PC never configured (demo data, no --counter): the page opens the first-run setup. */
+  unconfigured: boolean;
 }
 
 /** A loopback port nobody listens on: taken from the OS, then released. */
@@ -61,10 +63,11 @@ function startCli(args: string[], announce: string): Promise<{ child: ChildProce
 /** Starts `sportello serve` and resolves with the URL it prints once it is ready to answer. */
 function startServe(
   dataDir: string,
-  counter: string,
+  counter: string | null,
   extraArgs: string[],
 ): Promise<{ child: ChildProcess; url: string }> {
-  return startCli(['serve', '--port', '0', '--data', dataDir, '--counter', counter, ...extraArgs], 'SPORTELLO_URL');
+  const which = counter === null ? [] : ['--counter', counter];
+  return startCli(['serve', '--port', '0', '--data', dataDir, ...which, ...extraArgs], 'SPORTELLO_URL');
 }
 
 /** A read-only look into a counter's database, opened on first use (the file may not exist before). */
@@ -155,7 +158,8 @@ export const test = base.extend<Options & { app: RunningApp; pageProblems: void 
   ],
   counter: ['SE1', { option: true }],
   brokenPrinter: [false, { option: true }],
-  app: async ({ counter, brokenPrinter, page }, use) => {
+  unconfigured: [false, { option: true }],
+  app: async ({ counter, brokenPrinter, unconfigured, page }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     // The walkthroughs of the other domains take money in one step; till.spec.ts seeds its own counters.
     execFileSync(process.execPath, [CLI, 'seed', '--demo', '--till-optional', '--data', dataDir], {
@@ -163,7 +167,7 @@ export const test = base.extend<Options & { app: RunningApp; pageProblems: void 
       stdio: 'pipe',
     });
     const extraArgs = brokenPrinter ? ['--printer', `127.0.0.1:${await closedPort()}`] : [];
-    const { child, url } = await startServe(dataDir, counter, extraArgs);
+    const { child, url } = await startServe(dataDir, unconfigured ? null : counter, extraArgs);
     const db = new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
     try {
       await use({

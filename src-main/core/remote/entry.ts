@@ -1,4 +1,4 @@
-import { openCore } from '../core';
+import { openStation } from '../../setup/station';
 import { warmUpDocuments } from '../../documents/warmup';
 import { createLogger, type Logger } from '../../log/logger';
 import { serveCoreProcess, type ParentPortLike } from './serve';
@@ -20,7 +20,7 @@ serveCoreProcess(parentPort, {
   open: (options) => {
     // The same log file as the main process: both append whole lines (synchronous pino writes).
     log = createLogger(options.dataDir);
-    return openCore({
+    return openStation({
       dataDir: options.dataDir,
       log,
       ...(options.counterCode === undefined ? {} : { counterCode: options.counterCode }),

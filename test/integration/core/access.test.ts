@@ -85,7 +85,18 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   },
   'registration.get': { registrationId: 'nessuna' },
   'registration.printSummary': { registrationId: 'nessuna' },
+  'setup.state': {},
+  'setup.saveStep': { step: 'a4Printer', a4Printer: null },
+  'setup.testPrint': { printer: null },
+  'setup.finish': {},
+  'settings.get': {},
+  'settings.save': { step: 'a4Printer', a4Printer: null },
+  'settings.testPrint': { printer: { kind: 'file' } },
+  'settings.kickDrawer': {},
+  'settings.exportDiagnostics': {},
 };
+/** The first-run setup's writes are public (no operator exists yet) and refused once the PC is configured. */
+const SETUP_WRITES: Channel[] = ['setup.saveStep', 'setup.testPrint', 'setup.finish'];
 
 const byAccess = (who: string) => CHANNELS.filter((c) => contract[c].access.who === who);
 const refusalOf = (c: Channel) => {
@@ -119,7 +130,16 @@ describe('the access the contract declares, enforced by the core on every call',
       else expect(reply, c).toBe('NOT_LOGGED_IN: Accesso richiesto: inserire codice operatore e PIN.');
     }
     expect(byAccess('public').sort()).toEqual(
-      ['counter.info', 'session.current', 'session.login', 'session.logout', 'sync.enrol', 'sync.status'].sort(),
+      [
+        'counter.info',
+        'session.current',
+        'session.login',
+        'session.logout',
+        'sync.enrol',
+        'sync.status',
+        'setup.state',
+        ...SETUP_WRITES,
+      ].sort(),
     );
   });
 
@@ -157,6 +177,7 @@ describe('the access the contract declares, enforced by the core on every call',
     for (const c of CHANNELS) {
       const reply = said(replies.get(c));
       if (contract[c].access.who === 'supervisor') expect(reply, c).toBe(`FORBIDDEN: ${refusalOf(c)}`);
+      else if (SETUP_WRITES.includes(c)) expect(reply, c).toMatch(/^FORBIDDEN: Questo PC è già configurato/);
       else expect(reply, c).not.toMatch(/^(NOT_LOGGED_IN|SESSION_LOCKED|FORBIDDEN)/);
     }
     expect(said(replies.get('sync.problems'))).toBe(

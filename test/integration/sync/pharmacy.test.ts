@@ -84,12 +84,15 @@ describe('a new pharmacy PC, filled by the central service only', () => {
       },
     ]);
     expect(t.sql.prepare('SELECT COUNT(*) AS n FROM families').get()).toEqual({ n: 0 });
-    expect(await t.must('counter.info', {})).toEqual({
+    const info = await t.must('counter.info', {});
+    expect(info).toEqual({
       code: 'FAR-CAVATORE',
       name: 'Farmacia Comunale Cavatore',
       kind: 'farmacia',
       address: 'Via Cavatore 1, Carrara',
+      version: info.version,
     });
+    expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
 
     await t.must('session.login', { operator: 'cavatore', pin: '1234' });
     const found = await t.must('accounts.find', { query: '1234567897' });

@@ -117,4 +117,17 @@ describe('Windows queue printer', () => {
     });
     expect([...Buffer.from(recorded(fake.record).bytes, 'base64')]).toEqual([0x1b, 0x70, 0x00, 0x19, 0xfa]);
   });
+
+  it('kicks the drawer as a job of its own: exactly the ESC p bytes, to the same queue', async () => {
+    const fake = standIn(0);
+    const printer = windowsQueuePrinter('EPSON TM-T20III Receipt', {
+      command: fake.command,
+      commandArgs: fake.commandArgs,
+      tempRoot: tempDir(),
+    });
+    expect(await printer.kick!()).toEqual({ ok: true, where: 'printer' });
+    const r = recorded(fake.record);
+    expect(Buffer.from(r.bytes, 'base64').equals(drawerKickBytes())).toBe(true);
+    expect(r.args[r.args.indexOf('-Printer') + 1]).toBe('EPSON TM-T20III Receipt');
+  });
 });

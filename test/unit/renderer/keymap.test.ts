@@ -1,3 +1,4 @@
+import { SETTINGS_KEYS } from '../../../src-renderer/setup/settingsKeys';
 import { describe, expect, it } from 'vitest';
 import { actionOfKey, NOTICES_KEYS } from '../../../src-renderer/notices/noticeKeys';
 import { RECEIPTS_KEYS } from '../../../src-renderer/receipts/receiptsKeys';
@@ -286,6 +287,7 @@ describe('the keys of the views', () => {
       ['ricevute', RECEIPTS_KEYS],
       ['riepilogo', DAY_KEYS],
       ['da risolvere', PROBLEMS_KEYS],
+      ['impostazioni', SETTINGS_KEYS],
     ];
     for (const [name, map] of maps) {
       for (const binding of map) {

@@ -1,0 +1,68 @@
+import { completedSettings } from '../../shared/station';
+import type { EventName, EventPayload } from '../../shared/contract';
+import { openCore, type CoreOptions } from '../core/core';
+import { systemClock } from '../core/clock';
+import { installationQueries } from '../core/queries';
+import type { LocalCore } from '../core/types';
+import { openDatabase } from '../db/open';
+import { setupCore } from './setupCore';
+import { readStationFile } from './stationFile';
+
+/**
+ * Opens this PC's counter: the core when the PC is configured (a counter switch, a completed
+ * postazione.json or a counter already stored in the database), else the first-run setup, which
+ * hands over to the core in the same object once its last step is confirmed (the host keeps
+ * serving the same address; the page reloads).
+ */
+export async function openStation(opts: CoreOptions): Promise<LocalCore> {
+  if (!(await needsSetup(opts))) return openCore(opts);
+  type Listener = (event: EventName, payload: unknown) => void;
+  const listeners = new Set<Listener>();
+  const unsubscribe = new Map<Listener, () => void>();
+  let current: LocalCore;
+  const subscribe = (l: Listener) =>
+    unsubscribe.set(
+      l,
+      current.on((event, payload) => l(event, payload)),
+    );
+  current = setupCore({
+    dataDir: opts.dataDir,
+    clock: opts.clock ?? systemClock,
+    onFinished: async () => {
+      const core = await openCore(opts);
+      const previous = current;
+      current = core;
+      for (const l of listeners) {
+        unsubscribe.get(l)?.();
+        subscribe(l);
+      }
+      await previous.close();
+    },
+  });
+  return {
+    invoke: (sessionId, channel, input) => current.invoke(sessionId, channel, input),
+    signedIn: (sessionId) => current.signedIn(sessionId),
+    on<E extends EventName>(listener: (event: E, payload: EventPayload<E>) => void) {
+      const l = listener as Listener;
+      listeners.add(l);
+      subscribe(l);
+      return () => {
+        listeners.delete(l);
+        unsubscribe.get(l)?.();
+        unsubscribe.delete(l);
+      };
+    },
+    close: () => current.close(),
+  };
+}
+
+async function needsSetup(opts: CoreOptions): Promise<boolean> {
+  if (opts.counterCode !== undefined) return false;
+  if (completedSettings(readStationFile(opts.dataDir)) !== null) return false;
+  const db = await openDatabase(opts.dataDir);
+  try {
+    return installationQueries(db.sqlite).counterCode.get() === undefined;
+  } finally {
+    await db.close();
+  }
+}
