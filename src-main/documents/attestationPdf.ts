@@ -3,7 +3,7 @@ import type { AttestationView } from '../../shared/contract';
 import { SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import { formatLocalDate, formatRomeDateTime, romeDate } from '../../shared/time';
-import { money, table, th } from './reportsPdf';
+import { DOCUMENT_STYLES, money, table, th } from './reportsPdf';
 
 export interface AttestationFrame {
   /** The Ente's header lines (the receipts'). */
@@ -112,14 +112,7 @@ export function attestationDocument(frame: AttestationFrame, a: AttestationView)
       style: 'small',
       margin: [50, 16, 50, 0],
     }),
-    styles: {
-      ente: { fontSize: 14, bold: true },
-      office: { fontSize: 10 },
-      title: { fontSize: 15, bold: true },
-      section: { fontSize: 11, bold: true, margin: [0, 10, 0, 3] },
-      th: { bold: true, fontSize: 9 },
-      small: { fontSize: 8 },
-    },
+    styles: DOCUMENT_STYLES,
     defaultStyle: { fontSize: 10 },
   };
 }

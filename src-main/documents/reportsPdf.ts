@@ -1,4 +1,4 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, StyleDictionary, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ContoGiudiziale, PeriodReport, Rendiconto } from '../../shared/contract';
 import { METHOD_LABELS, SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
@@ -48,6 +48,16 @@ export const th = (text: string, right = false): TableCell => ({
   alignment: right ? 'right' : 'left',
 });
 
+/** The styles of the office's A4 documents (reports, Z report, attestations): one look for all. */
+export const DOCUMENT_STYLES: StyleDictionary = {
+  ente: { fontSize: 14, bold: true },
+  office: { fontSize: 10 },
+  title: { fontSize: 15, bold: true },
+  section: { fontSize: 11, bold: true, margin: [0, 10, 0, 3] },
+  th: { bold: true, fontSize: 9 },
+  small: { fontSize: 8 },
+};
+
 export function document(frame: ReportFrame, title: string, subtitle: string, body: Content[]): TDocumentDefinitions {
   return {
     pageSize: 'A4',
@@ -64,14 +74,7 @@ export function document(frame: ReportFrame, title: string, subtitle: string, bo
       style: 'small',
       margin: [40, 16, 40, 0],
     }),
-    styles: {
-      ente: { fontSize: 14, bold: true },
-      office: { fontSize: 10 },
-      title: { fontSize: 15, bold: true },
-      section: { fontSize: 11, bold: true, margin: [0, 10, 0, 3] },
-      th: { bold: true, fontSize: 9 },
-      small: { fontSize: 8 },
-    },
+    styles: DOCUMENT_STYLES,
     defaultStyle: { fontSize: 9 },
   };
 }
