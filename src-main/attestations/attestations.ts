@@ -13,6 +13,8 @@ import { attestationDocument } from '../documents/attestationPdf';
 import { renderPdf, writeFileAtomically } from '../documents/pdf';
 import { journal } from '../journal/journal';
 import type { Operator } from '../session/sessions';
+import { nextTillNumber } from '../till/close';
+import { tillQueries } from '../till/queries';
 import { attestationQueries, type AttestationRow } from './queries';
 
 /** Where the attestazioni of a tax year are saved: one folder per year, the batch's in its own. */
@@ -72,8 +74,8 @@ export function attestationOffice(ctx: CoreContext) {
   ): AttestationRow => {
     const code = ctx.counter.code;
     const year = romeYear(at);
-    const number = q.nextNumber.get(code, year)?.last_number;
-    if (number === undefined) throw new Error('numerazione delle attestazioni: nessun numero restituito');
+    // The protocol number shares the till's per-counter, per-year sequences (kind 'A').
+    const number = nextTillNumber(tillQueries(ctx.db.sqlite), code, 'A', year);
     const protocolNo = formatProtocolNo(code, year, number);
     const row: AttestationRow = {
       protocol_no: protocolNo,

@@ -24,12 +24,6 @@ export const attestationQueries = preparedPerConnection((s) => ({
       WHERE business_date BETWEEN ? AND ? AND kind IN ${PAYMENT_KINDS}
       ORDER BY account_id`,
   ),
-  /** The protocol number, per counter and year (the till's sequences, kind 'A'), inside the caller's transaction. */
-  nextNumber: s.prepare<[counterCode: string, year: number], Pick<Row<'till_sequences'>, 'last_number'>>(
-    `INSERT INTO till_sequences (counter_code, kind, year, last_number) VALUES (?, 'A', ?, 1)
-       ON CONFLICT (counter_code, kind, year) DO UPDATE SET last_number = last_number + 1
-     RETURNING last_number`,
-  ),
   insert: s.prepare<[AttestationRow]>(
     `INSERT INTO attestations (protocol_no, counter_code, year, number, account_id, tax_year, batch_year, issued_at,
                                operator_code, code, traceable_cents, cash_cents, payer_cfs, file)
