@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatEuro } from '../../../shared/money';
+import { pdfText } from '../../support/pdf-text';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
 
 let t: TestCore;
@@ -10,7 +10,6 @@ afterEach(async () => {
   await t?.close();
 });
 
-const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const PAYER = 'RSSMRA80A01F023K';
 
 /** An entry the central feed brought (another counter, the portal, the canteen), on a day of Rome. */

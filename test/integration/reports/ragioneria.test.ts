@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { CounterKind } from '../../../shared/domain';
 import type { Remittance } from '../../../shared/reports/remittance';
 import type { Counter } from '../../../src-main/core/installation';
 import { contoGiudiziale, rendiconto } from '../../../src-main/reports/ragioneria';
+import { pdfText } from '../../support/pdf-text';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
 
 let t: TestCore;
@@ -14,7 +14,6 @@ afterEach(async () => {
   await t?.close();
 });
 
-const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const readCsv = (file: string): string[][] => {
   const bytes = fs.readFileSync(file);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

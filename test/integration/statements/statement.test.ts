@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatEuro } from '../../../shared/money';
+import { pdfText } from '../../support/pdf-text';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
 
 let t: TestCore;
@@ -8,7 +8,6 @@ afterEach(async () => {
   await t?.close();
 });
 
-const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const NAV = '301000000000000123';
 
 /** A movement another counter or the central recorded, as the feed stores it; the pulled balance counts it. */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CounterConfig } from '../../../shared/config';
 import { remittancesOf } from '../../../src-main/reports/queries';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { pdfText } from '../../support/pdf-text';
 
 let t: TestCore;
 afterEach(async () => {
@@ -227,7 +228,7 @@ describe('blind close and Z report', () => {
     expect(closed.text).toMatch(/Operazioni non ancora inviate al centrale: \d+/);
     expect(t.printer.jobs.at(-1)!.text).toBe(closed.text);
     expect(t.printer.jobs.at(-1)!.name).toBe('chiusura-SE1_2026_Z0001');
-    const pdf = execFileSync('pdftotext', [closed.pdfPath!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const pdf = pdfText(closed.pdfPath!);
     expect(closed.pdfPath).toMatch(/documents\/chiusure\/chiusura-SE1_2026_Z0001\.pdf$/);
     expect(pdf).toContain('Chiusura di cassa n. 1');
     expect(pdf).toContain('Fondo cassa');
