@@ -24,31 +24,47 @@ export class DamagedCopyError extends Error {
 }
 
 /**
- * An hourly copy of the counter database (SQLite's online backup: consistent while the app keeps
- * working), so a disk that damages the file does not take the day's money with it. The copy is
- * held to a full `integrity_check` in a worker thread, off the core's path, before it counts: a
- * table/index mismatch that the start-up quick_check lets through is caught here, and a damaged
- * copy is never kept (the good ones before it are). One copy per Rome hour; the newest KEEP_RECENT
- * copies and the newest of each of the last KEEP_DAYS days stay. Returns the path
- * written, or null when this hour's copy exists.
+ * An hourly copy of the counter database, so a disk that damages the file does not take the day's
+ * money with it. A worker thread, off the core's path, writes it with `VACUUM INTO` from a
+ * connection of its own (a consistent snapshot while the app keeps working; the copy is encrypted
+ * with the same key) and holds it to a full `integrity_check` before it counts: a table/index
+ * mismatch that the start-up quick_check lets through is caught here, and a damaged copy is never
+ * kept (the good ones before it are). One copy per Rome hour; the newest KEEP_RECENT copies and the
+ * newest of each of the last KEEP_DAYS days stay. Returns the path written, or null when this
+ * hour's copy exists; `replace` (a till just closed) takes it again so the copy holds the close.
  */
-export async function backupNow(db: Db, dataDir: string, at: Date): Promise<string | null> {
+export async function backupNow(
+  db: Db,
+  dataDir: string,
+  at: Date,
+  opts: { replace?: boolean } = {},
+): Promise<string | null> {
   const dir = path.join(dataDir, 'backup');
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, `sportello-${romeDate(at)}-${hourFmt.format(at)}.sqlite`);
-  if (fs.existsSync(target)) return null;
+  if (fs.existsSync(target) && opts.replace !== true) return null;
   const partial = `${target}.partial`;
   try {
-    await db.sqlite.backup(partial);
-    const problem = await integrityProblem(partial);
+    const rows = await inDatabaseWorker<string[]>(db.sqlite.name, db.key, { readonly: true }, COPY_AND_CHECK, {
+      copy: partial,
+    });
+    const problem = integrityVerdict(rows);
     if (problem !== null) throw new DamagedCopyError(problem);
     fs.renameSync(partial, target);
   } finally {
-    for (const file of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(file, { force: true });
+    for (const file of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) {
+      fs.rmSync(file, { force: true });
+    }
   }
   for (const old of copiesToDrop(fs.readdirSync(dir))) fs.rmSync(path.join(dir, old));
   return target;
 }
+
+/** Worker body: the snapshot into `copy`, then the copy's full integrity check. */
+const COPY_AND_CHECK = `
+  db.prepare('VACUUM INTO ?').run(args.copy);
+  const copy = open(args.copy, {});
+  try { return copy.pragma('integrity_check').map((r) => r.integrity_check); } finally { copy.close(); }`;
 
 /** The copies the rotation lets go: not among the newest KEEP_RECENT, nor the newest of one of the newest KEEP_DAYS days. */
 export function copiesToDrop(files: string[]): string[] {
@@ -69,32 +85,60 @@ export function copiesToDrop(files: string[]): string[] {
   return copies.filter((c) => !keep.has(c.name)).map((c) => c.name);
 }
 
+/** null for a clean integrity_check, else its first lines. */
+function integrityVerdict(rows: string[]): string | null {
+  return rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
+}
+
+/** What SQLite's full integrity_check finds wrong with a copy (encrypted with `key`), or null; run in a worker thread. */
+export async function integrityProblem(file: string, key: Buffer): Promise<string | null> {
+  return integrityVerdict(
+    await inDatabaseWorker<string[]>(
+      file,
+      key,
+      { fileMustExist: true },
+      `return db.pragma('integrity_check').map((r) => r.integrity_check);`,
+    ),
+  );
+}
+
 /**
- * What SQLite's full integrity_check finds wrong with a copy, or null; run in a worker thread. The
- * copy leaves WAL mode first, so it is one self-contained file (the counter turns WAL back on when
- * it opens a restored copy).
+ * Runs `body` (JavaScript: `db` is `file` opened with `key`, `open(file, options)` opens another
+ * with the same key, `args` is `args`) in a worker thread and resolves with what it returns: the
+ * full checks and copies read the whole file and must not stop the core.
  */
-export function integrityProblem(file: string): Promise<string | null> {
+export function inDatabaseWorker<T>(
+  file: string,
+  key: Buffer,
+  options: { readonly?: boolean; fileMustExist?: boolean },
+  body: string,
+  args: Record<string, unknown> = {},
+): Promise<T> {
   const driver = require.resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
     const worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
        const Database = require(workerData.driver);
-       const db = new Database(workerData.file, { fileMustExist: true });
+       const open = (file, options) => {
+         const db = new Database(file, options);
+         db.pragma("hexkey='" + workerData.key + "'");
+         return db;
+       };
+       const args = workerData.args;
+       const db = open(workerData.file, workerData.options);
        try {
-         db.pragma('journal_mode = DELETE');
-         parentPort.postMessage(db.pragma('integrity_check').map((r) => r.integrity_check));
+         parentPort.postMessage((() => { ${body} })());
        } finally { db.close(); }`,
-      { eval: true, workerData: { driver, file } },
+      { eval: true, workerData: { driver, file, key: key.toString('hex'), options, args } },
     );
     let answered = false;
-    worker.once('message', (rows: string[]) => {
+    worker.once('message', (result: T) => {
       answered = true;
-      resolve(rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; '));
+      resolve(result);
     });
     worker.once('error', (e) => reject(e));
     worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`controllo di integrità interrotto (uscita ${code})`));
+      if (!answered) reject(new Error(`controllo del database interrotto (uscita ${code})`));
     });
   });
 }

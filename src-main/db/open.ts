@@ -10,6 +10,15 @@ import {
   type Migration,
   type MigrationProvider,
 } from 'kysely';
+import {
+  applyKey,
+  DatabaseKeyError,
+  encryptPlainFile,
+  fileKeyStore,
+  newKey,
+  readable,
+  type DatabaseKeyStore,
+} from './key';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_sync';
@@ -63,6 +72,8 @@ export interface Db {
   /** The raw connection: hot paths use prepared statements, transactions are synchronous. */
   sqlite: BetterSqlite3.Database;
   kysely: Kysely<Database>;
+  /** The key the file and its copies are encrypted with (src-main/db/key.ts). */
+  key: Buffer;
   close(): Promise<void>;
 }
 
@@ -100,16 +111,31 @@ const UNUSABLE_REASONS: Record<string, string> = {
   ENOSPC: 'il disco è pieno',
 };
 
-/** Opens the database file for writing (WAL), or says in Italian why the folder cannot be used. */
-function openWritable(dataDir: string): BetterSqlite3.Database {
+/**
+ * Opens the database file for writing (WAL) with its key, or says in Italian why the folder cannot
+ * be used. A new file gets a new key (kept before the first page is written); a plain file from
+ * before encryption, and its plain copies, are encrypted in place the first time.
+ */
+function openWritable(dataDir: string, keys: DatabaseKeyStore): { sqlite: BetterSqlite3.Database; key: Buffer } {
   let sqlite: BetterSqlite3.Database | undefined;
   try {
     fs.mkdirSync(dataDir, { recursive: true });
-    sqlite = new BetterSqlite3(path.join(dataDir, DB_FILE));
+    const file = path.join(dataDir, DB_FILE);
+    const exists = fs.existsSync(file) && fs.statSync(file).isFile() && fs.statSync(file).size > 0;
+    let key = keys.read();
+    if (exists && (key === null || !opensWith(file, key))) {
+      if (!opensWith(file, null)) throw new DatabaseKeyError(key === null ? 'missing' : 'wrong');
+      key = encryptPlainFolder(dataDir, keys, key);
+    } else if (key === null) {
+      key = newKey();
+      keys.write(key);
+    }
+    sqlite = new BetterSqlite3(file);
+    applyKey(sqlite, key);
     sqlite.pragma('journal_mode = WAL');
     // A read-only file or folder only shows at the first write.
     sqlite.exec('BEGIN IMMEDIATE; ROLLBACK');
-    return sqlite;
+    return { sqlite, key };
   } catch (e) {
     sqlite?.close();
     const code = (e as { code?: unknown } | null)?.code;
@@ -118,12 +144,40 @@ function openWritable(dataDir: string): BetterSqlite3.Database {
   }
 }
 
+/** True when `key` (null: no key) reads the file. */
+function opensWith(file: string, key: Buffer | null): boolean {
+  const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    if (key !== null) applyKey(probe, key);
+    return readable(probe);
+  } finally {
+    probe.close();
+  }
+}
+
+/**
+ * A data folder from before encryption: the database and every plain copy in backup/ are encrypted
+ * in place with this folder's key (made now when there is none). Returns the key.
+ */
+function encryptPlainFolder(dataDir: string, keys: DatabaseKeyStore, known: Buffer | null): Buffer {
+  const key = known ?? newKey();
+  if (known === null) keys.write(key);
+  encryptPlainFile(path.join(dataDir, DB_FILE), key);
+  const backups = path.join(dataDir, 'backup');
+  if (fs.existsSync(backups)) {
+    for (const name of fs.readdirSync(backups)) {
+      if (name.endsWith('.sqlite')) encryptPlainFile(path.join(backups, name), key);
+    }
+  }
+  return key;
+}
+
 /**
  * Opens (creating if needed) the counter database in `dataDir`, checks its integrity and runs
  * every pending migration in one transaction. A database newer than this app is refused.
  */
-export async function openDatabase(dataDir: string): Promise<Db> {
-  const sqlite = openWritable(dataDir);
+export async function openDatabase(dataDir: string, keys: DatabaseKeyStore = fileKeyStore(dataDir)): Promise<Db> {
+  const { sqlite, key } = openWritable(dataDir, keys);
   // Money: a commit is on disk before we say it happened (and before the receipt prints).
   sqlite.pragma('synchronous = FULL');
   // Off while migrating: a table rebuild (0002) must drop a parent table, and the pragma cannot be
@@ -164,6 +218,7 @@ export async function openDatabase(dataDir: string): Promise<Db> {
   return {
     sqlite,
     kysely,
+    key,
     close: () => kysely.destroy(),
   };
 }

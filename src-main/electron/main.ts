@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, safeStorage, utilityProcess } from 'electron';
 import type { CoreProcessOptions } from '../core/remote/wire';
 import { documentAccess } from '../documents/access';
 import { resolveInside } from '../documents/resolve';
@@ -10,6 +10,7 @@ import type { Core } from '../core/types';
 import { createLogger, type Logger } from '../log/logger';
 import { connectCoreProcess, coreStoppedMessage } from './coreProcess';
 import { centralSwitchFrom, counterSwitchFrom, resolveCounterCode } from './counterSetting';
+import { protectedDatabaseKey } from './databaseKey';
 import { applyGuards } from './guards';
 import { printA4 } from './a4Print';
 import { updateAtStart } from './updates';
@@ -58,6 +59,7 @@ async function start(): Promise<void> {
   const core = await startCoreProcess(
     {
       dataDir,
+      databaseKey: protectedDatabaseKey(dataDir, safeStorage),
       ...(counterCode === undefined ? {} : { counterCode }),
       ...(centralUrl === undefined ? {} : { centralUrl }),
     },

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ZipFile } from 'yazl';
 import type { CoreContext } from '../core/context';
+import { inDatabaseWorker } from '../db/backup';
 import { DB_FILE } from '../db/open';
 import { readSyncState } from '../sync/state';
 import { appVersion } from '../version';
@@ -26,28 +26,20 @@ export function withoutSecrets(value: unknown): unknown {
 }
 
 /** SQLite's full integrity_check and its versions, read in a worker thread on a read-only connection of its own. */
-function databaseFacts(file: string): Promise<{ integrity: string[]; sqlite: string; migrations: string[] }> {
-  const driver = require.resolve('better-sqlite3');
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(
-      `const { parentPort, workerData } = require('node:worker_threads');
-       const Database = require(workerData.driver);
-       const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-       try {
-         parentPort.postMessage({
-           integrity: db.pragma('integrity_check').map((r) => r.integrity_check),
-           sqlite: db.prepare('SELECT sqlite_version()').pluck().get(),
-           migrations: db.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
-         });
-       } finally { db.close(); }`,
-      { eval: true, workerData: { driver, file } },
-    );
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`controllo di integrità interrotto (uscita ${code})`));
-    });
-  });
+function databaseFacts(
+  file: string,
+  key: Buffer,
+): Promise<{ integrity: string[]; sqlite: string; migrations: string[] }> {
+  return inDatabaseWorker(
+    file,
+    key,
+    { readonly: true, fileMustExist: true },
+    `return {
+       integrity: db.pragma('integrity_check').map((r) => r.integrity_check),
+       sqlite: db.prepare('SELECT sqlite_version()').pluck().get(),
+       migrations: db.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
+     };`,
+  );
 }
 
 /**
@@ -87,7 +79,7 @@ export async function exportDiagnostics(
       2,
     ),
   );
-  const facts = await databaseFacts(path.join(ctx.dataDir, DB_FILE));
+  const facts = await databaseFacts(path.join(ctx.dataDir, DB_FILE), ctx.db.key);
   add('integrita.txt', `PRAGMA integrity_check (${now.toISOString()}):\n${facts.integrity.join('\n')}\n`);
   add(
     'versioni.json',

@@ -4,6 +4,7 @@ import { DomainError, fail, ok, type Reply } from '../../shared/errors';
 import type { StationFile } from '../../shared/station';
 import type { Clock } from '../core/clock';
 import type { LocalCore } from '../core/types';
+import type { DatabaseKeyStore } from '../db/key';
 import { openDatabase } from '../db/open';
 import { counterQueries } from '../roster/queries';
 import { appVersion } from '../version';
@@ -19,11 +20,16 @@ const NOT_YET = 'Configurazione iniziale di questo PC da completare: nessuna ope
  * else is. `finish` checks every step was confirmed, marks the file complete and hands over to
  * `onFinished`, which opens the real core (see station.ts).
  */
-export function setupCore(opts: { dataDir: string; clock: Clock; onFinished: () => Promise<void> }): LocalCore {
+export function setupCore(opts: {
+  dataDir: string;
+  clock: Clock;
+  keys?: DatabaseKeyStore | undefined;
+  onFinished: () => Promise<void>;
+}): LocalCore {
   const { dataDir } = opts;
   const draft = (): StationFile => readStationFile(dataDir) ?? { version: 1 };
   const counters = async () => {
-    const db = await openDatabase(dataDir);
+    const db = await openDatabase(dataDir, opts.keys);
     try {
       return counterQueries(db.sqlite).list.all();
     } finally {

@@ -28,6 +28,7 @@ export async function openStation(opts: CoreOptions): Promise<LocalCore> {
   current = setupCore({
     dataDir: opts.dataDir,
     clock: opts.clock ?? systemClock,
+    keys: opts.keys,
     onFinished: async () => {
       const core = await openCore(opts);
       const previous = current;
@@ -59,7 +60,7 @@ export async function openStation(opts: CoreOptions): Promise<LocalCore> {
 async function needsSetup(opts: CoreOptions): Promise<boolean> {
   if (opts.counterCode !== undefined) return false;
   if (completedSettings(readStationFile(opts.dataDir)) !== null) return false;
-  const db = await openDatabase(opts.dataDir);
+  const db = await openDatabase(opts.dataDir, opts.keys);
   try {
     return installationQueries(db.sqlite).counterCode.get() === undefined;
   } finally {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedBench, type SeedSummary } from '../../dev/seed';
+import { KEY_FILE } from '../../src-main/db/key';
 import { DB_FILE } from '../../src-main/db/open';
 
 /**
@@ -96,6 +97,7 @@ export function workingCopy(cacheDir: string): string {
     fs.copyFileSync(from, to);
     readThrough(to);
   }
+  fs.copyFileSync(path.join(cacheDir, KEY_FILE), path.join(dir, KEY_FILE));
   return dir;
 }
 

@@ -1,9 +1,8 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { DB_FILE } from '../../src-main/db/open';
 import { NAME_PAGE_SIZE, type NameSearchFts } from '../../src-main/accounts/lookup';
 import { BY_CHILD_CF_SQL, BY_CODE_SQL, SEARCH_NAME_SQL } from '../../src-main/accounts/queries';
+import { openCounterFile } from '../support/counter-file';
 
 /**
  * The baseline: the very SQL the core runs (imported from src-main/accounts/queries.ts), on
@@ -22,7 +21,7 @@ export interface RawDatabase {
 
 /** Opens the bench database as the core does (WAL, synchronous=FULL, foreign keys). */
 export function openRaw(dataDir: string): RawDatabase {
-  const sqlite = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const sqlite = openCounterFile(dataDir);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

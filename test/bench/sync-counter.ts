@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { SyncStatus } from '../../shared/contract';
 import { openCore } from '../../src-main/core/core';
 import type { Core } from '../../src-main/core/types';
-import { DB_FILE } from '../../src-main/db/open';
 import { BENCH_COUNTER, instantPrinter, loginFresh, valueOf } from './session';
+import { openCounterFile } from '../support/counter-file';
 
 export interface CounterPlan {
   centralUrl: string;
@@ -202,7 +202,7 @@ async function main(): Promise<void> {
   });
   // A second connection only to count what the core wrote, opened once the core has made the file.
   const reader: { sqlite: BetterSqlite3.Database | null } = { sqlite: null };
-  const sql = () => (reader.sqlite ??= new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true }));
+  const sql = () => (reader.sqlite ??= openCounterFile(dataDir, { readonly: true }));
   try {
     const initial = await initialSync(core, plan, sql);
     const pushed = await push(core, plan, sql);

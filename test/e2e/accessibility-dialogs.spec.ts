@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { expectAccessible } from './axe';
-import { CLI, DB_FILE, expect, startServe, stop, test } from './fixtures';
+import { CLI, expect, startServe, stop, test } from './fixtures';
 import { login, topUpInCash } from './steps';
+import { openCounterFile } from '../support/counter-file';
 
 /**
  * Issue 15 item 6, the rest: axe-core (WCAG 2.1 AA, no serious or critical violation) on the
@@ -16,7 +16,7 @@ import { login, topUpInCash } from './steps';
 
 /** Test-only: a block of codice avviso bases, as the central assigns at the first sync, so notices issue offline. */
 function giveNoticeBlock(dataDir: string): void {
-  const db = new Database(path.join(dataDir, DB_FILE), { fileMustExist: true });
+  const db = openCounterFile(dataDir, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     db.prepare(

@@ -4,8 +4,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { test as base, expect } from '@playwright/test';
+import { openCounterFile } from '../support/counter-file';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CLI = path.join(REPO, 'bin', 'sportello.cjs');
@@ -75,7 +76,7 @@ export function databaseReader(dataDir: string): { query: RunningApp['query']; c
   let db: Database.Database | null = null;
   return {
     query: <T>(sql: string, ...params: unknown[]) => {
-      db ??= new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
+      db ??= openCounterFile(dataDir, { readonly: true, fileMustExist: true });
       return db.prepare(sql).all(...params) as T[];
     },
     close: () => db?.close(),
@@ -124,7 +125,7 @@ export function enrolmentCode(centralDataDir: string, counter: string): string {
 
 /** Test-only surgery on a counter's outbox: the stand-in for an operation the central must refuse. */
 export function rewriteQueuedPapay(counter: { dataDir: string }, operationId: string, papayCode: string): void {
-  const db = new Database(path.join(counter.dataDir, DB_FILE), { fileMustExist: true });
+  const db = openCounterFile(counter.dataDir, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     const row = db.prepare('SELECT payload FROM outbox WHERE operation_id = ?').get(operationId) as
@@ -168,7 +169,7 @@ export const test = base.extend<Options & { app: RunningApp; pageProblems: void 
     });
     const extraArgs = brokenPrinter ? ['--printer', `127.0.0.1:${await closedPort()}`] : [];
     const { child, url } = await startServe(dataDir, unconfigured ? null : counter, extraArgs);
-    const db = new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
+    const db = openCounterFile(dataDir, { readonly: true, fileMustExist: true });
     try {
       await use({
         url,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { formatEuro } from '../../shared/money';
 import { expectAccessible } from './axe';
-import { DB_FILE, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { screenshot } from './screens';
 import { login, openFirstResult, topUpInCash } from './steps';
+import { openCounterFile } from '../support/counter-file';
 
 /** Issue 15 item 9: "Da risolvere" names each refused operation by receipt, child and amount, never by an id. */
 
@@ -13,7 +12,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Test-only: the central's refusal of the queued operations, and one of an operation whose notice is unknown here. */
 function refuseAll(dataDir: string): string {
-  const db = new Database(path.join(dataDir, DB_FILE), { fileMustExist: true });
+  const db = openCounterFile(dataDir, { fileMustExist: true });
   const unknown = randomUUID();
   try {
     db.pragma('busy_timeout = 5000');

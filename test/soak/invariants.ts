@@ -1,9 +1,7 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { DB_FILE } from '../../src-main/db/open';
 import type { AdminOperation } from '../../central/admin';
 import type { CentralAdmin } from './central-admin';
 import type { CounterClient } from './counter-client';
+import { openCounterFile } from '../support/counter-file';
 
 /**
  * The promises of the sync, checked after the storm: every operation at the central exactly once,
@@ -40,7 +38,7 @@ export interface CounterSnapshot {
 
 /** Reads what a counter's own database says (read-only, while its process may still run). */
 export function readCounter(code: string, dataDir: string): CounterSnapshot {
-  const sql = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
+  const sql = openCounterFile(dataDir, { readonly: true, fileMustExist: true });
   try {
     const operations = sql
       .prepare(

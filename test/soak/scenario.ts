@@ -3,9 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import BetterSqlite3 from 'better-sqlite3';
 import { startCentral, type FaultSpec, type RunningCentral } from '../../central';
-import { DB_FILE } from '../../src-main/db/open';
 import { createRng, type Rng } from '../../seeds/prng';
 import { CentralAdmin } from './central-admin';
 import { CounterProcess } from './counter-process';
@@ -17,6 +15,7 @@ import {
   readCounter,
   type TrackedAccount,
 } from './invariants';
+import { openCounterFile } from '../support/counter-file';
 
 /**
  * The soak scenario, shared by the short test (npm test) and the long runner (npm run soak): the
@@ -174,7 +173,7 @@ async function enrolAndFill(counter: CounterProcess, admin: CentralAdmin): Promi
 /** Accounts the pharmacy may see (hence the front office too), with their central balance now. */
 async function pickSharedAccounts(actors: Actor[], admin: CentralAdmin, n: number): Promise<TrackedAccount[]> {
   const ids = actors.map((a) => {
-    const sql = new BetterSqlite3(path.join(a.process.opts.dataDir, DB_FILE), { readonly: true });
+    const sql = openCounterFile(a.process.opts.dataDir, { readonly: true });
     try {
       return new Set(sql.prepare('SELECT id FROM accounts').pluck().all() as string[]);
     } finally {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { inject } from 'vitest';
 import { openCore, type CoreOptions } from '../../src-main/core/core';
 import type { Core, LocalCore } from '../../src-main/core/types';
@@ -10,15 +10,18 @@ import { ManualClock } from './manual-clock';
 import type { ReceiptPrinter, PrintResult } from '../../src-main/printing/printer';
 import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import type { Reply } from '../../shared/errors';
+import { KEY_FILE } from '../../src-main/db/key';
 import { DB_FILE } from '../../src-main/db/open';
 import { CounterConfig } from '../../shared/config';
+import { openCounterFile } from './counter-file';
 
 export { ManualClock };
 
 /** A fresh data folder holding a copy of the demo database seeded once for the run. */
 export function demoDataDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-test-'));
-  fs.copyFileSync(path.join(inject('demoTemplateDir'), DB_FILE), path.join(dir, DB_FILE));
+  for (const file of [DB_FILE, KEY_FILE])
+    fs.copyFileSync(path.join(inject('demoTemplateDir'), file), path.join(dir, file));
   return dir;
 }
 
@@ -75,7 +78,7 @@ export async function openTestCore(
 ): Promise<TestCore> {
   const dataDir = opts.dataDir ?? demoDataDir();
   const counterCode = opts.counter ?? 'SE1';
-  const sql = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const sql = openCounterFile(dataDir);
   if (opts.config) {
     const row = sql.prepare('SELECT config FROM counters WHERE code = ?').get(counterCode) as { config: string };
     const next = opts.config(CounterConfig.parse(JSON.parse(row.config)));

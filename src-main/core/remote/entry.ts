@@ -1,3 +1,4 @@
+import { givenKeyStore } from '../../db/key';
 import { openStation } from '../../setup/station';
 import { warmUpDocuments } from '../../documents/warmup';
 import { createLogger, type Logger } from '../../log/logger';
@@ -25,6 +26,7 @@ serveCoreProcess(parentPort, {
       log,
       ...(options.counterCode === undefined ? {} : { counterCode: options.counterCode }),
       ...(options.centralUrl === undefined ? {} : { centralUrl: options.centralUrl }),
+      ...(options.databaseKey === undefined ? {} : { keys: givenKeyStore(options.databaseKey) }),
     });
   },
   // The first notice after start-up must not pay for loading the PDF engine and its fonts.

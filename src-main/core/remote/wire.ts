@@ -13,6 +13,11 @@ export const CoreProcessOptions = z.object({
   dataDir: z.string().min(1),
   counterCode: z.string().min(1).optional(),
   centralUrl: z.string().min(1).optional(),
+  /** The database key, unwrapped by the main process (safeStorage is not available in the core's process). */
+  databaseKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type CoreProcessOptions = z.infer<typeof CoreProcessOptions>;
 

@@ -1,10 +1,8 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CentralError, FeedResponse, type FeedItem } from '../../../shared/central';
-import { DB_FILE } from '../../../src-main/db/open';
 import type { RunningCentral } from '../../../central';
 import { call, enrolCounter, someAccounts, startTestCentral, topup } from './central-client';
+import { openCounterFile } from '../../support/counter-file';
 
 let central: RunningCentral;
 let officeToken: string;
@@ -49,7 +47,7 @@ const key = (i: FeedItem) => `${i.type}:${'id' in i ? i.id : i.code}`;
 describe('feed', () => {
   it('delivers the whole demo roster to a first sync, the same ids and balances as `sportello seed --demo`', async () => {
     const { items } = await drain(officeToken, '', 5000);
-    const counter = new BetterSqlite3(path.join(inject('demoTemplateDir'), DB_FILE), { readonly: true });
+    const counter = openCounterFile(inject('demoTemplateDir'), { readonly: true });
     try {
       const seeded = counter.prepare('SELECT id, server_balance_cents AS balance FROM accounts').all() as {
         id: string;

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import BetterSqlite3 from 'better-sqlite3';
 import { startVirtualPrinter, type VirtualPrinter } from '../../support/virtual-printer';
 import { decodeEscPos } from '../../support/escpos-decoder';
+import { openCounterFile } from '../../support/counter-file';
 
 /** The real `sportello` command, as npm installs it (needs `npm run build`, which `npm test` runs first). */
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'sportello.cjs');
@@ -73,7 +73,7 @@ describe('the sportello command', () => {
         };
       };
       expect((await call('session.login', { operator: 'sportello1', pin: '2468' })).ok).toBe(true);
-      const db = new BetterSqlite3(path.join(dataDir, 'sportello.sqlite'), { readonly: true });
+      const db = openCounterFile(dataDir, { readonly: true });
       const acc = db.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').get() as { id: string };
       db.close();
       // The demo desk takes money only in an open till session, as the Comune runs it.

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoDataDir, openTestCore, pick, type TestCore } from '../../support/core-fixture';
-import BetterSqlite3 from 'better-sqlite3';
-import { DB_FILE } from '../../../src-main/db/open';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openCounterFile } from '../../support/counter-file';
 
 const CHILD = path.join(__dirname, '..', '..', 'support', 'crash-child.ts');
 
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 function someAccounts(dataDir: string, n: number): string[] {
-  const db = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
+  const db = openCounterFile(dataDir, { readonly: true });
   const ids = (db.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT ?').all(n) as { id: string }[]).map(
     (r) => r.id,
   );
@@ -102,7 +102,7 @@ describe('a counter process killed at the worst moments', () => {
       const run = await runChild(dataDir, 'loop', killAfter);
       expect(run.signal, run.stderr).toBe('SIGKILL');
       committedSeen += run.commits;
-      const sql = new BetterSqlite3(path.join(dataDir, DB_FILE));
+      const sql = openCounterFile(dataDir);
       const inv = invariants(sql);
       sql.close();
       expect(inv.orphanLedger).toBe(0);

@@ -3,9 +3,11 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupNow, copiesToDrop, DamagedCopyError } from '../../../src-main/db/backup';
-import { DB_FILE, openDatabase, type Db } from '../../../src-main/db/open';
+import { openDatabase, type Db } from '../../../src-main/db/open';
 import { demoDataDir } from '../../support/core-fixture';
 import { TEST_START as TEST_START_ISO } from '../../support/manual-clock';
+import { counterKey, openCounterFile } from '../../support/counter-file';
+import { openKeyed } from '../../../src-main/db/key';
 
 const TEST_START = new Date(TEST_START_ISO);
 
@@ -23,7 +25,7 @@ const backups = (dataDir: string) => fs.readdirSync(path.join(dataDir, 'backup')
  * what it holds (SQLite's integrity_check reports "row N missing from index", quick_check "ok").
  */
 function breakAnIndex(dataDir: string): void {
-  const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const raw = openCounterFile(dataDir);
   raw.unsafeMode(true);
   raw.pragma('writable_schema = ON');
   raw
@@ -42,7 +44,15 @@ describe('checked backups', () => {
     expect(await backupNow(db, dataDir, new Date(TEST_START.getTime() + 59 * 60_000))).toBeNull();
     expect(await backupNow(db, dataDir, new Date(TEST_START.getTime() + HOUR))).toMatch(/-11\.sqlite$/);
     expect(backups(dataDir)).toEqual(['sportello-2026-11-30-10.sqlite', 'sportello-2026-11-30-11.sqlite']);
-    const copy = new BetterSqlite3(first!, { readonly: true });
+    // Encrypted as the database is: no family's name in clear, and unreadable without this PC's key.
+    const bytes = fs.readFileSync(first!);
+    const surname = db.sqlite.prepare('SELECT fiscal_code FROM families LIMIT 1').pluck().get() as string;
+    expect(bytes.includes(surname)).toBe(false);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    const keyless = new BetterSqlite3(first!, { readonly: true });
+    expect(() => keyless.prepare('SELECT COUNT(*) FROM accounts').get()).toThrow(/not a database/);
+    keyless.close();
+    const copy = openKeyed(first!, counterKey(dataDir), { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     const count = (d: BetterSqlite3.Database) =>
       (d.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE, DatabaseFromTheFutureError, openDatabase, type Db } from '../../../src-main/db/open';
+import { openCounterFile, openPlainFile } from '../../support/counter-file';
 
 let dataDir: string;
 let db: Db | null;
@@ -146,7 +147,7 @@ describe('openDatabase on a real SQLite file', () => {
       /versione più recente di Sportello.*0099_from_the_future.*Aggiorna l'applicazione/,
     );
     // The refusal left the file as it was: the app of the future can still open it.
-    const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+    const raw = openCounterFile(dataDir);
     try {
       expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 11 });
     } finally {
@@ -156,11 +157,11 @@ describe('openDatabase on a real SQLite file', () => {
 
   it('runs pending migrations in one transaction: a failure leaves no half-built schema', async () => {
     // A stray table with the name of the last one 0001 creates makes the migration fail at its end.
-    const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+    const raw = openPlainFile(dataDir);
     raw.exec('CREATE TABLE audit (x INTEGER)');
     raw.close();
     await expect(openDatabase(dataDir)).rejects.toThrow(/audit already exists/);
-    const after = new BetterSqlite3(path.join(dataDir, DB_FILE));
+    const after = openCounterFile(dataDir);
     try {
       const names = (
         after.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]

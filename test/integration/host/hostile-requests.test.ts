@@ -4,8 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataDir, pick } from '../../support/core-fixture';
-import BetterSqlite3 from 'better-sqlite3';
-import { DB_FILE } from '../../../src-main/db/open';
+import { openCounterFile } from '../../support/counter-file';
 
 const CHILD = path.join(import.meta.dirname, '../../support/host-child.ts');
 
@@ -114,7 +113,7 @@ describe('hostile requests against a counter in its own process', () => {
     const login = await rpc('session.login', { operator: 'sportello1', pin: '2468' });
     expect(login.body.ok).toBe(true);
     const cookie = (login.res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const sql = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
+    const sql = openCounterFile(dataDir, { readonly: true });
     const account = pick(sql).account();
     sql.close();
     const topup = await rpc(

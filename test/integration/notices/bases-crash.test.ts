@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildNav3 } from '../../../shared/pagopa/nav';
-import { DB_FILE } from '../../../src-main/db/open';
 import { demoDataDir, openTestCore, type TestCore } from '../../support/core-fixture';
 import { accountWithParent } from './notice-fixture';
+import { openCounterFile } from '../../support/counter-file';
 
 const CHILD = path.join(__dirname, 'notice-crash-child.ts');
 const FIRST_BASE = 5000;
@@ -49,7 +48,7 @@ function runChild(
 }
 
 function invariants(dataDir: string) {
-  const sql = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
+  const sql = openCounterFile(dataDir, { readonly: true });
   try {
     const block = sql.prepare('SELECT first_base, last_base, next_base, segregation_code FROM notice_blocks').get() as {
       first_base: number;
@@ -155,7 +154,7 @@ describe('codice avviso bases across SIGKILLs', () => {
       expect(inv.outbox).toBe(inv.notices);
       expect(inv.audit).toBe(inv.notices);
       // Every notice the child announced is on disk (one more may have committed unannounced).
-      const sql = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
+      const sql = openCounterFile(dataDir, { readonly: true });
       const stored = new Set(sql.prepare('SELECT nav FROM notice_payments').pluck().all() as string[]);
       sql.close();
       for (const nav of announced) expect(stored.has(nav)).toBe(true);

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFiscalCode } from '../../../shared/codiceFiscale';
 import { CounterConfig } from '../../../shared/config';
 import { checkPapayCode } from '../../../shared/papay';
-import { DB_FILE } from '../../../src-main/db/open';
 import { verifyPin } from '../../../src-main/operators/pin';
 import { DEMO_OPERATORS, SEED_TIME } from '../../../seeds';
 import { DatabaseNotEmptyError, seedBench, seedDemoDataDir, type SeedSummary } from '../../../dev/seed';
+import { openCounterFile } from '../../support/counter-file';
 
 const TABLES_BY_KEY = {
   counters: 'code',
@@ -25,7 +25,7 @@ function tempDir(): string {
 }
 
 function readOnly(dataDir: string): BetterSqlite3.Database {
-  return new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
+  return openCounterFile(dataDir, { readonly: true });
 }
 
 function all<T>(db: BetterSqlite3.Database, query: string, ...params: unknown[]): T[] {

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral, type RunningCentral } from '../../../central';
-import { DB_FILE } from '../../../src-main/db/open';
 import { PUSH_BATCH } from '../../../src-main/sync/push';
 import { demoDataDir } from '../../support/core-fixture';
 import { tempDir } from '../central/central-client';
@@ -18,6 +15,7 @@ import {
   readCounter,
   type TrackedAccount,
 } from '../../soak/invariants';
+import { openCounterFile } from '../../support/counter-file';
 
 /**
  * A counter PC loses power in the middle of sending its queue: the process (real `sportello serve`,
@@ -47,7 +45,7 @@ async function counterWithQueue(): Promise<{
   central = await startCentral({ dataDir: tempDir(), demo: true, tillOptional: true });
   const admin = new CentralAdmin(central.url);
   const dataDir = demoDataDir();
-  const sql = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
+  const sql = openCounterFile(dataDir, { readonly: true });
   const picked = sql.prepare('SELECT id, papay_code FROM accounts ORDER BY papay_code LIMIT 5').all() as {
     id: string;
     papay_code: string;

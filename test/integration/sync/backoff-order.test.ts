@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import BetterSqlite3 from 'better-sqlite3';
 import { FakeCentral } from './fake-central';
 import { demoAccounts, maxServerSeq, openSyncCore, outboxRows, type SyncTestCore } from './sync-fixture';
 import { demoDataDir } from '../../support/core-fixture';
-import { DB_FILE, openDatabase } from '../../../src-main/db/open';
+import { openDatabase } from '../../../src-main/db/open';
 import { CentralClient } from '../../../src-main/sync/http';
 import { pushOutbox } from '../../../src-main/sync/push';
+import { openCounterFile } from '../../support/counter-file';
 
 let central: FakeCentral;
 let t: SyncTestCore | undefined;
@@ -19,7 +18,7 @@ afterEach(async () => {
 /** Two top-ups that met a transport failure (now in backoff), then a void of the first one. */
 async function queueBehindBackoff() {
   const dataDir = demoDataDir();
-  const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const raw = openCounterFile(dataDir);
   central = await new FakeCentral(maxServerSeq(raw)).start();
   raw.close();
   t = await openSyncCore({ centralUrl: central.url, dataDir });

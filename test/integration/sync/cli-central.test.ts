@@ -1,9 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE } from '../../../src-main/db/open';
 import { demoDataDir } from '../../support/core-fixture';
+import { openCounterFile } from '../../support/counter-file';
 
 /** `sportello serve --central URL` (needs the build, like the other CLI tests). */
 const BIN = path.join(__dirname, '..', '..', '..', 'bin', 'sportello.cjs');
@@ -35,7 +34,7 @@ async function serveOnce(dataDir: string, extra: string[]): Promise<void> {
 }
 
 const storedUrl = (dataDir: string) => {
-  const sql = new BetterSqlite3(path.join(dataDir, DB_FILE), { readonly: true });
+  const sql = openCounterFile(dataDir, { readonly: true });
   try {
     return sql.prepare('SELECT central_url FROM sync_state').pluck().get();
   } finally {

@@ -1,10 +1,8 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE } from '../../../src-main/db/open';
 import { demoDataDir, openTestCore, type TestCore } from '../../support/core-fixture';
 import { FakeCentral } from './fake-central';
 import { demoAccounts, failure, maxServerSeq, openSyncCore, type SyncTestCore } from './sync-fixture';
+import { openCounterFile } from '../../support/counter-file';
 
 let central: FakeCentral | undefined;
 let t: SyncTestCore | undefined;
@@ -21,7 +19,7 @@ afterEach(async () => {
 
 async function frontOffice(): Promise<{ central: FakeCentral; t: SyncTestCore }> {
   const dataDir = demoDataDir();
-  const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const raw = openCounterFile(dataDir);
   const start = maxServerSeq(raw);
   raw.close();
   central = await new FakeCentral(start).start();
@@ -154,7 +152,7 @@ describe('closing', () => {
     expect(Date.now() - started).toBeLessThan(900);
     await running.catch(() => undefined);
     // The operation is still there, pending, for the next start.
-    const raw = new BetterSqlite3(path.join(core.dataDir, DB_FILE));
+    const raw = openCounterFile(core.dataDir);
     expect(raw.prepare(`SELECT state FROM outbox`).pluck().all()).toEqual(['pending']);
     raw.close();
   });

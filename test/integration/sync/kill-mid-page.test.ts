@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE, openDatabase } from '../../../src-main/db/open';
+import { openDatabase } from '../../../src-main/db/open';
+import { openCounterFile } from '../../support/counter-file';
 
 const CHILD = path.join(__dirname, 'kill-mid-page-child.ts');
 
@@ -22,7 +22,7 @@ describe('a process killed in the middle of a feed page', () => {
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
     expect(signal, out).toBe('SIGKILL');
 
-    const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+    const raw = openCounterFile(dataDir);
     try {
       expect(raw.prepare('SELECT COUNT(*) FROM operators').pluck().get()).toBe(0);
       expect(raw.prepare('SELECT cursor, initial_sync_done FROM sync_state').get()).toEqual({

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as m0001 from '../../../src-main/db/migrations/0001_initial';
-import { DB_FILE, openDatabase, type Db } from '../../../src-main/db/open';
+import { openDatabase, type Db } from '../../../src-main/db/open';
+import { openPlainFile } from '../../support/counter-file';
 
 let dataDir: string;
 let db: Db | null = null;
@@ -19,7 +20,7 @@ afterEach(async () => {
 /** A database as the previous release left it: only 0001, with a family, two children, accounts and a ledger entry. */
 async function releaseOneDatabase(): Promise<void> {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
-  const sqlite = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const sqlite = openPlainFile(dataDir);
   const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({
     db: kysely,
@@ -52,7 +53,7 @@ describe('migration 0002 (sync)', () => {
   it('keeps the data, makes pharmacy fields nullable, keeps name search and its triggers working', async () => {
     await releaseOneDatabase();
     const rowidsBefore = (() => {
-      const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+      const raw = openPlainFile(dataDir);
       const r = raw.prepare('SELECT id, rowid AS r FROM children ORDER BY id').all();
       raw.close();
       return r;

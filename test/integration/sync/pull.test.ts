@@ -1,13 +1,11 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE } from '../../../src-main/db/open';
 import { FEED_PAGE_LIMIT } from '../../../src-main/sync/pull';
 import { DEFAULT_COUNTER_CONFIG } from '../../../shared/config';
 import type { FeedItem } from '../../../shared/central';
 import { demoDataDir } from '../../support/core-fixture';
 import { FakeCentral } from './fake-central';
 import { demoAccounts, maxServerSeq, openSyncCore, type DemoAccount, type SyncTestCore } from './sync-fixture';
+import { openCounterFile } from '../../support/counter-file';
 
 let central: FakeCentral;
 let t: SyncTestCore;
@@ -19,7 +17,7 @@ afterEach(async () => {
 
 async function enrolledFrontOffice(): Promise<DemoAccount[]> {
   const dataDir = demoDataDir();
-  const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const raw = openCounterFile(dataDir);
   const start = maxServerSeq(raw);
   raw.close();
   central = await new FakeCentral(start).start();

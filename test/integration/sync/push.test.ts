@@ -2,10 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeCentral } from './fake-central';
 import { demoAccounts, failure, maxServerSeq, openSyncCore, outboxRows, type SyncTestCore } from './sync-fixture';
 import { demoDataDir } from '../../support/core-fixture';
-import BetterSqlite3 from 'better-sqlite3';
-import path from 'node:path';
-import { DB_FILE } from '../../../src-main/db/open';
 import { CENTRAL_UNAVAILABLE, CENTRAL_UNREACHABLE } from '../../../src-main/sync/http';
+import { openCounterFile } from '../../support/counter-file';
 
 let central: FakeCentral;
 let t: SyncTestCore;
@@ -18,7 +16,7 @@ afterEach(async () => {
 /** A front-office core on demo data, enrolled with a fake central whose seq starts above the demo's. */
 async function enrolledFrontOffice(): Promise<{ accounts: ReturnType<typeof demoAccounts> }> {
   const dataDir = demoDataDir();
-  const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const raw = openCounterFile(dataDir);
   const start = maxServerSeq(raw);
   raw.close();
   central = await new FakeCentral(start).start();

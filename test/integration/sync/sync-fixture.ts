@@ -1,11 +1,10 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { openCore, type CoreOptions } from '../../../src-main/core/core';
 import type { Core } from '../../../src-main/core/types';
-import { DB_FILE } from '../../../src-main/db/open';
 import type { Channel, ChannelOutput, EventPayload, SyncStatus } from '../../../shared/contract';
 import type { Reply } from '../../../shared/errors';
 import { callersOf, demoDataDir, ManualClock, RecordingPrinter, type TestInput } from '../../support/core-fixture';
+import { openCounterFile } from '../../support/counter-file';
 
 export const HOUR = 3_600_000;
 
@@ -43,7 +42,7 @@ export async function openSyncCore(
     syncDebounceMs: opts.syncDebounceMs ?? HOUR,
     syncRequestTimeoutMs: opts.syncRequestTimeoutMs ?? 1_000,
   });
-  const sql = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  const sql = openCounterFile(dataDir);
   const statuses: SyncStatus[] = [];
   core.on((event, payload) => {
     if (event === 'sync.status') statuses.push(payload as EventPayload<'sync.status'>);
