@@ -45,6 +45,25 @@ export const FilePrinterConfig = z.object({ kind: z.literal('file'), drawer });
 export const PrinterConfig = z.union([WindowsPrinterConfig, FilePrinterConfig, NetworkPrinterConfig]);
 export type PrinterConfig = z.infer<typeof PrinterConfig>;
 
+/**
+ * What a counter PC keeps, and for how long, once it no longer needs it: the central service holds
+ * the records; the PC keeps copies only for the work at the counter (reprints, the day's documents).
+ */
+export const Retention = z
+  .object({
+    /** Days a registration's personal data (codici fiscali, address, phone, ISEE) stays in the outbox after the central confirmed it. */
+    registrationPayloadDays: z.number().int().min(1).max(3650),
+    /** Days a printed receipt's text (child's name, payer's codice fiscale) stays for duplicates; number, amount and ledger stay. */
+    receiptTextDays: z.number().int().min(30).max(3650),
+    /** Days the documents made on this PC (notices, statements, attestations, enrolment summaries, diagnostics, receipt files) stay; the Z reports and the Ragioneria's reports stay. */
+    documentDays: z.number().int().min(1).max(3650),
+  })
+  .strict();
+export type Retention = z.infer<typeof Retention>;
+
+/** A month for a confirmed registration; a school year and its 730 season for receipts; a term for documents. */
+export const DEFAULT_RETENTION: Retention = { registrationPayloadDays: 30, receiptTextDays: 400, documentDays: 90 };
+
 export const CounterConfig = z.object({
   /** Lines at the top of every receipt (the Comune's header). */
   receiptHeader: z.array(z.string()).min(1),
@@ -90,6 +109,8 @@ export const CounterConfig = z.object({
     .optional(),
   /** The 730 rules per tax year for the attestazione (codes, limits, notes). Absent: DEFAULT_TAX_YEARS. */
   taxYears: z.array(TaxYearRules).optional(),
+  /** How long this PC keeps personal data it no longer needs. Absent: DEFAULT_RETENTION. */
+  retention: Retention.optional(),
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;
 

@@ -16,11 +16,29 @@ export const CounterCode = z
   .regex(COUNTER_CODE_PATTERN, 'Codice sportello non valido: lettere, cifre, "-" e "_" (per esempio SE1).');
 
 /** An http(s) address, as the central's and the updates' addresses must be. */
+/** This PC only: the emulator and the tests' central service, never another machine. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * A service the counter sends its token and families' data to (the central service, the update
+ * server): https, so nobody on the office or pharmacy network reads or changes them; plain http
+ * only to this PC.
+ */
+export function isSecureServiceUrl(url: string): boolean {
+  const m = /^(https?):\/\/(\[[^\]\s]*\]|[^\s/?#:]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i.exec(url.trim());
+  if (m === null) return false;
+  return m[1]!.toLowerCase() === 'https' || LOOPBACK.test(m[2]!);
+}
+
+export const INSECURE_URL =
+  'Indirizzo non sicuro: serve https:// (http:// solo verso questo stesso PC, 127.0.0.1 o localhost), perché vi passano il codice di attivazione e i dati delle famiglie';
+
 export const HttpUrl = z
   .string()
   .trim()
   .max(500)
-  .regex(/^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i, 'Indirizzo non valido: deve iniziare con http:// o https://');
+  .regex(/^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i, 'Indirizzo non valido: deve iniziare con https://')
+  .refine(isSecureServiceUrl, INSECURE_URL);
 
 export const UPDATE_CHANNELS = ['latest', 'beta'] as const;
 export const UpdateSettings = z

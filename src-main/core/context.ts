@@ -20,4 +20,6 @@ export interface CoreContext {
   reloadCounter?: () => void;
   /** Told after every committed money operation (the sync sends it soon after); must not throw. */
   afterMoneyCommit?: () => void;
+  /** Told after a till session closed (a checked copy of the database is taken); must not throw. */
+  afterTillClose?: () => void;
 }

@@ -6,8 +6,11 @@ import { z } from 'zod';
 import { contract, isChannel, type EventName, type EventPayload } from '../../shared/contract';
 import { DISK_FULL_MESSAGE, DomainError, fail, isDiskFull, ok, type Reply } from '../../shared/errors';
 import type { PrinterConfig } from '../../shared/config';
+import type { DatabaseKeyStore } from '../db/key';
 import { openDatabase } from '../db/open';
 import { backupNow } from '../db/backup';
+import { applyRetention } from '../db/retention';
+import { minimiseForPharmacy } from '../roster/minimise';
 import { createLogger, type Logger } from '../log/logger';
 import type { ReceiptPrinter } from '../printing/printer';
 import { receiptPrinterFor } from '../printing/receiptPrinter';
@@ -52,6 +55,8 @@ export interface CoreOptions {
   syncRequestTimeoutMs?: number;
   /** Delay between a money operation and the sync it starts (default 500 ms). */
   syncDebounceMs?: number;
+  /** Where the database key is kept (default: the key file in the data folder; Electron: DPAPI). */
+  keys?: DatabaseKeyStore;
 }
 
 const DEFAULT_SYNC_INTERVAL_MS = 30_000;
@@ -68,7 +73,7 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     ...(opts.printer === undefined && station ? { printer: station.receiptPrinter } : {}),
     ...(opts.centralUrl === undefined && station?.centralUrl ? { centralUrl: station.centralUrl } : {}),
   };
-  const db = await openDatabase(opts.dataDir);
+  const db = await openDatabase(opts.dataDir, opts.keys);
   let counter: Counter;
   try {
     if (opts.centralUrl !== undefined) configureCentralUrl(db, opts.centralUrl);
@@ -76,6 +81,10 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     const code = installationQueries(db.sqlite).counterCode.get() ?? opts.counterCode;
     if (syncConfigured && code !== undefined) ensureProvisionalCounter(db, code);
     counter = establishCounter(db, opts.counterCode, clock.now());
+    if (counter.kind === 'farmacia') {
+      const reduced = minimiseForPharmacy(db);
+      if (reduced > 0) log.info({ scope: 'core', reduced }, 'dati personali non necessari in farmacia rimossi');
+    }
     if (opts.printer !== undefined) {
       counter = { ...counter, config: { ...counter.config, printer: opts.printer } };
       saveCounterConfig(db, counter.code, counter.config);
@@ -144,13 +153,21 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   const handlers = createHandlers(ctx, sessions, sync);
   if (readSyncState(db).centralUrl !== null) sync.start(opts.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
   log.info({ scope: 'core', counter: counter.code, dataDir: opts.dataDir }, 'core aperto');
-  // A checked copy at start and every hour (one per Rome hour): never more than one at a time.
+  // A checked copy at start, every hour (one per Rome hour) and after each till close, never more
+  // than one at a time; then the retention rule lets go of the personal data no longer needed.
   let backup: Promise<unknown> = Promise.resolve();
-  const takeBackup = () => {
+  const takeBackup = (replace = false) => {
     backup = backup
-      .then(() => backupNow(db, opts.dataDir, clock.now()))
+      .then(async () => {
+        await backupNow(db, opts.dataDir, clock.now(), { replace });
+        const gone = applyRetention(db, opts.dataDir, liveCounter.code, liveCounter.config.retention, clock.now());
+        if (gone.registrationPayloads + gone.receiptTexts + gone.documents > 0) {
+          log.info({ scope: 'db', ...gone }, 'dati non più necessari rimossi (regola di conservazione)');
+        }
+      })
       .catch((e: unknown) => log.error({ scope: 'db', err: e }, 'copia di sicurezza non riuscita'));
   };
+  ctx.afterTillClose = () => takeBackup(true);
   takeBackup();
   const backupTimer = setInterval(takeBackup, BACKUP_INTERVAL_MS);
   backupTimer.unref();

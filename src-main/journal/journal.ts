@@ -58,6 +58,13 @@ export interface AuditDetails {
   'sync.retry': { operationId: string; rejectedReason: string | null };
   /** The central holds receipt numbers this counter had not reached: numbering continues after them. */
   'receipts.numberingBehind': { year: number; localLastNumber: number; centralLastNumber: number };
+  /** The retention rule let go of personal data no longer needed on this PC (how many of each, by which rule). */
+  'retention.applied': {
+    registrationPayloads: number;
+    receiptTexts: number;
+    documents: number;
+    rule: { registrationPayloadDays: number; receiptTextDays: number; documentDays: number };
+  };
   iscrizione: {
     registrationId: string;
     operationId: string;

@@ -46,6 +46,13 @@ export class Receipts {
   get(receiptNo: string): StoredReceipt {
     const r = this.q.one.get(receiptNo.trim().toUpperCase(), this.ctx.counter.code);
     if (!r) throw new DomainError('NOT_FOUND', `Ricevuta ${receiptNo} non trovata tra quelle di questo sportello.`);
+    if (r.text === '') {
+      throw new DomainError(
+        'NOT_FOUND',
+        `Il testo della ricevuta ${r.receipt_no} non è più conservato su questo PC (regola di conservazione dei dati personali): ` +
+          "il pagamento resta registrato; per un duplicato rivolgersi all'Ufficio Servizi Educativi.",
+      );
+    }
     return { receiptNo: r.receipt_no, operationId: r.operation_id, text: r.text, printedAt: r.printed_at };
   }
 }

@@ -138,3 +138,20 @@ export const rosterQueries = preparedPerConnection((s) => ({
      ON CONFLICT DO NOTHING`,
   ),
 }));
+
+/** A pharmacy's reduction of a fuller roster (roster/minimise.ts). */
+export const pharmacyMinimiseQueries = preparedPerConnection((s) => ({
+  fullChildren: s.prepare<[], Pick<Row<'children'>, 'id' | 'surname' | 'name'>>(
+    `SELECT id, surname, name FROM children
+      WHERE family_id IS NOT NULL OR fiscal_code IS NOT NULL OR birth_date IS NOT NULL`,
+  ),
+  reduceChild: s.prepare<[surname: string, surnameKey: string, nameKey: string, id: string]>(
+    `UPDATE children SET family_id = NULL, fiscal_code = NULL, fiscal_code_canonical = NULL, birth_date = NULL,
+            surname = ?, surname_key = ?, name_key = ? WHERE id = ?`,
+  ),
+  families: s.prepare<[], number>('SELECT COUNT(*) FROM families').pluck(),
+  dropLinks: s.prepare('DELETE FROM child_links'),
+  dropEnrolments: s.prepare('DELETE FROM enrolments'),
+  dropRegistrations: s.prepare('DELETE FROM registrations'),
+  dropFamilies: s.prepare('DELETE FROM families'),
+}));

@@ -10,6 +10,7 @@ import {
   type Operation,
 } from '../../shared/central';
 import { OFFLINE_HINT } from '../../shared/errors';
+import { INSECURE_URL, isSecureServiceUrl } from '../../shared/station';
 
 /**
  * The HTTP client of the central service (shared/central.ts). Every reply is validated with zod;
@@ -104,6 +105,8 @@ export class CentralClient {
     schema: S,
     auth: boolean,
   ): Promise<TimedReply<z.output<S>>> {
+    // An address stored before https was required: the token and the data do not leave on it.
+    if (!isSecureServiceUrl(this.baseUrl)) throw new CentralTransportError(`${INSECURE_URL}.`, 'indirizzo http');
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== null) headers['content-type'] = 'application/json';
     if (auth) {

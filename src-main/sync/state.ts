@@ -1,3 +1,5 @@
+import { DomainError } from '../../shared/errors';
+import { INSECURE_URL, isSecureServiceUrl } from '../../shared/station';
 import type { Db } from '../db/open';
 import { syncQueries, type SyncStateRow } from './queries';
 
@@ -62,6 +64,7 @@ function toRow(s: SyncState): SyncStateRow {
  * another is given. A new central means a new enrolment and a full pull.
  */
 export function configureCentralUrl(db: Db, url: string): void {
+  if (!isSecureServiceUrl(url)) throw new DomainError('INPUT_INVALID', `${INSECURE_URL}: ${url}`);
   const normalised = new URL(url).toString().replace(/\/+$/, '');
   const current = readSyncState(db);
   if (current.centralUrl === normalised) return;

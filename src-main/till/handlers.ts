@@ -55,6 +55,7 @@ export function tillHandlers(ctx: CoreContext, sessions: Sessions): HandlersOf<'
           ? sessions.approve(supervisor, supervisorPin, ctx.clock.now(), operator)
           : null;
       const done = committed(till.close(operator, approver, request));
+      ctx.afterTillClose?.();
       const printed = await print({ kind: 'zReport', zNo: done.zNo, text: done.text }, operator.code);
       const pdfPath = await savePdf(done, `${operator.name} (${operator.code})`);
       return {
