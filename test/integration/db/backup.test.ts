@@ -44,6 +44,14 @@ describe('checked backups', () => {
     expect(await backupNow(db, dataDir, new Date(TEST_START.getTime() + 59 * 60_000))).toBeNull();
     expect(await backupNow(db, dataDir, new Date(TEST_START.getTime() + HOUR))).toMatch(/-11\.sqlite$/);
     expect(backups(dataDir)).toEqual(['sportello-2026-11-30-10.sqlite', 'sportello-2026-11-30-11.sqlite']);
+    // A till close in the same hour takes the copy again, so it holds the close.
+    db.sqlite.prepare("UPDATE families SET phone = '0585 000000' WHERE rowid = 1").run();
+    expect(await backupNow(db, dataDir, new Date(TEST_START.getTime() + HOUR + 60_000), { replace: true })).toMatch(
+      /-11\.sqlite$/,
+    );
+    const replaced = openKeyed(path.join(dataDir, 'backup', 'sportello-2026-11-30-11.sqlite'), counterKey(dataDir));
+    expect(replaced.prepare('SELECT phone FROM families WHERE rowid = 1').pluck().get()).toBe('0585 000000');
+    replaced.close();
     // Encrypted as the database is: no family's name in clear, and unreadable without this PC's key.
     const bytes = fs.readFileSync(first!);
     const surname = db.sqlite.prepare('SELECT fiscal_code FROM families LIMIT 1').pluck().get() as string;

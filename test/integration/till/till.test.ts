@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CounterConfig } from '../../../shared/config';
 import { remittancesOf } from '../../../src-main/reports/queries';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
 import { pdfText } from '../../support/pdf-text';
+import { counterKey } from '../../support/counter-file';
+import { openKeyed } from '../../../src-main/db/key';
 
 let t: TestCore;
 afterEach(async () => {
@@ -252,6 +256,28 @@ describe('blind close and Z report', () => {
       lastClosedSessionId: s.id,
       proposedFloatCounts: counted,
     });
+  });
+
+  it('a close takes a fresh checked copy of the database that holds the close', async () => {
+    const s = await dayWithTakings();
+    const closed = await t.must('till.close', {
+      sessionId: s.id,
+      countedCounts: { '5000': 2, '2000': 1, '1000': 1 },
+      posTotalCents: 4_000,
+      note: 'resto sbagliato a un utente',
+    });
+    // The copy of this hour (taken at start) is taken again after the close, in the background.
+    const copy = path.join(t.dataDir, 'backup', `sportello-2026-10-05-09.sqlite`);
+    const zInCopy = () => {
+      if (!fs.existsSync(copy)) return null;
+      const c = openKeyed(copy, counterKey(t.dataDir), { readonly: true });
+      try {
+        return c.prepare('SELECT z_no FROM till_closes').pluck().get() ?? null;
+      } finally {
+        c.close();
+      }
+    };
+    await expect.poll(zInCopy, { timeout: 20_000 }).toBe(closed.zNo);
   });
 
   it('a supervisor approves a difference above the threshold with the PIN', async () => {
