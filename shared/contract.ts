@@ -7,6 +7,7 @@ import { registrationChannels } from './contract/registration';
 import { reportChannels } from './contract/reports';
 import { sessionChannels } from './contract/session';
 import { statementChannels } from './contract/statements';
+import { recoveryChannels } from './contract/recovery';
 import { setupChannels } from './contract/setup';
 import { SyncStatus, syncChannels } from './contract/sync';
 import { tillChannels } from './contract/till';
@@ -30,6 +31,7 @@ export * from './contract/reports';
 export * from './contract/session';
 export * from './contract/statements';
 export * from './contract/setup';
+export * from './contract/recovery';
 export * from './contract/sync';
 export * from './contract/till';
 export * from './contract/topups';
@@ -47,6 +49,7 @@ export const contract = {
   ...statementChannels,
   ...attestationChannels,
   ...setupChannels,
+  ...recoveryChannels,
 } as const;
 
 export type Contract = typeof contract;

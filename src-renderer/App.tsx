@@ -3,7 +3,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import { ThemeProvider } from '@mui/material/styles';
-import type { CounterInfo, SessionInfo, SetupState } from '../shared/contract';
+import type { CounterInfo, RecoveryState, SessionInfo, SetupState } from '../shared/contract';
 import { call, onSessionLost } from './api';
 import { makeTheme } from './theme';
 import { useIdleLock } from './session/useIdleLock';
@@ -13,6 +13,7 @@ import { PendingReceiptsDialog } from './receipts/PendingReceiptsDialog';
 import type { ReceiptSummary } from '../shared/contract';
 import { SyncStatusBar } from './sync/SyncStatusBar';
 import { SetupScreen } from './setup/SetupScreen';
+import { RecoveryScreen } from './recovery/RecoveryScreen';
 import Typography from '@mui/material/Typography';
 import { useSyncNowKey } from './sync/useSyncNowKey';
 import { useSyncStatus } from './sync/useSyncStatus';
@@ -20,6 +21,7 @@ import { useSyncStatus } from './sync/useSyncStatus';
 type Phase =
   | { kind: 'starting' }
   | { kind: 'setup'; state: SetupState }
+  | { kind: 'recovery'; damaged: NonNullable<RecoveryState['damaged']> }
   | { kind: 'login'; prefillOperator: string; notice: string | null }
   | { kind: 'working'; session: SessionInfo };
 
@@ -33,6 +35,12 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
+      // A damaged database opens the recovery screen: nothing else can work on it.
+      const recovery = await call('recovery.state', {});
+      if (recovery.ok && recovery.value.damaged !== null) {
+        setPhase({ kind: 'recovery', damaged: recovery.value.damaged });
+        return;
+      }
       // A PC never configured opens the first-run setup instead of the login.
       const setup = await call('setup.state', {});
       if (setup.ok && setup.value.needed) {
@@ -112,6 +120,9 @@ export function App() {
               <CircularProgress aria-label="Avvio in corso" />
             </Box>
           )}
+          {phase.kind === 'recovery' && (
+            <RecoveryScreen damaged={phase.damaged} onRestored={() => window.location.reload()} />
+          )}
           {phase.kind === 'setup' && <SetupScreen initial={phase.state} onDone={() => window.location.reload()} />}
           {phase.kind === 'login' && (
             <LoginScreen
@@ -158,5 +169,6 @@ export function App() {
 
 function identity(counter: CounterInfo | null, phase: Phase): string {
   if (phase.kind === 'setup') return `Sportello ${phase.state.version} · da configurare`;
+  if (phase.kind === 'recovery') return 'Sportello · database da ripristinare';
   return counter === null ? 'Sportello' : `Sportello ${counter.version} · ${counter.code}`;
 }

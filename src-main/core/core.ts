@@ -10,6 +10,8 @@ import type { DatabaseKeyStore } from '../db/key';
 import { openDatabase } from '../db/open';
 import { backupNow } from '../db/backup';
 import { applyRetention } from '../db/retention';
+import { takeRestoredMarker } from '../db/recovery';
+import { journal } from '../journal/journal';
 import { minimiseForPharmacy } from '../roster/minimise';
 import { createLogger, type Logger } from '../log/logger';
 import type { ReceiptPrinter } from '../printing/printer';
@@ -81,6 +83,16 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     const code = installationQueries(db.sqlite).counterCode.get() ?? opts.counterCode;
     if (syncConfigured && code !== undefined) ensureProvisionalCounter(db, code);
     counter = establishCounter(db, opts.counterCode, clock.now());
+    const restored = takeRestoredMarker(opts.dataDir);
+    if (restored !== null) {
+      journal(db.sqlite).audit({
+        at: clock.now().toISOString(),
+        counterCode: counter.code,
+        operatorCode: restored.operator,
+        action: 'database.restored',
+        detail: { restoredFrom: restored.restoredFrom, setAside: restored.setAside, restoredAt: restored.at },
+      });
+    }
     if (counter.kind === 'farmacia') {
       const reduced = minimiseForPharmacy(db);
       if (reduced > 0) log.info({ scope: 'core', reduced }, 'dati personali non necessari in farmacia rimossi');

@@ -88,6 +88,17 @@ export class DatabaseFromTheFutureError extends Error {
 
 export const DB_FILE = 'sportello.sqlite';
 
+/** SQLite found the database damaged when the counter opened it: the recovery screen takes over. */
+export class DamagedDatabaseError extends Error {
+  constructor(readonly problem: string) {
+    super(
+      `Il database dello sportello è danneggiato (${problem}). Nessuna operazione può essere registrata finché non si ` +
+        'ripristina una copia di sicurezza: la schermata di ripristino mostra le copie buone e cosa ciascuna farebbe perdere.',
+    );
+    this.name = 'DamagedDatabaseError';
+  }
+}
+
 /** The data folder cannot hold the database: read-only, not writable by this user, not a folder. */
 export class DataDirUnusableError extends Error {
   constructor(dataDir: string, cause: unknown) {
@@ -184,12 +195,16 @@ export async function openDatabase(dataDir: string, keys: DatabaseKeyStore = fil
   // switched inside the migration's transaction. Each rebuild runs foreign_key_check itself.
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('busy_timeout = 5000');
-  const check = sqlite.pragma('quick_check', { simple: true });
+  let check: unknown;
+  try {
+    check = sqlite.pragma('quick_check', { simple: true });
+  } catch (e) {
+    // Damage bad enough that the check itself cannot read the file (a page that fails its MAC).
+    check = e instanceof Error ? e.message : String(e);
+  }
   if (check !== 'ok') {
     sqlite.close();
-    throw new Error(
-      `Il database dello sportello è danneggiato (${String(check)}). Ripristinare l'ultima copia di sicurezza.`,
-    );
+    throw new DamagedDatabaseError(String(check));
   }
   const kysely = new Kysely<Database>({ dialect: new CounterSqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db: kysely, provider: new StaticMigrations() });

@@ -58,6 +58,8 @@ export interface AuditDetails {
   'sync.retry': { operationId: string; rejectedReason: string | null };
   /** The central holds receipt numbers this counter had not reached: numbering continues after them. */
   'receipts.numberingBehind': { year: number; localLastNumber: number; centralLastNumber: number };
+  /** A supervisor put a good copy in place of a damaged database (the damaged file was set aside). */
+  'database.restored': { restoredFrom: string; setAside: string; restoredAt: string };
   /** The retention rule let go of personal data no longer needed on this PC (how many of each, by which rule). */
   'retention.applied': {
     registrationPayloads: number;

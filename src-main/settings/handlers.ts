@@ -18,7 +18,7 @@ const ALREADY_SET_UP =
  * channel, the cash drawer, the diagnostics. In a configured core the setup's own channels only say
  * that the setup is done: they never write.
  */
-export function settingsHandlers(ctx: CoreContext): HandlersOf<'setup' | 'settings'> {
+export function settingsHandlers(ctx: CoreContext): HandlersOf<'setup' | 'settings' | 'recovery'> {
   const kick = drawerKicker(ctx);
   const audit = (
     operatorCode: string,
@@ -41,6 +41,11 @@ export function settingsHandlers(ctx: CoreContext): HandlersOf<'setup' | 'settin
     }),
     'setup.saveStep': () => {
       throw new DomainError('FORBIDDEN', ALREADY_SET_UP);
+    },
+    // The database opened: nothing to recover.
+    'recovery.state': () => ({ damaged: null }),
+    'recovery.restore': () => {
+      throw new DomainError('FORBIDDEN', 'Il database di questo sportello è integro: non c’è nulla da ripristinare.');
     },
     'setup.testPrint': () => {
       throw new DomainError('FORBIDDEN', ALREADY_SET_UP);

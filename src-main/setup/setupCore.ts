@@ -95,26 +95,27 @@ export function setupCore(opts: {
       }
       return { counterCode: file.counterCode };
     },
-    'sync.status': () => ({
-      enrolled: false,
-      online: false,
-      centralUrl: draft().centralUrl ?? null,
-      pendingCount: 0,
-      deadLetterCount: 0,
-      lastSyncAt: null,
-      serverTimeOffsetMs: null,
-      clockWarning: null,
-      numberingWarning: null,
-      initialSync: { done: false, progress: 0 },
-      lastError: null,
-    }),
+    'sync.status': () => quietSyncStatus(draft().centralUrl ?? null),
+    'recovery.state': () => ({ damaged: null }),
   };
 
+  return channelsOnlyCore(handlers, NOT_YET);
+}
+
+/**
+ * A core that answers only `handlers` (each input and answer checked against the contract) and
+ * `refusal` to every other channel: the first-run setup and the recovery of a damaged database,
+ * where no operator can log in. No sessions, no events.
+ */
+export function channelsOnlyCore(
+  handlers: Partial<Record<Channel, (input: never) => unknown>>,
+  refusal: string,
+): LocalCore {
   return {
     async invoke(_sessionId: string, channel: string, input: unknown): Promise<Reply<unknown>> {
       if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `Operazione sconosciuta: ${channel}.`);
       const handler = handlers[channel];
-      if (handler === undefined) return fail('NOT_CONFIGURED', NOT_YET);
+      if (handler === undefined) return fail('NOT_CONFIGURED', refusal);
       const spec = contract[channel];
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -133,6 +134,23 @@ export function setupCore(opts: {
       return () => undefined;
     },
     close: () => Promise.resolve(),
+  };
+}
+
+/** A sync status that says nothing is configured yet (the status bar of the setup and recovery screens). */
+export function quietSyncStatus(centralUrl: string | null) {
+  return {
+    enrolled: false,
+    online: false,
+    centralUrl,
+    pendingCount: 0,
+    deadLetterCount: 0,
+    lastSyncAt: null,
+    serverTimeOffsetMs: null,
+    clockWarning: null,
+    numberingWarning: null,
+    initialSync: { done: false, progress: 0 },
+    lastError: null,
   };
 }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { fileKeyStore, openKeyed } from '../../src-main/db/key';
@@ -21,4 +22,22 @@ export function openCounterFile(dataDir: string, options: BetterSqlite3.Options 
 /** A database file as releases before encryption wrote it (plain): the first open encrypts it. */
 export function openPlainFile(dataDir: string): BetterSqlite3.Database {
   return new BetterSqlite3(path.join(dataDir, DB_FILE));
+}
+
+/**
+ * Damages a counter's database as a failing disk does: 64 bytes in the middle of the ledger's first
+ * page. Every page carries a MAC (encryption), so SQLite sees it damaged at its next check.
+ */
+export function damageCounterFile(dataDir: string): void {
+  const raw = openCounterFile(dataDir);
+  const page = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'ledger'").pluck().get() as number;
+  const size = raw.pragma('page_size', { simple: true }) as number;
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+  const fd = fs.openSync(path.join(dataDir, DB_FILE), 'r+');
+  try {
+    fs.writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (page - 1) * size + 1000);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -89,6 +89,8 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'setup.saveStep': { step: 'a4Printer', a4Printer: null },
   'setup.testPrint': { printer: null },
   'setup.finish': {},
+  'recovery.state': {},
+  'recovery.restore': { copy: 'sportello-2026-11-30-10.sqlite', supervisor: 'supervisore', pin: 'x' },
   'settings.get': {},
   'settings.save': { step: 'a4Printer', a4Printer: null },
   'settings.testPrint': { printer: { kind: 'file' } },
@@ -138,6 +140,8 @@ describe('the access the contract declares, enforced by the core on every call',
         'sync.enrol',
         'sync.status',
         'setup.state',
+        'recovery.state',
+        'recovery.restore',
         ...SETUP_WRITES,
       ].sort(),
     );
@@ -178,6 +182,8 @@ describe('the access the contract declares, enforced by the core on every call',
       const reply = said(replies.get(c));
       if (contract[c].access.who === 'supervisor') expect(reply, c).toBe(`FORBIDDEN: ${refusalOf(c)}`);
       else if (SETUP_WRITES.includes(c)) expect(reply, c).toMatch(/^FORBIDDEN: Questo PC è già configurato/);
+      else if (c === 'recovery.restore')
+        expect(reply, c).toMatch(/^FORBIDDEN: .*integro: non c’è nulla da ripristinare/);
       else expect(reply, c).not.toMatch(/^(NOT_LOGGED_IN|SESSION_LOCKED|FORBIDDEN)/);
     }
     expect(said(replies.get('sync.problems'))).toBe(
