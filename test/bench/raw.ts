@@ -1,8 +1,11 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { applyKey } from '../../src-main/db/key';
+import { DB_FILE } from '../../src-main/db/open';
 import { v7 as uuidv7 } from 'uuid';
 import { NAME_PAGE_SIZE, type NameSearchFts } from '../../src-main/accounts/lookup';
 import { BY_CHILD_CF_SQL, BY_CODE_SQL, SEARCH_NAME_SQL } from '../../src-main/accounts/queries';
-import { openCounterFile } from '../support/counter-file';
+import { counterKey, openCounterFile } from '../support/counter-file';
 
 /**
  * The baseline: the very SQL the core runs (imported from src-main/accounts/queries.ts), on
@@ -19,9 +22,12 @@ export interface RawDatabase {
   close: () => void;
 }
 
-/** Opens the bench database as the core does (WAL, synchronous=FULL, foreign keys). */
-export function openRaw(dataDir: string): RawDatabase {
-  const sqlite = openCounterFile(dataDir);
+/**
+ * Opens the bench database as the core does (WAL, synchronous=FULL, foreign keys), encrypted as
+ * the core's is; `plain` opens a copy decrypted by `decryptCopy`, to price the encryption.
+ */
+export function openRaw(dataDir: string, opts: { plain?: boolean } = {}): RawDatabase {
+  const sqlite = opts.plain === true ? new BetterSqlite3(path.join(dataDir, DB_FILE)) : openCounterFile(dataDir);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -52,4 +58,17 @@ export function openRaw(dataDir: string): RawDatabase {
     insertLedgerRow: (accountId, amountCents) => insertTx.immediate(accountId, amountCents),
     close: () => sqlite.close(),
   };
+}
+
+/** Turns a working copy into a plain database (the same pages without encryption), in place. */
+export function decryptCopy(dataDir: string): void {
+  const sqlite = new BetterSqlite3(path.join(dataDir, DB_FILE));
+  try {
+    applyKey(sqlite, counterKey(dataDir));
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma("rekey = ''");
+    sqlite.pragma('journal_mode = WAL');
+  } finally {
+    sqlite.close();
+  }
 }

@@ -1,4 +1,5 @@
 import type { Comparison } from './measure';
+import type { EncryptionReport } from './encryption';
 import type { AttestationsGoals, AttestationsReport } from './attestations';
 import type { CloseDayGoals, CloseDayReport } from './closeDay';
 import type { ContoGoals, ContoReport } from './conto';
@@ -40,13 +41,14 @@ export type Goals = Partial<LocalGoals> &
   Partial<AttestationsGoals> & { all: boolean };
 
 /** Lookups and top-up commit on the counter's own database (absent with --only sync). */
-export type LocalReport = Record<Operation, Figures> & {
-  samples: { lookups: number; commits: number; runs: number };
-  seed_ms: number;
-  seed_cached: boolean;
-  /** Peak RSS of the bench process after the local part (before the sync part starts the emulator). */
-  peak_rss_mb: number;
-};
+export type LocalReport = Record<Operation, Figures> &
+  EncryptionReport & {
+    samples: { lookups: number; commits: number; runs: number };
+    seed_ms: number;
+    seed_cached: boolean;
+    /** Peak RSS of the bench process after the local part (before the sync part starts the emulator). */
+    peak_rss_mb: number;
+  };
 
 export type BenchReport = { accounts: number } & Partial<LocalReport> &
   Partial<SyncReport> &
@@ -148,6 +150,15 @@ function localLines(r: BenchReport): string[] {
     lines.push(
       `${pad(LABELS[op], 34)} ${num(f.core_p50_ms)} ${num(f.core_p95_ms)} ${num(f.core_p99_ms)}` +
         ` ${num(f.raw_p50_ms)} ${num(f.raw_p95_ms)} ${num(f.raw_p99_ms)} ${f.ratio_p50.toFixed(2).padStart(8)}x`,
+    );
+  }
+  const e = r.encryption;
+  if (e !== undefined) {
+    lines.push(
+      '',
+      `Cifratura a riposo (stesse query su copia in chiaro): ricerca per codice p50 ${e.lookup_code_p50_ms.encrypted} vs ` +
+        `${e.lookup_code_p50_ms.plain} ms, p99 ${e.lookup_code_p99_ms.encrypted} vs ${e.lookup_code_p99_ms.plain} ms; ` +
+        `scrittura durevole p50 ${e.commit_p50_ms.encrypted} vs ${e.commit_p50_ms.plain} ms, p99 ${e.commit_p99_ms.encrypted} vs ${e.commit_p99_ms.plain} ms`,
     );
   }
   lines.push(

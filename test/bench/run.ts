@@ -13,7 +13,8 @@ import { benchTopupCommit } from './commits';
 import { ensureBenchData, workingCopy } from './dataset';
 import { benchLookups } from './lookups';
 import { sampleQueries } from './queries';
-import { openRaw } from './raw';
+import { decryptCopy, openRaw } from './raw';
+import { benchEncryption } from './encryption';
 import { allGoals, figures, formatTable, localGoals, type BenchReport, type LocalReport } from './report';
 import { benchNotices, noticeGoals, type NoticeReport } from './notices';
 import { BENCH_COUNTER, instantPrinter } from './session';
@@ -79,20 +80,27 @@ async function benchLocal(accounts: number): Promise<{ report: LocalReport; sqli
     // empty each other's page cache at every commit, a cost the counter (one connection) never pays.
     const commitCopy = workingCopy(data.cacheDir);
     const rawCommits = openRaw(commitCopy);
-    const commit = await benchTopupCommit(core, raw, rawCommits, sets, {
-      runs: RUNS,
-      samples: COMMIT_SAMPLES,
-      warmup: COMMIT_WARMUP,
-      progress,
-    }).finally(() => {
+    // The price of encryption at rest: the same SQL on a plain copy of the file.
+    const plainCopy = workingCopy(data.cacheDir);
+    decryptCopy(plainCopy);
+    const plain = openRaw(plainCopy, { plain: true });
+    const { commit, encryption } = await (async () => {
+      const plan = { runs: RUNS, samples: COMMIT_SAMPLES, warmup: COMMIT_WARMUP, progress };
+      const commit = await benchTopupCommit(core, raw, rawCommits, sets, plan);
+      const lookupPlan = { runs: RUNS, samples: LOOKUP_SAMPLES, warmup: LOOKUP_WARMUP, progress };
+      return { commit, encryption: await benchEncryption(raw, rawCommits, plain, sets, lookupPlan) };
+    })().finally(() => {
       rawCommits.close();
+      plain.close();
       fs.rmSync(commitCopy, { recursive: true, force: true });
+      fs.rmSync(plainCopy, { recursive: true, force: true });
     });
     const report: LocalReport = {
       lookup_code: figures(lookups.lookup_code),
       lookup_cf: figures(lookups.lookup_cf),
       search_name: figures(lookups.search_name),
       topup_commit: figures(commit),
+      ...encryption,
       samples: { lookups: LOOKUP_SAMPLES, commits: COMMIT_SAMPLES, runs: RUNS },
       seed_ms: Math.round(data.seedMs),
       seed_cached: data.cached,
