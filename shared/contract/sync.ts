@@ -22,6 +22,8 @@ export const SyncStatus = z.object({
   clockWarning: z.string().nullable(),
   /** Set when this PC's receipt numbering was found behind the central's (see src-main/sync/numbering.ts). */
   numberingWarning: z.string().nullable(),
+  /** Set when the hourly full check found this PC's database damaged (no copy is taken of it); null while it is sound. */
+  databaseWarning: z.string().nullable(),
   initialSync: z.object({ done: z.boolean(), progress: z.number().min(0).max(1) }),
   /** Italian, for the operator: why the last attempt failed (null when it went well). */
   lastError: z.string().nullable(),

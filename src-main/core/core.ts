@@ -8,7 +8,7 @@ import { DISK_FULL_MESSAGE, DomainError, fail, isDiskFull, ok, type Reply } from
 import type { PrinterConfig } from '../../shared/config';
 import type { DatabaseKeyStore } from '../db/key';
 import { openDatabase } from '../db/open';
-import { backupNow } from '../db/backup';
+import { backupNow, DamagedCopyError } from '../db/backup';
 import { applyRetention } from '../db/retention';
 import { takeRestoredMarker } from '../db/recovery';
 import { journal } from '../journal/journal';
@@ -171,7 +171,14 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   const takeBackup = (replace = false) => {
     backup = backup
       .then(async () => {
-        await backupNow(db, opts.dataDir, clock.now(), { replace });
+        try {
+          await backupNow(db, opts.dataDir, clock.now(), { replace });
+          sync.noteDatabaseHealth(null);
+        } catch (e) {
+          // The operator sees it at once in the status bar; the next start offers the good copies.
+          if (e instanceof DamagedCopyError) sync.noteDatabaseHealth(e.message);
+          throw e;
+        }
         const gone = applyRetention(db, opts.dataDir, liveCounter.code, liveCounter.config.retention, clock.now());
         if (gone.registrationPayloads + gone.receiptTexts + gone.documents > 0) {
           log.info({ scope: 'db', ...gone }, 'dati non più necessari rimossi (regola di conservazione)');

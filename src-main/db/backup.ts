@@ -25,11 +25,11 @@ export class DamagedCopyError extends Error {
 
 /**
  * An hourly copy of the counter database, so a disk that damages the file does not take the day's
- * money with it. A worker thread, off the core's path, writes it with `VACUUM INTO` from a
+ * money with it. A worker thread, off the core's path, first holds the database to SQLite's full
+ * `integrity_check` (hourly, so at least daily), then writes the copy with `VACUUM INTO` from a
  * connection of its own (a consistent snapshot while the app keeps working; the copy is encrypted
- * with the same key) and holds it to a full `integrity_check` before it counts: a table/index
- * mismatch that the start-up quick_check lets through is caught here, and a damaged copy is never
- * kept (the good ones before it are). One copy per Rome hour; the newest KEEP_RECENT copies and the
+ * with the same key) and checks the copy: a table/index mismatch that the start-up quick_check lets
+ * through is caught here, and a damaged file is never copied (the good copies before it stay). One copy per Rome hour; the newest KEEP_RECENT copies and the
  * newest of each of the last KEEP_DAYS days stay. Returns the path written, or null when this
  * hour's copy exists; `replace` (a till just closed) takes it again so the copy holds the close.
  */
@@ -60,11 +60,17 @@ export async function backupNow(
   return target;
 }
 
-/** Worker body: the snapshot into `copy`, then the copy's full integrity check. */
+/**
+ * Worker body: the database's own full integrity check (VACUUM INTO rebuilds every index, so a copy
+ * can look sound while the file it came from is not), then the snapshot into `copy` and the copy's
+ * quick check. Returns the first failing check's rows, or ['ok'].
+ */
 const COPY_AND_CHECK = `
+  const source = db.pragma('integrity_check').map((r) => r.integrity_check);
+  if (source.length !== 1 || source[0] !== 'ok') return source;
   db.prepare('VACUUM INTO ?').run(args.copy);
   const copy = open(args.copy, {});
-  try { return copy.pragma('integrity_check').map((r) => r.integrity_check); } finally { copy.close(); }`;
+  try { return copy.pragma('quick_check').map((r) => r.quick_check); } finally { copy.close(); }`;
 
 /** The copies the rotation lets go: not among the newest KEEP_RECENT, nor the newest of one of the newest KEEP_DAYS days. */
 export function copiesToDrop(files: string[]): string[] {

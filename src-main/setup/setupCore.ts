@@ -149,6 +149,7 @@ export function quietSyncStatus(centralUrl: string | null) {
     serverTimeOffsetMs: null,
     clockWarning: null,
     numberingWarning: null,
+    databaseWarning: null,
     initialSync: { done: false, progress: 0 },
     lastError: null,
   };

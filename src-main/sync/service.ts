@@ -59,6 +59,7 @@ export class SyncService {
   private readonly closing = new AbortController();
   private online = false;
   private numberingWarning: string | null = null;
+  private databaseWarning: string | null = null;
   private lastEmitted = '';
   private readonly log: Logger;
 
@@ -126,9 +127,15 @@ export class SyncService {
       serverTimeOffsetMs: offset,
       clockWarning: offset !== null && Math.abs(offset) > CLOCK_WARNING_MS ? clockWarning(offset) : null,
       numberingWarning: this.numberingWarning,
+      databaseWarning: this.databaseWarning,
       initialSync: { done: state.initialSyncDone, progress: state.initialSyncDone ? 1 : state.initialSyncProgress },
       lastError: state.lastError,
     };
+  }
+
+  /** The hourly check's verdict on the database, for the status bar (null: sound). */
+  noteDatabaseHealth(warning: string | null): void {
+    this.databaseWarning = warning;
   }
 
   async enrol(code: string): Promise<{ counterCode: string }> {

@@ -120,6 +120,17 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
           sx={{ fontWeight: 700, color: palette.warning, borderColor: palette.warning }}
         />
       )}
+      {status.databaseWarning !== null && (
+        <Chip
+          size="small"
+          data-testid="sync-database"
+          label="⚠ Database danneggiato: avvisare l’assistenza"
+          title={status.databaseWarning}
+          aria-description={status.databaseWarning}
+          variant="outlined"
+          sx={{ fontWeight: 700, color: palette.danger, borderColor: palette.danger }}
+        />
+      )}
       {status.numberingWarning !== null && (
         <Chip
           size="small"

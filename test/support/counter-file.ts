@@ -41,3 +41,18 @@ export function damageCounterFile(dataDir: string): void {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * The damage the start-up quick_check lets through: an index whose definition no longer matches
+ * what it holds (SQLite's integrity_check reports "row N missing from index", quick_check "ok").
+ */
+export function breakAnIndex(dataDir: string): void {
+  const raw = openCounterFile(dataDir);
+  raw.unsafeMode(true);
+  raw.pragma('writable_schema = ON');
+  raw
+    .prepare("UPDATE sqlite_schema SET sql = 'CREATE INDEX families_cf ON families(email)' WHERE name = 'families_cf'")
+    .run();
+  raw.pragma('writable_schema = OFF');
+  raw.close();
+}

@@ -4,9 +4,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupNow, copiesToDrop, DamagedCopyError } from '../../../src-main/db/backup';
 import { openDatabase, type Db } from '../../../src-main/db/open';
-import { demoDataDir } from '../../support/core-fixture';
+import { demoDataDir, openTestCore } from '../../support/core-fixture';
 import { TEST_START as TEST_START_ISO } from '../../support/manual-clock';
-import { counterKey, openCounterFile } from '../../support/counter-file';
+import { breakAnIndex, counterKey } from '../../support/counter-file';
 import { openKeyed } from '../../../src-main/db/key';
 
 const TEST_START = new Date(TEST_START_ISO);
@@ -19,21 +19,6 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 const backups = (dataDir: string) => fs.readdirSync(path.join(dataDir, 'backup')).sort();
-
-/**
- * The damage the start-up quick_check lets through: an index whose definition no longer matches
- * what it holds (SQLite's integrity_check reports "row N missing from index", quick_check "ok").
- */
-function breakAnIndex(dataDir: string): void {
-  const raw = openCounterFile(dataDir);
-  raw.unsafeMode(true);
-  raw.pragma('writable_schema = ON');
-  raw
-    .prepare("UPDATE sqlite_schema SET sql = 'CREATE INDEX families_cf ON families(email)' WHERE name = 'families_cf'")
-    .run();
-  raw.pragma('writable_schema = OFF');
-  raw.close();
-}
 
 describe('checked backups', () => {
   it('takes one consistent copy per Rome hour, checked in full', async () => {
@@ -115,5 +100,20 @@ describe('checked backups', () => {
       /^Il database dello sportello risulta danneggiato \(row \d+ missing from index families_cf/,
     );
     expect(backups(dataDir)).toEqual(['sportello-2026-11-30-10.sqlite']);
+  });
+
+  it('tells the operator in the status bar when the hourly check finds the database damaged', async () => {
+    const dataDir = demoDataDir();
+    breakAnIndex(dataDir);
+    const t = await openTestCore({ dataDir });
+    try {
+      await t.login('sportello1', '2468');
+      await expect
+        .poll(async () => (await t.must('sync.status', {})).databaseWarning, { timeout: 20_000 })
+        .toMatch(/risulta danneggiato \(row \d+ missing from index families_cf.*Avvisare l'assistenza/);
+      expect(fs.existsSync(path.join(dataDir, 'backup')) ? backups(dataDir) : []).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });
