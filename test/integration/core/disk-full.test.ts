@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as OpenModule from '../../../src-main/db/open';
 import { createLogger } from '../../../src-main/log/logger';
 import { demoDataDir, openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { recordHeld } from '../../support/security-table';
 
 /**
  * Issue 13 item 4: a full disk. The core's own connection is made full for real (SQLite's
@@ -101,5 +102,10 @@ describe('a full disk', () => {
     const logText = fs.readFileSync(path.join(dataDir, 'logs', 'sportello.log'), 'utf8');
     expect(logText).toMatch(/\d+ righe di log perse/);
     expect(logText).not.toContain('una riga che il disco pieno non lascia scrivere');
+    recordHeld({
+      attack: 'a full disk (SQLITE_FULL, the log failing with ENOSPC)',
+      tried: 1,
+      held: 'DISK_FULL in Italian, nothing half written, the process up, the same request goes through once space returns',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { recordHeld } from '../../support/security-table';
 
 /** Issue 13 item 3: a void is approved by someone other than who recorded the top-up. */
 let t: TestCore;
@@ -33,5 +34,10 @@ describe('four eyes on a void', () => {
     });
     expect(v.receiptText).toMatch(/STORNO/i);
     expect(pick(t.sql).count('ledger', `voids_id = '${r.operationId}' AND approved_by = 'supervisore2'`)).toBe(1);
+    recordHeld({
+      attack: 'a supervisor approving the void of their own top-up',
+      tried: 1,
+      held: 'refused (VOID_NOT_ALLOWED): the approver must be another person',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { recordHeld } from '../../support/security-table';
 
 /** Issue 13 item 10: a money request repeated with its id records once and answers the first reply. */
 
@@ -68,6 +69,11 @@ describe('idempotent money requests', () => {
     expect(counts().ledger - before.ledger).toBe(1);
     expect(counts().receipts - before.receipts).toBe(1);
     expect(counts().outbox - before.outbox).toBe(1);
+    recordHeld({
+      attack: 'the same top-up request (same client id) sent twice in parallel',
+      tried: 2,
+      held: 'one operation, one receipt; both callers get the first reply',
+    });
   });
 
   it('two actions with two ids are two top-ups (the id, not the content, says it is a repeat)', async () => {
@@ -128,6 +134,7 @@ describe('idempotent money requests', () => {
     // A new action on a voided top-up is still refused as already voided.
     const fresh = await t.call('topups.void', { requestId: randomUUID(), operationId: one.operationId, ...VOID });
     expect(fresh).toMatchObject({ ok: false, error: { code: 'ALREADY_VOIDED' } });
+    recordHeld({ attack: 'the same void sent twice in a row and twice in parallel', tried: 4, held: 'one storno' });
   });
 
   it('refuses a money request without a UUID request id', async () => {

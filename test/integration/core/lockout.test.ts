@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { recordHeld } from '../../support/security-table';
 
 /** Issue 13 items 3 and 11: failed logins and locks are audited; a lock helps instead of harming. */
 
@@ -69,6 +70,11 @@ describe('wrong approval PINs in a void dialog', () => {
       { operator_code: 'supervisore', detail: { operator: 'sportello1', lockedUntil: null, approvalsBlocked: true } },
     ]);
     expect((await voidWith('1357')).ok).toBe(true);
+    recordHeld({
+      attack: 'an operator typing wrong supervisor PINs in approval dialogs',
+      tried: 5,
+      held: 'the operator who asked is blocked from asking; the supervisor is never locked out',
+    });
   });
 
   it('a block on asking runs out after the lock minutes; a right PIN resets the count', async () => {
@@ -139,6 +145,11 @@ describe('login failures and locks', () => {
     const again = await t.call('session.unlock', { operator: 'supervisore2' }, 'sup');
     expect(again).toMatchObject({ error: { code: 'INPUT_INVALID' } });
     if (!again.ok) expect(again.error.message).toMatch(/non è bloccato/);
+    recordHeld({
+      attack: 'guessing PINs at the login',
+      tried: 5,
+      held: 'locked at that PC for 15 minutes after 5 wrong PINs, every refusal audited; a supervisor unlocks',
+    });
   });
 
   it('an operator of another counter is not unlocked here', async () => {

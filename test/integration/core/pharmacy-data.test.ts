@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../../src-main/db/open';
 import { demoDataDir, openTestCore, type TestCore } from '../../support/core-fixture';
 import { openCounterFile } from '../../support/counter-file';
+import { recordHeld } from '../../support/security-table';
 
 let t: TestCore | undefined;
 afterEach(async () => {
@@ -48,5 +49,10 @@ describe('a pharmacy started on a folder seeded with the whole demo', () => {
     const found = await t.must('accounts.find', { query: child.code });
     expect(JSON.stringify(found)).toContain(child.code);
     expect(JSON.stringify(found)).not.toContain(child.surname);
+    recordHeld({
+      attack: 'a pharmacy started on a folder seeded with every family',
+      tried: 1,
+      held: 'no family, codice fiscale or birth date left on it, in the tables or the file',
+    });
   });
 });

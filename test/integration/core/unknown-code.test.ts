@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as PinModule from '../../../src-main/operators/pin';
 import { openTestCore, type TestCore } from '../../support/core-fixture';
+import { recordHeld } from '../../support/security-table';
 
 /**
  * Issue 13 item 3: an unknown operator code takes as long to refuse as a wrong PIN. Tests carry no
@@ -76,5 +77,10 @@ describe('an unknown operator code', () => {
     expect(approval).toMatchObject({ ok: false });
     expect(calls).toHaveLength(1);
     expect(shape(calls[0]!.stored)).toEqual(shape(real));
+    recordHeld({
+      attack: 'probing which operator codes exist',
+      tried: 2,
+      held: 'an unknown code gets the answer of a wrong PIN after the same scrypt work',
+    });
   });
 });

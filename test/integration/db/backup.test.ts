@@ -8,6 +8,7 @@ import { demoDataDir, openTestCore } from '../../support/core-fixture';
 import { TEST_START as TEST_START_ISO } from '../../support/manual-clock';
 import { breakAnIndex, counterKey } from '../../support/counter-file';
 import { openKeyed } from '../../../src-main/db/key';
+import { recordHeld } from '../../support/security-table';
 
 const TEST_START = new Date(TEST_START_ISO);
 
@@ -100,6 +101,11 @@ describe('checked backups', () => {
       /^Il database dello sportello risulta danneggiato \(row \d+ missing from index families_cf/,
     );
     expect(backups(dataDir)).toEqual(['sportello-2026-11-30-10.sqlite']);
+    recordHeld({
+      attack: 'an index that no longer matches its table (passes the start-up quick_check)',
+      tried: 1,
+      held: 'the hourly full integrity_check refuses to copy it; the good copies stay',
+    });
   });
 
   it('tells the operator in the status bar when the hourly check finds the database damaged', async () => {

@@ -8,6 +8,7 @@ import { DatabaseKeyError, givenKeyStore, KEY_FILE, newKey, openKeyed } from '..
 import { DB_FILE, openDatabase, type Db } from '../../../src-main/db/open';
 import { demoDataDir } from '../../support/core-fixture';
 import { counterKey, openPlainFile } from '../../support/counter-file';
+import { recordHeld } from '../../support/security-table';
 
 let db: Db | undefined;
 afterEach(async () => {
@@ -45,6 +46,11 @@ describe('the counter database is encrypted at rest', () => {
     keyless.close();
     const other = newKey();
     expect(() => openKeyed(file, other, { readonly: true })).toThrow(DatabaseKeyError);
+    recordHeld({
+      attack: 'reading families’ codici fiscali off the disk (database and WAL) without the key',
+      tried: codes.length * 2,
+      held: 'none in clear; the file does not open without its key or with another one',
+    });
   });
 
   it('a new data folder gets a key of its own, 256 bits, readable by its owner only', async () => {
@@ -100,6 +106,11 @@ describe('the counter database is encrypted at rest', () => {
     expect((missing as Error).message).toMatch(/la sua chiave non si trova su questo PC/);
     expect(sha(file)).toBe(before);
     expect(fs.existsSync(path.join(dataDir, KEY_FILE))).toBe(false);
+    recordHeld({
+      attack: 'a data folder copied without its key, or with another PC’s key',
+      tried: 2,
+      held: 'refused in Italian at start; the file left byte for byte as it was',
+    });
   });
 
   it('a key handed over by the host (Electron unwraps it with DPAPI) is used as given and never written to the folder', async () => {

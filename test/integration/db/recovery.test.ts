@@ -8,6 +8,7 @@ import type { LocalCore } from '../../../src-main/core/types';
 import { openStation } from '../../../src-main/setup/station';
 import { callersOf, ManualClock, openTestCore, pick, type TestCore } from '../../support/core-fixture';
 import { damageCounterFile, openCounterFile } from '../../support/counter-file';
+import { recordHeld } from '../../support/security-table';
 
 let t: TestCore | undefined;
 let station: LocalCore | undefined;
@@ -85,5 +86,11 @@ describe('a damaged database opens the recovery screen', () => {
     sql.close();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ operator_code: 'supervisore' });
+    recordHeld({
+      attack:
+        'a damaged database page at start; restore with a wrong PIN, an operator’s PIN, a path outside the backups',
+      tried: 4,
+      held: 'recovery screen; the three refused, nothing moved; a supervisor restores the copy, the damaged file is kept',
+    });
   });
 });

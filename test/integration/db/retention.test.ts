@@ -6,6 +6,7 @@ import { applyRetention } from '../../../src-main/db/retention';
 import { openDatabase, type Db } from '../../../src-main/db/open';
 import { receiptsFolder } from '../../../src-main/printing/receiptPrinter';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { recordHeld } from '../../support/security-table';
 
 let t: TestCore | undefined;
 let db: Db | undefined;
@@ -93,6 +94,11 @@ describe('retention: what the PC no longer needs goes, by the counter rule', () 
     expect(copy.ok ? '' : copy.error.message).toMatch(
       /non è più conservato su questo PC.*il pagamento resta registrato/,
     );
+    recordHeld({
+      attack: 'personal data kept longer than needed (registrations, receipt texts, documents)',
+      tried: 3,
+      held: 'let go by the retention rule, audited; unconfirmed and unprinted kept',
+    });
   });
 
   it('follows the counter configuration when it sets its own days', async () => {

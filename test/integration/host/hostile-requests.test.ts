@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataDir, pick } from '../../support/core-fixture';
 import { openCounterFile } from '../../support/counter-file';
+import { recordHeld } from '../../support/security-table';
 
 const CHILD = path.join(import.meta.dirname, '../../support/host-child.ts');
 
@@ -73,6 +74,11 @@ describe('hostile requests against a counter in its own process', () => {
     expect(await get('/%00')).toMatch(/^HTTP\/1\.1 400 /);
     expect(await get('/documents/%')).toMatch(/^HTTP\/1\.1 (400|401|404) /);
     expect(child.exitCode, stderr).toBeNull();
+    recordHeld({
+      attack: 'malformed percent-encodings in the URL (`GET /%`, `/%E0%A4%A`, on pages and on /rpc)',
+      tried: MALFORMED_PATHS.length * 2 + 2,
+      held: '400 (no token needed to try); the process stays up',
+    });
   });
 
   it('survives malformed request lines, headers and bodies', async () => {
@@ -95,6 +101,11 @@ describe('hostile requests against a counter in its own process', () => {
     }
     await post('/rpc/counter.info', '{}', 'Content-Length: 5\r\n');
     expect(child.exitCode, stderr).toBeNull();
+    recordHeld({
+      attack: 'malformed request lines, headers and JSON bodies (prototype keys, lone surrogates, 70 kB lines)',
+      tried: attempts.length + 6 * 2 + 1,
+      held: 'refused by the HTTP parser or with 400; the process stays up',
+    });
   });
 
   it('takes a top-up after all that', async () => {
@@ -123,5 +134,10 @@ describe('hostile requests against a counter in its own process', () => {
     );
     expect(topup.body).toMatchObject({ ok: true, value: { receiptNo: 'SE1/2026/000001' } });
     expect(child.exitCode, stderr).toBeNull();
+    recordHeld({
+      attack: 'a top-up right after those hostile requests',
+      tried: 1,
+      held: 'recorded with the next receipt number: nothing above wrote anything',
+    });
   });
 });

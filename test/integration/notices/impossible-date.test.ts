@@ -3,6 +3,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountWithParent, remaining, startWorld, type World } from './notice-fixture';
+import { recordHeld } from '../../support/security-table';
 
 /** Issue 13 item 6: a notice due on a day that does not exist is refused, and nothing is written. */
 
@@ -46,5 +47,10 @@ describe('a notice due on 31 February', () => {
     // The same notice on a day that exists goes through: the refusal was the date, nothing else.
     const ok = await t.must('notices.issue', { ...base, dueDate: '2027-02-28' });
     expect(ok.notice.dueDate).toBe('2027-02-28');
+    recordHeld({
+      attack: 'a pagoPA notice due on a day that does not exist (31/02/2027)',
+      tried: 1,
+      held: 'refused in Italian; no notice, no codice avviso used, nothing to send',
+    });
   });
 });

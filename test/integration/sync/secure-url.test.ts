@@ -7,6 +7,7 @@ import type { LocalCore } from '../../../src-main/core/types';
 import { callersOf, demoDataDir, ManualClock } from '../../support/core-fixture';
 import { openCore } from '../../../src-main/core/core';
 import path from 'node:path';
+import { recordHeld } from '../../support/security-table';
 
 let core: LocalCore | undefined;
 afterEach(async () => {
@@ -49,5 +50,10 @@ describe('the central service only over https (http to this PC only)', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
+    recordHeld({
+      attack: 'sending the token to an http:// central (typed, passed by the host, or stored earlier)',
+      tried: 3,
+      held: 'refused where typed and at start; no request leaves from a stored one',
+    });
   });
 });
