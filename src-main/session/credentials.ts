@@ -75,7 +75,7 @@ export function checkCredentials(
         timeZone: 'Europe/Rome',
         hour: '2-digit',
         minute: '2-digit',
-      })}. Un supervisore può sbloccarlo.`,
+      })}. Un supervisore può sbloccarlo (Impostazioni: Ctrl+Maiusc+U, poi Alt+B).`,
     );
   }
   if (!verifyPin(input.pin, row.pin_hash)) {
@@ -93,7 +93,7 @@ export function checkCredentials(
       throw refuse(
         'wrongPin',
         'OPERATOR_LOCKED',
-        `PIN errato per ${pinMaxAttempts} volte: operatore bloccato per ${pinLockMinutes} minuti. Un supervisore può sbloccarlo.`,
+        `PIN errato per ${pinMaxAttempts} volte: operatore bloccato per ${pinLockMinutes} minuti. Un supervisore può sbloccarlo (Impostazioni: Ctrl+Maiusc+U, poi Alt+B).`,
       );
     }
     throw refuse('wrongPin');
