@@ -30,7 +30,13 @@ export const DEMO_OPERATORS: readonly DemoOperator[] = [
   // A second front-office supervisor: a void is approved by someone other than who recorded the top-up.
   { code: 'supervisore2', name: 'Marco Pucciarelli', role: 'supervisore', counterCode: null, pin: 'carrara-2468' },
   ...PHARMACIES.flatMap((p): DemoOperator[] => [
-    { code: `sup-${p.slug}`, name: p.supervisor, role: 'supervisore', counterCode: p.counterCode, pin: 'farmacia-9753' },
+    {
+      code: `sup-${p.slug}`,
+      name: p.supervisor,
+      role: 'supervisore',
+      counterCode: p.counterCode,
+      pin: 'farmacia-9753',
+    },
     { code: p.slug, name: p.clerk, role: 'farmacia', counterCode: p.counterCode, pin: '1234' },
   ]),
 ];

@@ -12,7 +12,8 @@ export function verifyPin(pin: string, stored: string): boolean {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const params = { N: Number(n), r: Number(r), p: Number(p) };
-  if (![params.N, params.r, params.p].every(Number.isSafeInteger) || params.N > MAX_KDF_N || params.r > 32) return false;
+  if (![params.N, params.r, params.p].every(Number.isSafeInteger) || params.N > MAX_KDF_N || params.r > 32)
+    return false;
   const expected = Buffer.from(hash, 'base64');
   const actual = crypto.scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, {
     ...params,
