@@ -64,9 +64,42 @@ export function receiptNumbering(sqlite: CentralSqlite, counterCode: string): En
   return [...lastByYear.entries()].sort(([a], [b]) => a - b).map(([year, lastNumber]) => ({ year, lastNumber }));
 }
 
+export class WrongCounterError extends Error {
+  constructor(codeCounter: string, asking: string) {
+    super(
+      `Il codice di attivazione è dello sportello ${codeCounter}, ma questa installazione è lo sportello ${asking}: ` +
+        'il codice non è stato usato. Chiedere il codice giusto al supervisore.',
+    );
+    this.name = 'WrongCounterError';
+  }
+}
+
+export class SecondInstallationError extends Error {
+  constructor(counterCode: string) {
+    super(
+      `Il token dello sportello ${counterCode} è in uso su un'altra installazione: questo PC è una copia della cartella dati ` +
+        "dello sportello (o è stato ripristinato in un'altra cartella). La sincronizzazione di questo PC è ferma e le " +
+        'operazioni registrate qui non arrivano al servizio centrale: non incassare su questo PC. Se sostituisce ' +
+        "il PC dello sportello, un supervisore lo attivi di nuovo con un nuovo codice (l'altro smetterà di sincronizzare).",
+    );
+    this.name = 'SecondInstallationError';
+  }
+}
+
 export function enrol(sqlite: CentralSqlite, request: EnrolRequest, now: Date): Omit<EnrolResponse, 'serverTime'> {
   return sqlite.transaction(() => {
     const codeHash = sha256(normaliseCode(request.code));
+    // A code for another counter is refused before it is consumed: typing SE1's code at a pharmacy
+    // must neither use it up nor revoke the real SE1.
+    if (request.counterCode !== undefined) {
+      const codeCounter = sqlite
+        .prepare('SELECT counter_code FROM enrolment_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?')
+        .pluck()
+        .get(codeHash, now.toISOString()) as string | undefined;
+      if (codeCounter !== undefined && codeCounter !== request.counterCode) {
+        throw new WrongCounterError(codeCounter, request.counterCode);
+      }
+    }
     // Consuming the code is the first write: a code can win only once, whatever happens next.
     const used = sqlite
       .prepare(
@@ -81,19 +114,42 @@ export function enrol(sqlite: CentralSqlite, request: EnrolRequest, now: Date): 
       .run(now.toISOString(), used);
     const token = crypto.randomBytes(32).toString('base64url');
     sqlite
-      .prepare('INSERT INTO devices (token_hash, counter_code, device_name, enrolled_at) VALUES (?, ?, ?, ?)')
-      .run(sha256(token), used, request.deviceName, now.toISOString());
+      .prepare(
+        'INSERT INTO devices (token_hash, counter_code, device_name, enrolled_at, installation_id) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(sha256(token), used, request.deviceName, now.toISOString(), request.installationId ?? null);
     return { counterCode: used, token, receiptNumbering: receiptNumbering(sqlite, used) };
   })();
 }
 
-export type TokenCheck = { status: 'valid'; counterCode: string } | { status: 'revoked' } | { status: 'unknown' };
+export type TokenCheck =
+  | { status: 'valid'; counterCode: string }
+  | { status: 'revoked' }
+  | { status: 'unknown' }
+  | { status: 'secondInstallation'; counterCode: string };
 
-export function checkToken(sqlite: CentralSqlite, token: string): TokenCheck {
+/**
+ * The token's counter, if the token is live and presented by the installation it was given to. A
+ * token enrolled without an installation id is bound to the first one presented.
+ */
+export function checkToken(sqlite: CentralSqlite, token: string, installationId: string | null = null): TokenCheck {
+  const hash = sha256(token);
   const row = sqlite
-    .prepare('SELECT counter_code AS counterCode, revoked_at AS revokedAt FROM devices WHERE token_hash = ?')
-    .get(sha256(token)) as { counterCode: string; revokedAt: string | null } | undefined;
+    .prepare(
+      `SELECT counter_code AS counterCode, revoked_at AS revokedAt, installation_id AS installationId
+       FROM devices WHERE token_hash = ?`,
+    )
+    .get(hash) as { counterCode: string; revokedAt: string | null; installationId: string | null } | undefined;
   if (row === undefined) return { status: 'unknown' };
   if (row.revokedAt !== null) return { status: 'revoked' };
+  if (installationId !== null) {
+    if (row.installationId === null) {
+      sqlite
+        .prepare('UPDATE devices SET installation_id = ? WHERE token_hash = ? AND installation_id IS NULL')
+        .run(installationId, hash);
+    } else if (row.installationId !== installationId) {
+      return { status: 'secondInstallation', counterCode: row.counterCode };
+    }
+  }
   return { status: 'valid', counterCode: row.counterCode };
 }

@@ -1,6 +1,7 @@
 import { CounterConfig } from '../shared/config';
 import type { CounterKind, LedgerKind, Role, Service } from '../shared/domain';
 import type { FeedItem, FeedResponse } from '../shared/central';
+import { actsAt } from '../shared/roles';
 import { centralNotices } from './notices';
 import { databaseEpoch, type CentralSqlite, type EntityType } from './schema';
 
@@ -99,7 +100,9 @@ export function feedReader(sqlite: CentralSqlite): FeedReader {
           pinHash: string;
           active: number;
         }>(q.operator, entityId);
-        if (!o || (o.counterCode !== null && o.counterCode !== who.counterCode)) return null;
+        // Only the people who may act at the asking counter: no verifier leaves its counter (a
+        // pharmacy never gets a front-office supervisor's hash).
+        if (!o || !actsAt(o.counterCode, { code: who.counterCode, kind: who.kind })) return null;
         return { type: 'operator', ...o, active: o.active === 1 };
       }
       case 'family': {

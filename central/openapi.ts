@@ -105,6 +105,11 @@ export function buildOpenApiDocument(): Json {
         '401': errorReply(
           endpoint.auth ? 'Missing or unknown token (UNAUTHORIZED), or revoked (TOKEN_REVOKED)' : 'CODE_INVALID',
         ),
+        '409': errorReply(
+          endpoint.auth
+            ? 'SECOND_INSTALLATION: the token is used by another installation than the one it is bound to'
+            : 'WRONG_COUNTER: the code is for another counter than the one asking (the code stays unused)',
+        ),
         '500': errorReply('INTERNAL: retry later'),
         '503': errorReply('UNAVAILABLE: retry later'),
       },
@@ -112,8 +117,21 @@ export function buildOpenApiDocument(): Json {
     if (endpoint.request !== null) {
       operation.requestBody = { required: true, content: jsonContent(schemaName(endpoint.request)) };
     }
+    const installation: Json[] = endpoint.auth
+      ? [
+          {
+            name: 'X-Sportello-Installation',
+            in: 'header',
+            required: false,
+            description: "The installation's id the token is bound to (see EnrolRequest.installationId).",
+            schema: { type: 'string' },
+          },
+        ]
+      : [];
+    if (installation.length > 0) operation.parameters = installation;
     if (key === 'feed') {
       operation.parameters = [
+        ...installation,
         { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
         {
           name: 'limit',

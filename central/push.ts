@@ -31,6 +31,7 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
     account: sqlite.prepare('SELECT papay_code AS papayCode FROM accounts WHERE id = ?'),
     entry: sqlite.prepare('SELECT account_id AS accountId, kind, amount_cents AS amountCents FROM ledger WHERE id = ?'),
     voidOf: sqlite.prepare('SELECT id FROM ledger WHERE voids_id = ?').pluck(),
+    receiptHolder: sqlite.prepare('SELECT id FROM ledger WHERE counter_code = ? AND receipt_no = ?').pluck(),
   };
 
   function rowOf(op: LedgerOperation, receivedAt: string): LedgerRow {
@@ -76,6 +77,15 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
 
   /** Throws a Rejection with the reason when the central service must refuse the operation. */
   function check(op: LedgerOperation): void {
+    // The same id was answered above (a resend); another id under a number already held is a copy
+    // of the counter's data, or a restored backup, numbering again.
+    if (q.receiptHolder.get(op.counterCode, op.receiptNo) !== undefined) {
+      throw new Rejection(
+        `La ricevuta ${op.receiptNo} è già registrata al servizio centrale per un'altra operazione: ` +
+          'questo PC ha ripetuto un numero (una copia della sua cartella dati o un ripristino da una copia). ' +
+          "L'operazione resta registrata su questo PC ma non al servizio centrale: avvisare l'assistenza, che la registra con un nuovo numero.",
+      );
+    }
     const account = q.account.get(op.accountId) as { papayCode: string } | undefined;
     if (account === undefined) throw new Rejection(`Conto ${op.accountId} sconosciuto al servizio centrale.`);
     switch (op.type) {

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
  * It shares nothing with a counter's database, so the two sides can only meet through HTTP.
  */
 export const CENTRAL_DB_FILE = 'central.sqlite';
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 const DDL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -58,6 +58,10 @@ CREATE TABLE ledger (
 CREATE INDEX ledger_account ON ledger (account_id, seq);
 CREATE INDEX ledger_counter ON ledger (counter_code) WHERE counter_code IS NOT NULL;
 CREATE UNIQUE INDEX ledger_voids_once ON ledger (voids_id) WHERE voids_id IS NOT NULL;
+-- A receipt number is issued once per counter (issue 13 item 9): a second operation under a number
+-- the central already holds (a copy of the counter's data, a restored backup) is refused by push.ts
+-- with the reason, and this index holds even if the code above it had a bug.
+CREATE UNIQUE INDEX ledger_receipt_once ON ledger (counter_code, receipt_no) WHERE receipt_no IS NOT NULL;
 -- Append-only: an entity changed twice has two rows. The feed sends its current state at each,
 -- so an account is always delivered before the entries that reference it.
 CREATE TABLE change_log (
@@ -67,9 +71,11 @@ CREATE TABLE enrolment_codes (
   code_hash TEXT PRIMARY KEY, counter_code TEXT NOT NULL REFERENCES counters (code), created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL, used_at TEXT
 ) STRICT;
+-- installation_id: the installation the token was given to (null: enrolled by a counter that did not
+-- say; the first id presented is then bound). Another installation presenting the token is refused.
 CREATE TABLE devices (
   token_hash TEXT PRIMARY KEY, counter_code TEXT NOT NULL REFERENCES counters (code), device_name TEXT NOT NULL,
-  enrolled_at TEXT NOT NULL, revoked_at TEXT
+  enrolled_at TEXT NOT NULL, revoked_at TEXT, installation_id TEXT
 ) STRICT;
 CREATE INDEX devices_counter ON devices (counter_code) WHERE revoked_at IS NULL;
 -- pagoPA notices (notices.ts). Bases of codici avviso per segregation code; the blocks say which

@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import {
   CENTRAL_ENDPOINTS,
+  INSTALLATION_HEADER,
   type CentralError,
   type EnrolResponse,
   type FeedResponse,
@@ -18,7 +19,9 @@ import {
   enrol,
   EnrolmentRefusedError,
   receiptNumbering,
+  SecondInstallationError,
   UnknownCounterError,
+  WrongCounterError,
 } from './enrolment';
 import { FaultInjector, NO_FAULTS, parseFaultSpec, type FaultSpec } from './faults';
 import { BadCursorError, FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedReader } from './feed';
@@ -113,10 +116,13 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1])
         throw new HttpError(401, 'UNAUTHORIZED', 'Manca il token dello sportello: attivare lo sportello.');
-      const check = checkToken(sqlite, match[1]);
+      const installation = req.headers[INSTALLATION_HEADER];
+      const check = checkToken(sqlite, match[1], typeof installation === 'string' ? installation.slice(0, 64) : null);
       switch (check.status) {
         case 'valid':
           return check.counterCode;
+        case 'secondInstallation':
+          throw new HttpError(409, 'SECOND_INSTALLATION', new SecondInstallationError(check.counterCode).message);
         case 'revoked':
           throw new HttpError(
             401,
@@ -382,6 +388,7 @@ function asHttpError(e: unknown): HttpError {
   if (e instanceof BadCursorError) return new HttpError(400, 'BAD_CURSOR', e.message);
   if (e instanceof NoticeRefusal) return new HttpError(e.status, 'BAD_REQUEST', e.message);
   if (e instanceof EnrolmentRefusedError) return new HttpError(401, 'CODE_INVALID', e.message);
+  if (e instanceof WrongCounterError) return new HttpError(409, 'WRONG_COUNTER', e.message);
   if (e instanceof UnknownCounterError || e instanceof UnknownAccountError) {
     return new HttpError(404, 'BAD_REQUEST', e.message);
   }

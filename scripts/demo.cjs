@@ -21,7 +21,7 @@ const COUNTERS = [
   { code: 'SE1', title: 'Sportello Servizi Educativi (front office)', operator: 'sportello1', pin: '2468' },
   { code: 'FAR-CAVATORE', title: 'Farmacia del Cavatore', operator: 'cavatore', pin: '1234' },
 ];
-const SUPERVISOR = { operator: 'supervisore', pin: '1357' };
+const SUPERVISOR = { operator: 'supervisore', pin: 'carrara-1357' };
 
 function say(line = '') {
   process.stdout.write(`${line}\n`);

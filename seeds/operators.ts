@@ -8,7 +8,7 @@ export interface DemoOperator {
   code: string;
   name: string;
   role: Role;
-  /** null: supervisor of the Servizi Educativi, who may approve at any counter. */
+  /** null: supervisor of the Servizi Educativi, who may approve at any front-office counter (never at a pharmacy). */
   counterCode: string | null;
   pin: string;
 }
@@ -26,11 +26,17 @@ export const DEMO_OPERATORS: readonly DemoOperator[] = [
   { code: 'sportello1', name: 'Francesca Lazzerini', role: 'sportello', counterCode: 'SE1', pin: '2468' },
   { code: 'sportello2', name: 'Stefano Tonarelli', role: 'sportello', counterCode: 'SE2', pin: '2469' },
   { code: 'economato1', name: 'Monica Fruzzetti', role: 'sportello', counterCode: 'ECO', pin: '3579' },
-  { code: 'supervisore', name: 'Roberta Bertoloni', role: 'supervisore', counterCode: null, pin: '1357' },
+  { code: 'supervisore', name: 'Roberta Bertoloni', role: 'supervisore', counterCode: null, pin: 'carrara-1357' },
   // A second front-office supervisor: a void is approved by someone other than who recorded the top-up.
   { code: 'supervisore2', name: 'Marco Pucciarelli', role: 'supervisore', counterCode: null, pin: 'carrara-2468' },
   ...PHARMACIES.flatMap((p): DemoOperator[] => [
-    { code: `sup-${p.slug}`, name: p.supervisor, role: 'supervisore', counterCode: p.counterCode, pin: '9753' },
+    {
+      code: `sup-${p.slug}`,
+      name: p.supervisor,
+      role: 'supervisore',
+      counterCode: p.counterCode,
+      pin: 'farmacia-9753',
+    },
     { code: p.slug, name: p.clerk, role: 'farmacia', counterCode: p.counterCode, pin: '1234' },
   ]),
 ];

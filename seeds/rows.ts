@@ -20,7 +20,7 @@ export interface DemoOperatorRow {
   code: string;
   name: string;
   role: Role;
-  /** null: a supervisor of the Servizi Educativi, who may approve at any counter. */
+  /** null: a supervisor of the Servizi Educativi, who may approve at any front-office counter (never at a pharmacy). */
   counterCode: string | null;
   pinHash: string;
 }

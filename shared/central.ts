@@ -22,11 +22,26 @@ export const ServerTime = z.object({ serverTime: IsoDateTime });
 
 /* ---------- enrolment: POST /v1/enrol ---------- */
 
+/** The header that carries the installation's id on every authenticated call (lower case, as Node reads it). */
+export const INSTALLATION_HEADER = 'x-sportello-installation';
+
 export const EnrolRequest = z.object({
   /** One-time code the supervisor obtained for this counter. */
   code: z.string().min(6).max(64),
   /** Free text to recognise the PC in the central's list (host name). */
   deviceName: z.string().max(100),
+  /**
+   * The counter this PC is: a code made for another counter is refused (WRONG_COUNTER) before it is
+   * used, so typing another counter's code revokes nobody. Optional for older counters.
+   */
+  counterCode: z.string().min(1).max(40).optional(),
+  /**
+   * The installation's id (made at its first start, kept beside its data folder and tied to it, so a
+   * copy of the folder gets a new one). The token is bound to it: every authenticated call carries it
+   * in the `X-Sportello-Installation` header, and another installation using the token is refused
+   * (SECOND_INSTALLATION). Optional for older counters (the first id presented is then bound).
+   */
+  installationId: z.string().min(8).max(64).optional(),
 });
 /** The last receipt number per year the central holds from a counter. */
 export const ReceiptNumbering = z.array(
@@ -383,6 +398,8 @@ export const CentralError = ServerTime.partial().extend({
       'BAD_REQUEST',
       'BAD_CURSOR',
       'CODE_INVALID',
+      'WRONG_COUNTER',
+      'SECOND_INSTALLATION',
       'INTERNAL',
       'UNAVAILABLE',
     ]),

@@ -21,17 +21,34 @@ export function searchRefusedMessage(): string {
   return 'In farmacia si cerca solo per codice Pa-Pay: il codice fiscale e il nome non sono consultabili.';
 }
 
-/**
- * An operator logs in only at their own counter; a supervisor of the Servizi Educativi (no counter)
- * may log in and approve at any counter.
- */
-export function mayLogInAt(operatorCounter: string | null, role: Role, counterCode: string): boolean {
-  if (operatorCounter === null) return role === 'supervisore';
-  return operatorCounter === counterCode;
+/** The counter an operator would act at: its code and kind. */
+export interface ActingCounter {
+  code: string;
+  kind: CounterKind;
 }
 
-export function mayApproveAt(operatorCounter: string | null, role: Role, counterCode: string): boolean {
-  return role === 'supervisore' && (operatorCounter === null || operatorCounter === counterCode);
+/**
+ * The people who may act at a counter: its own operators, and at a front-office counter (Servizi
+ * Educativi, Economato) the supervisors of the Servizi Educativi (no counter of their own). A
+ * pharmacy has only its own people. The central sends a counter only these people's verifiers, and
+ * the counter keeps no other (issue 13 item 2).
+ */
+export function actsAt(operatorCounter: string | null, counter: ActingCounter): boolean {
+  if (operatorCounter === null) return counter.kind !== 'farmacia';
+  return operatorCounter === counter.code;
+}
+
+/**
+ * An operator logs in only at their own counter; a supervisor of the Servizi Educativi (no counter)
+ * may log in and approve at any front-office counter, never at a pharmacy.
+ */
+export function mayLogInAt(operatorCounter: string | null, role: Role, counter: ActingCounter): boolean {
+  if (!actsAt(operatorCounter, counter)) return false;
+  return operatorCounter !== null || role === 'supervisore';
+}
+
+export function mayApproveAt(operatorCounter: string | null, role: Role, counter: ActingCounter): boolean {
+  return role === 'supervisore' && actsAt(operatorCounter, counter);
 }
 
 /** Pharmacy display of a surname: its initial and a dot ("Dell'Amico" -> "D."). */

@@ -32,7 +32,7 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 export const sessionChannels = {
   'counter.info': channel(Empty, CounterInfo, PUBLIC),
   'session.login': channel(
-    z.object({ operator: z.string().trim().min(1).max(40), pin: z.string().min(1).max(12) }).strict(),
+    z.object({ operator: z.string().trim().min(1).max(40), pin: z.string().min(1).max(64) }).strict(),
     SessionInfo,
     PUBLIC,
   ),

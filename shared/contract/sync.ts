@@ -58,7 +58,10 @@ const SUPERVISORS_ONLY = supervisorOnly(
 );
 
 export const syncChannels = {
-  /** Enrols this PC with the one-time code a supervisor obtained (first-run screen: no session). */
+  /**
+   * Enrols this PC with the one-time code a supervisor obtained (first-run screen: no session). A PC
+   * that already holds a token needs a supervisor's session (the handler checks it).
+   */
   'sync.enrol': channel(
     z.object({ code: z.string().trim().min(6).max(64) }).strict(),
     z.object({ counterCode: z.string() }),

@@ -86,7 +86,7 @@ const BlindCount = {
 
 const Supervisor = {
   supervisor: z.string().trim().min(1).max(40),
-  supervisorPin: z.string().min(1).max(12),
+  supervisorPin: z.string().min(1).max(64),
 };
 
 export const tillChannels = {

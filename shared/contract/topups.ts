@@ -35,7 +35,7 @@ export const topupChannels = {
         requestId: RequestId,
         operationId: Id,
         supervisor: z.string().trim().min(1).max(40),
-        supervisorPin: z.string().min(1).max(12),
+        supervisorPin: z.string().min(1).max(64),
         reason: z.string().trim().min(3).max(200),
       })
       .strict(),

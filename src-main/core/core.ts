@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { installationQueries } from './queries';
+import { installationIdentity } from './installationId';
 import { noticeSettleHooks } from '../notices/settled';
 import { registrationSettleHooks } from '../registration/settled';
 import { z } from 'zod';
@@ -145,6 +146,7 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   const sync = new SyncService({
     db,
     counterCode: counter.code,
+    installationId: installationIdentity(opts.dataDir).id,
     clock,
     log,
     ...(opts.syncRequestTimeoutMs !== undefined ? { requestTimeoutMs: opts.syncRequestTimeoutMs } : {}),

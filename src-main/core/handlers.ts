@@ -28,7 +28,7 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     ...topupHandlers(ctx, sessions),
     ...receiptHandlers(ctx),
     ...reportHandlers(ctx),
-    ...syncHandlers(ctx, sync),
+    ...syncHandlers(ctx, sync, sessions),
     ...noticeHandlers(ctx, sync),
     ...registrationHandlers(ctx),
     ...tillHandlers(ctx, sessions),

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { counterQueries } from '../roster/queries';
+import { forgetForeignVerifiers } from '../roster/verifiers';
 import { installationQueries } from './queries';
 import { CounterConfig, DEFAULT_COUNTER_CONFIG } from '../../shared/config';
 import { CounterKind } from '../../shared/domain';
@@ -30,7 +31,10 @@ export function establishCounter(db: Db, requested: string | undefined, now: Dat
   const code = installedCode ?? requested;
   if (!code) throw new DomainError('INPUT_INVALID', 'Indicare il codice dello sportello (per esempio --counter SE1).');
   const counter = loadCounter(db, code);
-  if (installedCode === undefined) installed.install.run(code, now.toISOString());
+  db.sqlite.transaction(() => {
+    if (installedCode === undefined) installed.install.run(code, now.toISOString());
+    forgetForeignVerifiers(db.sqlite, code);
+  })();
   return counter;
 }
 

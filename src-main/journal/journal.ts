@@ -101,7 +101,7 @@ export interface AuditDetails {
   'credentials.refused': {
     use: 'login' | 'approval';
     operator: string;
-    refusal: 'unknown' | 'inactive' | 'wrongPin' | 'locked';
+    refusal: 'unknown' | 'inactive' | 'wrongPin' | 'locked' | 'weakSecret';
   };
   /** Too many wrong PINs at login: the operator is locked at this PC until `until`. */
   'operator.locked': { operator: string; until: string; attempts: number };

@@ -88,6 +88,10 @@ export interface CentralEntryRow {
  * preparation per row: prepared once per connection.
  */
 export const rosterQueries = preparedPerConnection((s) => ({
+  operatorCounters: s.prepare<[], { code: string; counterCode: string | null }>(
+    'SELECT code, counter_code AS counterCode FROM operators',
+  ),
+  deleteOperator: s.prepare<[code: string]>('DELETE FROM operators WHERE code = ?'),
   upsertCounter: s.prepare<[CounterRow]>(
     `INSERT INTO counters (code, name, kind, address, config) VALUES (@code, @name, @kind, @address, @config)
        ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind,

@@ -35,7 +35,7 @@ export interface OperatorInput {
   code: string;
   name: string;
   role: Role;
-  /** null: a supervisor of the Servizi Educativi, who may approve at any counter. */
+  /** null: a supervisor of the Servizi Educativi, who may approve at any front-office counter (never at a pharmacy). */
   counterCode: string | null;
   pinHash: string;
 }

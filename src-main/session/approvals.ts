@@ -25,7 +25,7 @@ export class ApprovalAttempts {
     });
     throw new DomainError(
       'OPERATOR_LOCKED',
-      `Troppi PIN di approvazione errati da questa postazione: nuove approvazioni dalle ${at}, o un supervisore può sbloccare l'operatore.`,
+      `Troppi PIN di approvazione errati da questa postazione: nuove approvazioni dalle ${at}, o un supervisore può sbloccare l'operatore (Impostazioni: Ctrl+Maiusc+U, poi Alt+B).`,
     );
   }
 

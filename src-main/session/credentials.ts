@@ -5,6 +5,7 @@ import { journal, type AuditEntryWithout } from '../journal/journal';
 import { verifyPin } from '../operators/pin';
 import { sessionQueries } from './queries';
 import { DomainError } from '../../shared/errors';
+import { SUPERVISOR_SECRET_MIN_LENGTH, supervisorSecretProblem } from '../../shared/secrets';
 import type { Counter } from '../core/installation';
 
 /**
@@ -17,13 +18,16 @@ import type { Counter } from '../core/installation';
  *   supervisor lifts with `session.unlock`). An approval counts nothing on the approver's account:
  *   the caller counts it against whoever asked (see approvals.ts), so an operator typing wrong PINs
  *   in a void dialog cannot lock a supervisor out.
+ * - A supervisor's secret approves money: one that does not meet the policy (shared/secrets.ts: 8
+ *   characters, letters and digits), say a 4-digit PIN an older central hashed, is refused even when
+ *   it matches, for a login or an approval, with the way out.
  * - Every refusal and every lock is audited.
  */
 
 export type CredentialUse = 'login' | 'approval';
 
 /** Why a code and PIN were refused, as the audit records it. */
-export type Refusal = 'unknown' | 'inactive' | 'wrongPin' | 'locked';
+export type Refusal = 'unknown' | 'inactive' | 'wrongPin' | 'locked' | 'weakSecret';
 
 export class CredentialRefused extends DomainError {
   constructor(
@@ -60,7 +64,7 @@ export function checkCredentials(
 
   if (!row || row.active !== 1) {
     // The same work as a wrong PIN, and the same answer.
-    verifyPin(input.pin, row?.pin_hash ?? standInHash(db));
+    verifyPin(input.pin, row?.pin_hash ?? standInHash(db, use));
     throw refuse(row ? 'inactive' : 'unknown');
   }
   if (row.locked_until && row.locked_until > input.now.toISOString()) {
@@ -71,7 +75,7 @@ export function checkCredentials(
         timeZone: 'Europe/Rome',
         hour: '2-digit',
         minute: '2-digit',
-      })}. Un supervisore può sbloccarlo.`,
+      })}. Un supervisore può sbloccarlo (Impostazioni: Ctrl+Maiusc+U, poi Alt+B).`,
     );
   }
   if (!verifyPin(input.pin, row.pin_hash)) {
@@ -89,10 +93,17 @@ export function checkCredentials(
       throw refuse(
         'wrongPin',
         'OPERATOR_LOCKED',
-        `PIN errato per ${pinMaxAttempts} volte: operatore bloccato per ${pinLockMinutes} minuti. Un supervisore può sbloccarlo.`,
+        `PIN errato per ${pinMaxAttempts} volte: operatore bloccato per ${pinLockMinutes} minuti. Un supervisore può sbloccarlo (Impostazioni: Ctrl+Maiusc+U, poi Alt+B).`,
       );
     }
     throw refuse('wrongPin');
+  }
+  if (row.role === 'supervisore' && supervisorSecretProblem(input.pin) !== null) {
+    throw refuse(
+      'weakSecret',
+      'BAD_CREDENTIALS',
+      `Il segreto di ${row.name} è troppo debole per approvare operazioni di denaro: chiedere al servizio centrale di impostarne uno di almeno ${SUPERVISOR_SECRET_MIN_LENGTH} caratteri, con lettere e cifre.`,
+    );
   }
   if (use === 'login' && (row.failed_attempts !== 0 || row.locked_until !== null)) {
     q.clearFailures.run(row.code);
@@ -101,12 +112,22 @@ export function checkCredentials(
 }
 
 /**
- * A hash no PIN matches, with the scrypt parameters and lengths of one the roster holds (so it
- * costs what a real one costs, and follows the central when it raises them).
+ * A hash no PIN matches, with the scrypt parameters and lengths of the costliest one the roster holds
+ * for that use (so it costs what a real one costs, and follows the central when it raises them). An
+ * approval checks only supervisors, so an unknown approver costs exactly a wrong supervisor's
+ * secret; at a login the stand-in costs a supervisor's check too, the slower of the two, so a
+ * timing tells at most that a code is an ordinary operator's (whose guesses meet the lockout).
  */
-export function standInHash(db: Db): string {
-  const real = sessionQueries(db.sqlite).anyPinHash.get()?.pin_hash ?? DEFAULT_SHAPE;
-  const [, n, r, p, salt, hash] = real.split('$');
+export function standInHash(db: Db, use: CredentialUse): string {
+  const hashes = sessionQueries(db.sqlite)
+    .pinHashes.all({ role: use === 'approval' ? 'supervisore' : null })
+    .map((h) => h.pin_hash);
+  const cost = (h: string) => {
+    const [, n, r, p] = h.split('$');
+    return Number(n) * Number(r) * Number(p);
+  };
+  const real = hashes.reduce<string | undefined>((best, h) => (best && cost(best) >= cost(h) ? best : h), undefined);
+  const [, n, r, p, salt, hash] = (real ?? DEFAULT_SHAPE).split('$');
   const bytes = (b64: string | undefined, fallback: number) =>
     crypto.randomBytes(b64 ? Buffer.from(b64, 'base64').length || fallback : fallback).toString('base64');
   return ['scrypt', n ?? '16384', r ?? '8', p ?? '1', bytes(salt, 16), bytes(hash, 32)].join('$');

@@ -9,9 +9,9 @@ export const sessionQueries = preparedPerConnection((s) => ({
   failedAttempt: s.prepare<[failedAttempts: number, lockedUntil: string | null, code: string]>(
     'UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE code = ?',
   ),
-  /** One stored hash, for the shape of the stand-in an unknown code is checked against. */
-  anyPinHash: s.prepare<[], Pick<Row<'operators'>, 'pin_hash'>>(
-    "SELECT pin_hash FROM operators WHERE pin_hash LIKE 'scrypt$%' ORDER BY active DESC, code LIMIT 1",
+  /** The stored hashes, for the shape of the stand-in an unknown code is checked against. */
+  pinHashes: s.prepare<[{ role: string | null }], Pick<Row<'operators'>, 'pin_hash'>>(
+    "SELECT pin_hash FROM operators WHERE pin_hash LIKE 'scrypt$%' AND (@role IS NULL OR role = @role) ORDER BY code",
   ),
   clearFailures: s.prepare<[code: string]>(
     'UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE code = ?',

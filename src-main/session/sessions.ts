@@ -62,7 +62,7 @@ export class Sessions {
 
   login(sessionId: string, code: string, pin: string, now: Date): Operator {
     const operator = toOperator(checkCredentials(this.db, this.counter, 'login', { code, pin, now, by: null }));
-    if (!mayLogInAt(operator.counterCode, operator.role, this.counter.code)) {
+    if (!mayLogInAt(operator.counterCode, operator.role, this.counter)) {
       throw new DomainError(
         'FORBIDDEN',
         `L'operatore ${operator.code} non appartiene allo sportello ${this.counter.name}: può accedere solo al proprio sportello.`,
@@ -91,7 +91,7 @@ export class Sessions {
     }
     this.approvals.succeeded(requester.code);
     const operator = toOperator(row);
-    if (!mayApproveAt(operator.counterCode, operator.role, this.counter.code)) {
+    if (!mayApproveAt(operator.counterCode, operator.role, this.counter)) {
       throw new DomainError(
         'FORBIDDEN',
         `${operator.name} non è un supervisore di questo sportello: non può approvare.`,
@@ -107,7 +107,7 @@ export class Sessions {
   unlock(supervisor: Operator, code: string, now: Date): { code: string; name: string } {
     const q = sessionQueries(this.db.sqlite);
     const row = q.operator.get(code.trim().toLowerCase());
-    if (!row || !mayLogInAt(row.counter_code, Role.parse(row.role), this.counter.code)) {
+    if (!row || !mayLogInAt(row.counter_code, Role.parse(row.role), this.counter)) {
       throw new DomainError('NOT_FOUND', `Nessun operatore ${code.trim()} per questo sportello.`);
     }
     if (row.code === supervisor.code) {

@@ -11,6 +11,7 @@ import { markIncludedEntries } from './inclusion';
 import { yieldProvisionalAccount } from '../registration/provisional';
 import { counterQueries, rosterQueries } from '../roster/queries';
 import { syncQueries } from './queries';
+import { forgetForeignVerifiers } from '../roster/verifiers';
 
 type FeedEntry = Extract<FeedItem, { type: 'entry' }>;
 
@@ -46,6 +47,7 @@ export function applyFeedPage(
       applyEntry(s, JSON.parse(parked.item) as FeedEntry);
     }
     markIncludedEntries(db);
+    forgetForeignVerifiers(db.sqlite, ownCounterCode);
     const done = progress.initialSyncDone || !page.hasMore;
     s.saveCursor.run({
       cursor: page.nextCursor,

@@ -19,7 +19,7 @@ export async function enrolCounter(
 ): Promise<EnrolResponse> {
   let reply;
   try {
-    reply = await client.enrol({ code, deviceName });
+    reply = await client.enrol({ code, deviceName, counterCode });
   } catch (e) {
     if (e instanceof CentralTransportError) {
       throw new DomainError(
@@ -27,6 +27,8 @@ export async function enrolCounter(
         "Servizio centrale non raggiungibile: riprovare l'attivazione quando la rete è disponibile.",
       );
     }
+    if (e instanceof CentralRefusedError && e.code === 'WRONG_COUNTER')
+      throw new DomainError('WRONG_COUNTER', e.message);
     if (e instanceof CentralRefusedError || e instanceof CentralRevokedError) {
       throw new DomainError(
         'INPUT_INVALID',

@@ -3,6 +3,7 @@ import {
   CentralError,
   EnrolResponse,
   FeedResponse,
+  INSTALLATION_HEADER,
   NoticeBlockResponse,
   PushResponse,
   type EnrolRequest,
@@ -44,6 +45,14 @@ export class CentralRevokedError extends Error {
   }
 }
 
+/** Another installation uses this counter's token (a copy of the data folder): this PC must stop. */
+export class CentralSecondInstallationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CentralSecondInstallationError';
+  }
+}
+
 export class CentralRefusedError extends Error {
   constructor(
     readonly code: CentralError['error']['code'],
@@ -63,6 +72,8 @@ export interface TimedReply<T> {
 export interface CentralClientOptions {
   baseUrl: string;
   token?: string | null;
+  /** This installation's id, sent with every authenticated call and at enrolment. */
+  installationId?: string;
   timeoutMs?: number;
   /** Local time source (tests move it); the call's duration is measured with it too. */
   nowMs?: () => number;
@@ -82,7 +93,9 @@ export class CentralClient {
   }
 
   enrol(request: EnrolRequest): Promise<TimedReply<EnrolResponse>> {
-    return this.call('POST', '/v1/enrol', request, EnrolResponse, false);
+    const withId =
+      this.opts.installationId !== undefined ? { ...request, installationId: this.opts.installationId } : request;
+    return this.call('POST', '/v1/enrol', withId, EnrolResponse, false);
   }
 
   feed(cursor: string, limit: number): Promise<TimedReply<FeedResponse>> {
@@ -112,6 +125,7 @@ export class CentralClient {
     if (auth) {
       if (!this.opts.token) throw new CentralRevokedError('Sportello non attivato presso il servizio centrale.');
       headers.authorization = `Bearer ${this.opts.token}`;
+      if (this.opts.installationId !== undefined) headers[INSTALLATION_HEADER] = this.opts.installationId;
     }
     const started = this.nowMs();
     let status: number;
@@ -161,6 +175,7 @@ export class CentralClient {
     }
     const { code, message } = error.data.error;
     if (code === 'TOKEN_REVOKED' || code === 'UNAUTHORIZED') throw new CentralRevokedError(message);
+    if (code === 'SECOND_INSTALLATION') throw new CentralSecondInstallationError(message);
     if (code === 'INTERNAL' || code === 'UNAVAILABLE') {
       throw new CentralTransportError(CENTRAL_UNAVAILABLE, `${code}: ${message}`);
     }

@@ -10,6 +10,7 @@ import {
   CentralClient,
   CentralRefusedError,
   CentralRevokedError,
+  CentralSecondInstallationError,
   CentralTransportError,
   type TimedReply,
 } from './http';
@@ -30,6 +31,8 @@ const REVOKED_MESSAGE =
 export interface SyncServiceOptions {
   db: Db;
   counterCode: string;
+  /** This installation's id (installationId.ts): the central binds the token to it. */
+  installationId?: string;
   clock: Clock;
   log: Logger;
   /** Called with every new status (the core turns it into the 'sync.status' event). */
@@ -222,6 +225,14 @@ export class SyncService {
 
   private onFailure(e: unknown): void {
     const { db } = this.opts;
+    if (e instanceof CentralSecondInstallationError) {
+      // Another installation holds this counter's token: this one stops, the real counter goes on.
+      this.online = true;
+      writeSyncState(db, { tokenRevoked: true, lastError: e.message });
+      this.log.error({ err: e.message }, "token in uso su un'altra installazione: sincronizzazione fermata");
+      this.stop();
+      return;
+    }
     if (e instanceof CentralRevokedError) {
       this.online = true; // the central answered: the network is fine, our token is not
       writeSyncState(db, { tokenRevoked: true, lastError: REVOKED_MESSAGE });
@@ -267,6 +278,7 @@ export class SyncService {
     return new CentralClient({
       baseUrl,
       token,
+      ...(this.opts.installationId !== undefined ? { installationId: this.opts.installationId } : {}),
       nowMs: () => this.nowMs(),
       signal: this.closing.signal,
       ...(this.opts.requestTimeoutMs !== undefined ? { timeoutMs: this.opts.requestTimeoutMs } : {}),

@@ -112,7 +112,6 @@ export function LoginScreen({ counter, prefillOperator, notice, onLoggedIn, sync
             fullWidth
             margin="normal"
             autoComplete="current-password"
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
           />
           {error && (
             <Alert severity="error" role="alert" sx={{ mt: 1 }}>

@@ -10,11 +10,14 @@ import { ReceiptPrinterForm } from './ReceiptPrinterForm';
 import { TextStepForm } from './TextStepForm';
 import { SETTINGS_KEYS } from './settingsKeys';
 
-type Editing = SettingsStep['step'] | null;
+/** A step being redone, or the operator to unlock being typed. */
+type Editing = SettingsStep['step'] | 'unlock' | null;
 
 /**
  * Impostazioni (supervisors): what the first-run setup chose, each step redone on its own and written
- * only when confirmed; the installed version and update channel; the cash drawer; the diagnostics.
+ * only when confirmed; the installed version and update channel; the cash drawer; the diagnostics;
+ * unlocking an operator locked at this PC (wrong PINs at login, or approvals asked for: session.unlock,
+ * audited), where the supervisor already acts on this PC.
  */
 export function SettingsView({ onBack }: { onBack: () => void }) {
   const [view, setView] = useState<StationView | null>(null);
@@ -56,6 +59,19 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
     setNotice(`Diagnostica salvata: ${reply.value.path}`);
   }
 
+  async function unlock(code: string): Promise<string | null> {
+    if (code === '') return "Indicare il codice dell'operatore da sbloccare.";
+    const reply = await call('session.unlock', { operator: code });
+    if (!reply.ok) return reply.error.message;
+    setEditing(null);
+    setError(null);
+    setNotice(
+      `Operatore ${reply.value.operator.code} (${reply.value.operator.name}) sbloccato: può accedere di nuovo.`,
+    );
+    sectionRef.current?.focus();
+    return null;
+  }
+
   function keys(event: KeyboardEvent) {
     if (editing !== null && event.key === 'Escape') {
       event.preventDefault();
@@ -66,6 +82,10 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
     runKey(SETTINGS_KEYS, event, null, {
       drawer: () => void kickDrawer(),
       diagnostics: () => void diagnostics(),
+      unlock: () => {
+        setNotice(null);
+        setEditing('unlock');
+      },
       back: onBack,
     });
   }
@@ -122,6 +142,14 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
             confirm={(printer) => save({ step: 'receiptPrinter', printer, testConfirmed: true })}
           />
         )}
+        {editing === 'unlock' && (
+          <TextStepForm
+            label="Codice dell'operatore da sbloccare"
+            initial=""
+            helper="Toglie il blocco per PIN errati (o per approvazioni sbagliate) su questo PC; resta nel registro."
+            confirm={unlock}
+          />
+        )}
         {editing === 'a4Printer' && (
           <TextStepForm
             label="Nome della stampante A4 in Windows"
@@ -161,6 +189,9 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
         </Button>
         <Button variant="outlined" onClick={() => void diagnostics()}>
           Esporta diagnostica (Alt+D)
+        </Button>
+        <Button variant="outlined" onClick={() => setEditing('unlock')}>
+          Sblocca un operatore (Alt+B)
         </Button>
       </Box>
       {notice && (

@@ -116,7 +116,7 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
             inputRef={pinRef}
             fullWidth
             margin="dense"
-            slotProps={{ htmlInput: { autoComplete: 'off', inputMode: 'numeric' } }}
+            slotProps={{ htmlInput: { autoComplete: 'off' } }}
           />
           <TextField
             label="Motivo dello storno"

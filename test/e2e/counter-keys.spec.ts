@@ -51,7 +51,7 @@ test('sportello: barra dei tasti su una riga ed Esc indietro di un livello su og
   page,
   app,
 }) => {
-  const search = await login(page, app.url, 'supervisore', '1357');
+  const search = await login(page, app.url, 'supervisore', 'carrara-1357');
   await expectOneLineBar(page, 'ricerca vuota');
   // Esc on the empty search is harmless, however often: no logout.
   await page.keyboard.press('Escape');

@@ -119,7 +119,7 @@ test('sportello: ricerca per cognome, ricarica con bancomat, ristampa COPIA, sto
   const voidDialog = page.getByRole('dialog', { name: /^Storno/ });
   await expect(voidDialog.getByLabel('Codice supervisore')).toBeFocused();
   await page.keyboard.type('supervisore');
-  await voidDialog.getByLabel('PIN supervisore').fill('1357');
+  await voidDialog.getByLabel('PIN supervisore').fill('carrara-1357');
   await voidDialog.getByLabel('Motivo dello storno').fill('Importo sbagliato');
   // Invio alone does not void (a scanner sends it): Ctrl+Invio does.
   await page.keyboard.press('Enter');

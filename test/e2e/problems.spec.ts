@@ -30,7 +30,7 @@ function refuseAll(dataDir: string): string {
 }
 
 test('supervisore: da risolvere mostra ricevuta, bambino e importo, mai un identificativo', async ({ page, app }) => {
-  const search = await login(page, app.url, 'supervisore', '1357');
+  const search = await login(page, app.url, 'supervisore', 'carrara-1357');
   const account = await openFirstResult(page, search, 'ric');
   const child = (await account.getByRole('heading', { level: 2 }).textContent()) ?? '';
   expect(child).not.toBe('');

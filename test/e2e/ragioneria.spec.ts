@@ -5,7 +5,7 @@ test('supervisore: rapporti per la Ragioneria da tastiera, periodo sbagliato rif
   page,
   app,
 }) => {
-  const search = await login(page, app.url, 'supervisore', '1357');
+  const search = await login(page, app.url, 'supervisore', 'carrara-1357');
   await page.keyboard.press('Control+Shift+E');
   const view = page.getByRole('region', { name: 'Rapporti per la Ragioneria' });
   await expect(view).toBeVisible();

@@ -189,7 +189,7 @@ scanTest('scanner: un codice letto in ogni elenco e in ogni finestra non cambia 
   await expect(page.getByLabel('Codice operatore')).toBeFocused({ timeout: 90_000 });
   await page.keyboard.type('supervisore');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('1357');
+  await page.keyboard.type('carrara-1357');
   await page.keyboard.press('Enter');
   await expect(mainSearch(page)).toBeFocused();
   await expect
@@ -388,7 +388,7 @@ scanTest('scanner: un codice letto in ogni elenco e in ogni finestra non cambia 
     await expect(voiding.getByLabel('Codice supervisore')).toBeFocused();
     await scan(page, cf);
     await voiding.getByLabel('Codice supervisore').fill('supervisore');
-    await voiding.getByLabel('PIN supervisore').fill('1357');
+    await voiding.getByLabel('PIN supervisore').fill('carrara-1357');
     await voiding.getByLabel('Motivo dello storno').focus();
     for (const code of allCodes(codes)) await scan(page, code);
     await expect(voiding.getByRole('alert')).toContainText('Ctrl+Invio');

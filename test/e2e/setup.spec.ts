@@ -88,7 +88,7 @@ test.describe('a PC never configured', () => {
     });
 
     // The supervisor's settings screen: what was chosen, the drawer, the diagnostics.
-    await login(page, app.url, 'supervisore', '1357');
+    await login(page, app.url, 'supervisore', 'carrara-1357');
     await page.keyboard.press('Control+Shift+U');
     const settings = page.getByRole('region', { name: 'Impostazioni' });
     await expect(settings.getByTestId('setting-Stampante ricevute')).toHaveText(

@@ -320,7 +320,7 @@ syncTest(
     await expect(page.getByRole('status').filter({ hasText: 'solo a un supervisore' })).toBeVisible();
 
     await page.keyboard.press('Control+Shift+L');
-    await loginHere(page, 'sup-cavatore', '9753');
+    await loginHere(page, 'sup-cavatore', 'farmacia-9753');
     await expect(page.getByRole('list', { name: 'Tasti rapidi' })).toContainText('Ctrl+Maiusc+D');
     await page.keyboard.press('Control+Shift+D');
     const view = page.getByRole('region', { name: 'Operazioni da risolvere' });

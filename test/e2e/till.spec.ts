@@ -10,7 +10,7 @@ import { CLI, databaseReader, expect, startServe, stop, test } from './fixtures'
 import { centsOf, isAllSelected, login, topUpInCash } from './steps';
 
 const REPO = path.resolve(__dirname, '..', '..');
-const SUPERVISOR = { code: 'supervisore', pin: '1357' };
+const SUPERVISOR = { code: 'supervisore', pin: 'carrara-1357' };
 
 interface Counter {
   url: string;

@@ -46,7 +46,7 @@ test('schermate principali a 1366x768', async ({ page }) => {
     await expect(page.getByLabel('Codice operatore')).toBeFocused({ timeout: 120_000 });
     await page.keyboard.type('supervisore');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('1357');
+    await page.keyboard.type('carrara-1357');
     await page.keyboard.press('Enter');
     const search = page.getByRole('combobox', { name: /^Cerca/ });
     await expect(search).toBeFocused();

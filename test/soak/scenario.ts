@@ -76,7 +76,7 @@ const COUNTERS = [
   { counterCode: 'SE1', operator: { code: 'sportello1', pin: '2468' } },
   { counterCode: 'FAR-CAVATORE', operator: { code: 'cavatore', pin: '1234' } },
 ] as const;
-const SUPERVISOR = { code: 'supervisore', pin: '1357' };
+const SUPERVISOR = { code: 'supervisore', pin: 'carrara-1357' };
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startCentral, type CentralOptions, type RunningCentral } from '../../../central';
-import type { Operation } from '../../../shared/central';
+import { INSTALLATION_HEADER, type Operation } from '../../../shared/central';
 
 /** Test helpers: an emulator in its own temp folder and a bare HTTP client of it. */
 export function tempDir(): string {
@@ -25,10 +25,11 @@ export async function call(
   central: { url: string },
   method: 'GET' | 'POST',
   pathAndQuery: string,
-  opts: { token?: string; body?: unknown; rawBody?: string } = {},
+  opts: { token?: string; body?: unknown; rawBody?: string; installationId?: string } = {},
 ): Promise<HttpReply> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.installationId !== undefined) headers[INSTALLATION_HEADER] = opts.installationId;
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   const res = await fetch(`${central.url}${pathAndQuery}`, {
     method,
@@ -89,13 +90,15 @@ export function voidOf(
   original: Extract<Operation, { type: 'topup' }>,
   extra: Partial<Extract<Operation, { type: 'void' }>> = {},
 ): Extract<Operation, { type: 'void' }> {
+  // A void takes the next number of its counter's sequence, as at the counter.
+  receiptCounter++;
   return {
     type: 'void',
     id: randomUUID(),
     accountId: original.accountId,
     counterCode: original.counterCode,
     operatorCode: 'sportello1',
-    receiptNo: `${original.receiptNo}-S`,
+    receiptNo: `${original.counterCode}/2026/${String(receiptCounter).padStart(6, '0')}`,
     createdAt: new Date().toISOString(),
     voidsId: original.id,
     amountCents: -original.amountCents,

@@ -124,8 +124,16 @@ describe('feed', () => {
     expect(counters).toEqual(['FAR-LAPERLA']);
     const operators = items.flatMap((i) => (i.type === 'operator' ? [[i.code, i.counterCode] as const] : []));
     expect(operators.every(([, counter]) => counter === null || counter === 'FAR-LAPERLA')).toBe(true);
-    expect(operators.map(([code]) => code).sort()).toEqual(['laperla', 'sup-laperla', 'supervisore', 'supervisore2']);
+    // Issue 13 item 2: only the people who may act at that pharmacy, so no front-office verifier
+    // (the supervisors', which approve money at the front office) is ever stored on a pharmacy PC.
+    expect(operators.map(([code]) => code).sort()).toEqual(['laperla', 'sup-laperla']);
     expect(items.some((i) => i.type === 'account')).toBe(true);
+  });
+
+  it("gives a front-office counter its own people and the front-office supervisors, no pharmacy's", async () => {
+    const { items } = await drain(officeToken, '', 5000);
+    const operators = items.flatMap((i) => (i.type === 'operator' ? [i.code] : []));
+    expect(operators.sort()).toEqual(['sportello1', 'supervisore', 'supervisore2']);
   });
 
   it('refuses a cursor it did not make with 400 BAD_CURSOR, and clamps the limit', async () => {

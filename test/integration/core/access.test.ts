@@ -168,7 +168,7 @@ describe('the access the contract declares, enforced by the core on every call',
 
   it("lets a pharmacy's supervisor into the supervisor channels but not the front-office ones", async () => {
     t = await openTestCore({ counter: 'FAR-CAVATORE' });
-    await t.login('sup-cavatore', '9753');
+    await t.login('sup-cavatore', 'farmacia-9753');
     const replies = await callAll([...byAccess('supervisor'), ...byAccess('frontOffice')]);
     expect(said(replies.get('sync.problems'))).toBe('ok');
     for (const c of byAccess('frontOffice')) expect(said(replies.get(c)), c).toBe(`FORBIDDEN: ${refusalOf(c)}`);

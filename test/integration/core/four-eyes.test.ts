@@ -11,13 +11,13 @@ afterEach(async () => {
 describe('four eyes on a void', () => {
   it('a supervisor cannot approve the void of a top-up they recorded; a second supervisor can', async () => {
     t = await openTestCore();
-    await t.login('supervisore', '1357');
+    await t.login('supervisore', 'carrara-1357');
     const acc = pick(t.sql).account();
     const r = await t.must('topups.record', { accountId: acc.id, amountCents: 2000, method: 'cash' });
     const alone = await t.call('topups.void', {
       operationId: r.operationId,
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
       reason: 'prova da sola',
     });
     expect(alone.ok).toBe(false);

@@ -27,7 +27,7 @@ function counts() {
   };
 }
 
-const VOID = { supervisor: 'supervisore', supervisorPin: '1357', reason: 'Importo sbagliato' };
+const VOID = { supervisor: 'supervisore', supervisorPin: 'carrara-1357', reason: 'Importo sbagliato' };
 
 describe('idempotent money requests', () => {
   it('a top-up sent twice in a row, the second with confirmDuplicate, records once', async () => {
@@ -94,7 +94,7 @@ describe('idempotent money requests', () => {
     const changed = await t.call('topups.record', { requestId, accountId: acc.id, amountCents: 2_100, method: 'cash' });
     expect(changed).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
     if (!changed.ok) expect(changed.error.message).toMatch(/già registrata con dati diversi/);
-    await t.login('supervisore', '1357', 's2');
+    await t.login('supervisore', 'carrara-1357', 's2');
     const other = await t.call(
       'topups.record',
       { requestId, accountId: acc.id, amountCents: 2_000, method: 'cash' },

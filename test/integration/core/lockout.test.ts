@@ -47,14 +47,14 @@ describe('wrong approval PINs in a void dialog', () => {
     const fifth = await voidWith('0000');
     expect(fifth).toMatchObject({ ok: false, error: { code: 'OPERATOR_LOCKED' } });
     // The next try, with the right PIN too, is refused for this operator ...
-    const right = await voidWith('1357');
+    const right = await voidWith('carrara-1357');
     expect(right).toMatchObject({ ok: false, error: { code: 'OPERATOR_LOCKED' } });
     if (!right.ok) expect(right.error.message).toMatch(/Troppi PIN di approvazione errati/);
     expect(pick(t.sql).count('ledger', `voids_id = '${top.operationId}'`)).toBe(0);
 
     // ... while the supervisor's account is untouched: they log in and approve at once.
     expect(lockOf(t, 'supervisore')).toEqual({ failed_attempts: 0, locked_until: null });
-    await t.login('supervisore', '1357', 'sup');
+    await t.login('supervisore', 'carrara-1357', 'sup');
     expect(audit(t, 'credentials.refused')).toHaveLength(5);
     expect(audit(t, 'credentials.refused')[0]).toMatchObject({
       operator_code: 'sportello1',
@@ -69,7 +69,7 @@ describe('wrong approval PINs in a void dialog', () => {
     expect(audit(t, 'operator.unlocked')).toMatchObject([
       { operator_code: 'supervisore', detail: { operator: 'sportello1', lockedUntil: null, approvalsBlocked: true } },
     ]);
-    expect((await voidWith('1357')).ok).toBe(true);
+    expect((await voidWith('carrara-1357')).ok).toBe(true);
     recordHeld({
       attack: 'an operator typing wrong supervisor PINs in approval dialogs',
       tried: 5,
@@ -86,13 +86,13 @@ describe('wrong approval PINs in a void dialog', () => {
       t.call('topups.void', { operationId: id, supervisor: 'supervisore', supervisorPin: pin, reason: 'prova' });
     const first = await record();
     for (let i = 0; i < 4; i++) await voidOf(first.operationId, '0000');
-    expect((await voidOf(first.operationId, '1357')).ok).toBe(true);
+    expect((await voidOf(first.operationId, 'carrara-1357')).ok).toBe(true);
     const second = await record();
     for (let i = 0; i < 4; i++) await voidOf(second.operationId, '0000');
     expect(await voidOf(second.operationId, '0000')).toMatchObject({ error: { code: 'OPERATOR_LOCKED' } });
     t.clock.advance(16 * 60_000);
     await t.login('sportello1', '2468');
-    expect((await voidOf(second.operationId, '1357')).ok).toBe(true);
+    expect((await voidOf(second.operationId, 'carrara-1357')).ok).toBe(true);
   });
 });
 
@@ -124,7 +124,7 @@ describe('login failures and locks', () => {
     expect(await t.call('session.unlock', { operator: 'supervisore2' }, 'clerk')).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
-    await t.login('supervisore', '1357', 'sup');
+    await t.login('supervisore', 'carrara-1357', 'sup');
     expect(await t.call('session.unlock', { operator: 'supervisore' }, 'sup')).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
@@ -154,7 +154,7 @@ describe('login failures and locks', () => {
 
   it('an operator of another counter is not unlocked here', async () => {
     t = await openTestCore({ counter: 'FAR-CAVATORE' });
-    await t.login('sup-cavatore', '9753', 'sup');
+    await t.login('sup-cavatore', 'farmacia-9753', 'sup');
     expect(await t.call('session.unlock', { operator: 'sportello1' }, 'sup')).toMatchObject({
       error: { code: 'NOT_FOUND' },
     });

@@ -6,7 +6,8 @@ import { recordHeld } from '../../support/security-table';
 /**
  * Issue 13 item 3: an unknown operator code takes as long to refuse as a wrong PIN. Tests carry no
  * timings, so this proves the cause instead: every refusal runs exactly one scrypt, and for an unknown
- * code it runs on a stand-in with the very parameters (N, r, p, lengths) of the roster's hashes.
+ * code it runs on a stand-in with the very parameters (N, r, p, lengths) of the roster's costliest hash:
+ * a supervisor's (issue 13 item 2), so an unknown approver costs exactly a wrong supervisor's secret.
  */
 
 const calls = vi.hoisted(() => [] as { pin: string; stored: string; matched: boolean }[]);
@@ -44,6 +45,10 @@ describe('an unknown operator code', () => {
     const real = (
       t.sql.prepare("SELECT pin_hash FROM operators WHERE code = 'sportello1'").get() as { pin_hash: string }
     ).pin_hash;
+    const supervisor = (
+      t.sql.prepare("SELECT pin_hash FROM operators WHERE code = 'supervisore'").get() as { pin_hash: string }
+    ).pin_hash;
+    expect(Number(shape(supervisor).n)).toBeGreaterThan(Number(shape(real).n));
 
     calls.length = 0;
     const wrongPin = await t.call('session.login', { operator: 'sportello1', pin: '0000' });
@@ -55,7 +60,7 @@ describe('an unknown operator code', () => {
     expect(unknown).toEqual(wrongPin);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.matched).toBe(false);
-    expect(shape(calls[0]!.stored)).toEqual(shape(real));
+    expect(shape(calls[0]!.stored)).toEqual(shape(supervisor));
     expect(Number(shape(real).n)).toBeGreaterThanOrEqual(16_384);
 
     // An operator no longer active: their own hash is checked, and the answer is the same.
@@ -76,7 +81,7 @@ describe('an unknown operator code', () => {
     });
     expect(approval).toMatchObject({ ok: false });
     expect(calls).toHaveLength(1);
-    expect(shape(calls[0]!.stored)).toEqual(shape(real));
+    expect(shape(calls[0]!.stored)).toEqual(shape(supervisor));
     recordHeld({
       attack: 'probing which operator codes exist',
       tried: 2,

@@ -175,7 +175,7 @@ describe('registrations and the central service', () => {
       `Il servizio centrale ha già l'iscrizione di ${child.name} ${child.surname} a trasporto scolastico ` +
       `per l'anno scolastico 2026/2027 (fatta sul portale WEB GENITORI).`;
 
-    await se1.must('session.login', { operator: 'supervisore', pin: '1357' }, 'sup');
+    await se1.must('session.login', { operator: 'supervisore', pin: 'carrara-1357' }, 'sup');
     const problems = await se1.must('sync.problems', {}, 'sup');
     const operationId = se1.sql
       .prepare('SELECT operation_id FROM registrations WHERE id = ?')

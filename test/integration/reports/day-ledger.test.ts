@@ -13,7 +13,7 @@ let t: TestCore;
 const accounts: { id: string; service: string }[] = [];
 const OPERATORS = [
   { code: 'sportello1', pin: '2468', session: 's1' },
-  { code: 'supervisore', pin: '1357', session: 's2' },
+  { code: 'supervisore', pin: 'carrara-1357', session: 's2' },
 ] as const;
 
 beforeAll(async () => {

@@ -36,7 +36,7 @@ function counterOf(code: string): Counter {
 /** Two top-ups and a void in October, a top-up by card in November (Rome days). */
 async function takings(counter = 'SE1', operator: readonly [string, string] = ['sportello1', '2468']) {
   t = await openTestCore({ counter });
-  const supervisor = counter === 'SE1' ? ['supervisore', '1357'] : ['sup-cavatore', '9753'];
+  const supervisor = counter === 'SE1' ? ['supervisore', 'carrara-1357'] : ['sup-cavatore', 'farmacia-9753'];
   const a = pick(t.sql).account();
   const b = pick(t.sql).account("a.service = 'trasporto'");
   t.clock.set('2026-10-05T08:00:00.000Z');

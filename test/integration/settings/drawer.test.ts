@@ -61,7 +61,7 @@ describe('the cash drawer on the receipt printer', () => {
     const { t, vp } = await counterWithDrawer(false);
     await t.login('sportello1', '2468');
     await t.must('topups.record', { accountId: pick(t.sql).account().id, amountCents: 2500, method: 'cash' });
-    const kick = await t.login('supervisore', '1357', 's2').then(() => t.call('settings.kickDrawer', {}, 's2'));
+    const kick = await t.login('supervisore', 'carrara-1357', 's2').then(() => t.call('settings.kickDrawer', {}, 's2'));
     expect(kick.ok ? 'ok' : kick.error.code).toBe('NOT_CONFIGURED');
     expect((await vp.waitForJobs(1)).some(isKick)).toBe(false);
     expect(vp.jobs()).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('the cash drawer on the receipt printer', () => {
     await t.login('sportello1', '2468');
     const refused = await t.call('settings.kickDrawer', {});
     expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN');
-    await t.login('supervisore', '1357', 's2');
+    await t.login('supervisore', 'carrara-1357', 's2');
     expect(await t.must('settings.kickDrawer', {}, 's2')).toEqual({ opened: true });
     const [job] = await vp.waitForJobs(1);
     expect(isKick(job!)).toBe(true);
@@ -86,7 +86,7 @@ describe('the cash drawer on the receipt printer', () => {
     const { t } = await counterWithDrawer(true);
     await vp?.close();
     vp = undefined;
-    await t.login('supervisore', '1357');
+    await t.login('supervisore', 'carrara-1357');
     const reply = await t.must('settings.kickDrawer', {});
     expect(reply.opened).toBe(false);
     expect(reply.error).toMatch(/^Stampante non raggiungibile/);

@@ -82,7 +82,7 @@ describe('the first-run setup', () => {
     // The same object is now the counter SE2, with the printer chosen.
     expect((await must('counter.info', {})).code).toBe('SE2');
     expect((await must('setup.state', {})).needed).toBe(false);
-    await must('session.login', { operator: 'supervisore', pin: '1357' });
+    await must('session.login', { operator: 'supervisore', pin: 'carrara-1357' });
     const view = await must('settings.get', {});
     expect(view).toMatchObject({ counterCode: 'SE2', receiptPrinter: { kind: 'file', drawer: true } });
     expect(view.a4Printer).toBe('HP LaserJet Ufficio');
@@ -129,7 +129,7 @@ describe('Esporta diagnostica', () => {
       string,
       unknown
     >;
-    await t.login('supervisore', '1357');
+    await t.login('supervisore', 'carrara-1357');
     const done = await t.must('settings.exportDiagnostics', {});
     expect(done.path.startsWith(path.join(t.dataDir, 'documents', 'diagnostica'))).toBe(true);
     const zip = unzip(done.path);

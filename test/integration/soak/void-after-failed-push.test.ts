@@ -44,7 +44,7 @@ describe('a void recorded while its top-up waits for a retry', () => {
       requestId: randomUUID(),
       operationId: topup.operationId,
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
       reason: 'Importo sbagliato',
     });
     // The clock has not moved: the top-up's backoff has not expired yet.

@@ -34,7 +34,7 @@ async function queueBehindBackoff() {
     requestId: randomUUID(),
     operationId: first.operationId,
     supervisor: 'supervisore',
-    supervisorPin: '1357',
+    supervisorPin: 'carrara-1357',
     reason: 'importo errato',
   });
   const now = t.clock.now();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec, startCentral, type RunningCentral } from '../../../central';
+import { DB_FILE } from '../../../src-main/db/open';
 import { openSyncCore, type SyncTestCore } from './sync-fixture';
 
 /** The counter against the real central emulator (its own database, real HTTP, fault injection). */
@@ -18,6 +19,13 @@ afterEach(async () => {
 });
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
+
+/** Puts the database files of `from` in place of those of `to` (a restore: the folder stays). */
+function restoreDatabase(from: string, to: string): void {
+  for (const f of fs.readdirSync(to)) if (f.startsWith(DB_FILE)) fs.rmSync(path.join(to, f));
+  for (const f of fs.readdirSync(from))
+    if (f.startsWith(DB_FILE)) fs.copyFileSync(path.join(from, f), path.join(to, f));
+}
 
 async function admin<T>(url: string, method: 'GET' | 'POST', body?: unknown): Promise<T> {
   const res = await fetch(`${central!.url}${url}`, {
@@ -178,10 +186,11 @@ describe('sync against the central emulator', () => {
     expect(await t.must('sync.now', {})).toMatchObject({ pendingCount: 0, numberingWarning: null });
     await t.close();
 
-    // The PC's disk fails; the copy goes back in place and the counter starts from it.
+    // The database is damaged; the copy goes back in place (the data folder, and so the installation, stays).
+    restoreDatabase(copy, original);
     t = await openSyncCore({
       centralUrl: central.url,
-      dataDir: copy,
+      dataDir: original,
       counter: 'FAR-CAVATORE',
       syncRequestTimeoutMs: 5_000,
     });
@@ -197,5 +206,124 @@ describe('sync against the central emulator', () => {
     expect(audit.map((d) => JSON.parse(d as string) as unknown)).toEqual([
       { year: 2026, localLastNumber: 0, centralLastNumber: 3 },
     ]);
+  });
+  it('three copies of one data folder: only the installation the token was given to syncs; the copies are stopped and told why', async () => {
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
+    const original = tmp();
+    t = await openSyncCore({ centralUrl: central.url, dataDir: original, counter: 'SE1', syncRequestTimeoutMs: 5_000 });
+    await t.must('sync.enrol', { code: central.createEnrolmentCode('SE1') });
+    await t.waitForStatus((s) => s.initialSync.done);
+    await t.close();
+    const copies = [tmp(), tmp()];
+    for (const copy of copies) fs.cpSync(original, copy, { recursive: true });
+
+    const issued: string[] = [];
+    for (const copy of copies) {
+      t = await openSyncCore({ centralUrl: central.url, dataDir: copy, counter: 'SE1', syncRequestTimeoutMs: 5_000 });
+      await t.must('session.login', { operator: 'sportello1', pin: '2468' });
+      const accountId = t.sql.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').pluck().get() as string;
+      issued.push((await t.topup(accountId, 1000)).receiptNo);
+      const status = await t.must('sync.now', {});
+      expect(status).toMatchObject({ enrolled: false, pendingCount: 1 });
+      expect(status.lastError).toMatch(
+        /Il token dello sportello SE1 è in uso su un'altra installazione.*un supervisore lo attivi di nuovo/,
+      );
+      await t.close();
+    }
+    // Without the check both copies had their SE1/2026/000001 accepted beside the original's.
+    expect(issued).toEqual(['SE1/2026/000001', 'SE1/2026/000001']);
+
+    t = await openSyncCore({ centralUrl: central.url, dataDir: original, counter: 'SE1', syncRequestTimeoutMs: 5_000 });
+    await t.must('session.login', { operator: 'sportello1', pin: '2468' });
+    const accountId = t.sql.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').pluck().get() as string;
+    const mine = await t.topup(accountId, 2000);
+    expect(await t.must('sync.now', {})).toMatchObject({ enrolled: true, pendingCount: 0, lastError: null });
+    const { operations } = await admin<{
+      operations: { id: string; receiptNo: string | null; counterCode: string | null }[];
+    }>('/admin/operations', 'GET');
+    expect(operations.filter((o) => o.counterCode === 'SE1').map((o) => [o.id, o.receiptNo])).toEqual([
+      [mine.operationId, 'SE1/2026/000001'],
+    ]);
+  });
+
+  it('a restored copy that takes money before it syncs: the central refuses the repeated number, the counter realigns', async () => {
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
+    const dir = tmp();
+    t = await openSyncCore({ centralUrl: central.url, dataDir: dir, counter: 'SE1', syncRequestTimeoutMs: 5_000 });
+    await t.must('sync.enrol', { code: central.createEnrolmentCode('SE1') });
+    await t.waitForStatus((s) => s.initialSync.done);
+    await t.close();
+    const backup = tmp();
+    fs.cpSync(dir, backup, { recursive: true });
+    t = await openSyncCore({ centralUrl: central.url, dataDir: dir, counter: 'SE1', syncRequestTimeoutMs: 5_000 });
+    await t.must('session.login', { operator: 'sportello1', pin: '2468' });
+    const accountId = t.sql.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').pluck().get() as string;
+    const first = await t.topup(accountId, 1000);
+    expect(await t.must('sync.now', {})).toMatchObject({ pendingCount: 0 });
+    await t.close();
+
+    restoreDatabase(backup, dir);
+    central.faults.set(parseFaultSpec('reset=1')); // offline: the number comes from the old copy
+    t = await openSyncCore({ centralUrl: central.url, dataDir: dir, counter: 'SE1', syncRequestTimeoutMs: 5_000 });
+    await t.must('session.login', { operator: 'sportello1', pin: '2468' });
+    const repeated = await t.topup(accountId, 700);
+    expect(repeated.receiptNo).toBe(first.receiptNo);
+    central.faults.set(parseFaultSpec(''));
+    const status = await t.must('sync.now', {});
+    expect(status).toMatchObject({ pendingCount: 0, deadLetterCount: 1 });
+    await t.must('session.login', { operator: 'supervisore', pin: 'carrara-1357' }, 'sup');
+    const { items } = await t.must('sync.problems', {}, 'sup');
+    expect(items.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/La ricevuta SE1\/2026\/000001 è già registrata/),
+    ]);
+    expect((await t.topup(accountId, 500)).receiptNo).toBe('SE1/2026/000002');
+  });
+
+  it('enrolling again needs a supervisor, and a code of another counter is refused before it is used', async () => {
+    central = await startCentral({ dataDir: tmp(), demo: true, tillOptional: true });
+    // The real SE1, enrolled and syncing.
+    const se1 = await openSyncCore({
+      centralUrl: central.url,
+      dataDir: tmp(),
+      counter: 'SE1',
+      syncRequestTimeoutMs: 5_000,
+    });
+    try {
+      await se1.must('sync.enrol', { code: central.createEnrolmentCode('SE1') });
+      await se1.waitForStatus((s) => s.initialSync.done);
+      t = await openSyncCore({
+        centralUrl: central.url,
+        dataDir: tmp(),
+        counter: 'FAR-CAVATORE',
+        syncRequestTimeoutMs: 5_000,
+      });
+      await t.must('sync.enrol', { code: central.createEnrolmentCode('FAR-CAVATORE') });
+      await t.waitForStatus((s) => s.initialSync.done);
+      // SE1's code typed at the pharmacy: refused, and SE1 keeps syncing with its code still unused.
+      const se1Code = central.createEnrolmentCode('SE1');
+      await t.must('session.login', { operator: 'sup-cavatore', pin: 'farmacia-9753' }, 'sup');
+      const wrong = await t.call('sync.enrol', { code: se1Code }, 'sup');
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_COUNTER' } });
+      if (!wrong.ok) expect(wrong.error.message).toMatch(/è dello sportello SE1.*il codice non è stato usato/);
+      await se1.must('session.login', { operator: 'sportello1', pin: '2468' });
+      expect(await se1.must('sync.now', {})).toMatchObject({ enrolled: true, lastError: null });
+      // Already enrolled: without a supervisor's session the pharmacy may not enrol again.
+      const code = central.createEnrolmentCode('FAR-CAVATORE');
+      for (const session of ['nobody', 'clerk']) {
+        if (session === 'clerk') await t.must('session.login', { operator: 'cavatore', pin: '1234' }, 'clerk');
+        expect(await t.call('sync.enrol', { code }, session)).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN' },
+        });
+      }
+      expect(await t.must('sync.enrol', { code }, 'sup')).toEqual({ counterCode: 'FAR-CAVATORE' });
+      // The SE1 code was never consumed: the real SE1 could still use it.
+      expect(await se1.call('sync.enrol', { code: se1Code })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    } finally {
+      await se1.close();
+    }
   });
 });

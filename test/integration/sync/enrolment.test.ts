@@ -114,7 +114,13 @@ describe('enrolment', () => {
     expect((await t.must('sync.status', {})).enrolled).toBe(false);
 
     central.enrolCodes.add('CODICE-DUE');
-    await t.must('sync.enrol', { code: 'CODICE-DUE' });
+    // A PC that already holds a token enrols again only with a supervisor (issue 13 item 9).
+    expect(await t.call('sync.enrol', { code: 'CODICE-DUE' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await t.must('session.login', { operator: 'supervisore', pin: 'carrara-1357' }, 'sup');
+    await t.must('sync.enrol', { code: 'CODICE-DUE' }, 'sup');
     const after = await t.must('sync.now', {});
     expect(after).toMatchObject({ enrolled: true, pendingCount: 0, lastError: null });
     expect(central.ledger.has(op.operationId)).toBe(true);

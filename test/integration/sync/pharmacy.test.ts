@@ -40,7 +40,7 @@ describe('a new pharmacy PC, filled by the central service only', () => {
         name: 'Elisa Bogazzi',
         role: 'farmacia',
         counterCode: 'FAR-CAVATORE',
-        pinHash: hashPin('1234'),
+        pinHash: hashPin('1234', { role: 'farmacia' }),
         active: true,
       },
       {

@@ -34,7 +34,7 @@ describe('refused operations: what names them', () => {
     park.run('op-cancel', 'notice_cancel', JSON.stringify({ noticeId: 'sconosciuto', accountId: 'a1' }));
     park.run('op-reg', 'registration', JSON.stringify({ family: { surname: 'Zanzi', name: 'Mario' } }));
 
-    await t.must('session.login', { operator: 'supervisore', pin: '1357' }, 'sup');
+    await t.must('session.login', { operator: 'supervisore', pin: 'carrara-1357' }, 'sup');
     const { items } = await t.must('sync.problems', {}, 'sup');
     expect(items.map((p) => [p.operationId, p.type, p.reference, p.accountId, p.amountCents, p.child])).toEqual([
       // The child by name and service, so the supervisor never reads an id.

@@ -82,7 +82,7 @@ describe('push', () => {
     const refused = failure(await t.call('sync.problems', {}));
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toMatch(/supervisore/);
-    await t.must('session.login', { operator: 'supervisore', pin: '1357' }, 'sup');
+    await t.must('session.login', { operator: 'supervisore', pin: 'carrara-1357' }, 'sup');
     const problems = await t.must('sync.problems', {}, 'sup');
     expect(problems.items.map((p) => ({ ...p, createdAt: Date.parse(p.createdAt) > 0 }))).toEqual([
       {

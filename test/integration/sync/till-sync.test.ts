@@ -45,7 +45,7 @@ describe('till sync against the central emulator', () => {
       requestId: randomUUID(),
       operationId: second.operationId,
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
       reason: 'errore',
     });
     await t.must('till.movement', { kind: 'versamento', amountCents: 5_000, reference: 'QT-1' });
@@ -91,7 +91,7 @@ describe('till sync against the central emulator', () => {
       sessionId: session.id,
       reason: 'ricarica dimenticata',
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
     });
     await t.topup(a!, 1_000);
     const again = await t.must('till.close', {

@@ -78,7 +78,7 @@ describe('till session', () => {
     await t.must('topups.void', {
       operationId: top.operationId,
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
       reason: 'errore',
     });
     const inSession = t.sql.prepare('SELECT COUNT(*) AS n FROM ledger WHERE till_session_id = ?').get(s.id) as {
@@ -170,7 +170,7 @@ describe('blind close and Z report', () => {
     await t.must('topups.void', {
       operationId: one.operationId,
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
       reason: 'errore',
     });
     // Expected: cash 100 + 35 = 135 €, card 40 €.
@@ -288,7 +288,7 @@ describe('blind close and Z report', () => {
       posTotalCents: 2_500,
       note: 'scontrino POS da verificare',
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
     });
     expect(closed.text).toContain('Approvata da: Roberta Bertoloni (supervisore)');
     expect(t.sql.prepare('SELECT approved_by FROM till_closes').get()).toEqual({ approved_by: 'supervisore' });
@@ -330,7 +330,7 @@ describe('blind close and Z report', () => {
       sessionId: s.id,
       reason: 'ricarica dimenticata',
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
     });
     expect(reopened.reopenedFrom).toBe('SE1/2026/Z0001');
     const acc = pick(t.sql).account();
@@ -389,7 +389,7 @@ describe('a pharmacy', () => {
     await t.login('cavatore', '1234');
     await t.must('till.open', { floatCounts: {} });
     const v = await t.must('till.movement', { kind: 'versamento', amountCents: 3_000, reference: 'QT-0042' });
-    await t.login('sup-cavatore', '9753');
+    await t.login('sup-cavatore', 'farmacia-9753');
     const { report } = await t.must('reports.rendiconto', { month: '2026-10' });
     expect(report.period).toMatchObject({ owedCents: 5_000, remittedCents: 3_000, closingCents: 2_000 });
     const conto = await t.must('reports.conto', { year: 2026 });

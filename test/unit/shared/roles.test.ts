@@ -46,28 +46,36 @@ describe('searchAllowed', () => {
   });
 });
 
+const FAR_CAVATORE = { code: 'FARM-CAVATORE', kind: 'farmacia' } as const;
+const FAR_LAPERLA = { code: 'FARM-LAPERLA', kind: 'farmacia' } as const;
+const SPORT_1 = { code: 'SPORT-1', kind: 'sportello' } as const;
+const ECO = { code: 'ECO', kind: 'economato' } as const;
+
 describe('mayLogInAt', () => {
   it('lets an operator log in only at their own counter', () => {
-    expect(mayLogInAt('FARM-CAVATORE', 'farmacia', 'FARM-CAVATORE')).toBe(true);
-    expect(mayLogInAt('FARM-CAVATORE', 'farmacia', 'FARM-LAPERLA')).toBe(false);
-    expect(mayLogInAt('SPORT-1', 'supervisore', 'FARM-LAPERLA')).toBe(false);
+    expect(mayLogInAt('FARM-CAVATORE', 'farmacia', FAR_CAVATORE)).toBe(true);
+    expect(mayLogInAt('FARM-CAVATORE', 'farmacia', FAR_LAPERLA)).toBe(false);
+    expect(mayLogInAt('SPORT-1', 'supervisore', FAR_LAPERLA)).toBe(false);
   });
 
-  it('lets a supervisor without a counter log in anywhere, and nobody else without a counter', () => {
-    expect(mayLogInAt(null, 'supervisore', 'FARM-LAPERLA')).toBe(true);
-    expect(mayLogInAt(null, 'sportello', 'SPORT-1')).toBe(false);
-    expect(mayLogInAt(null, 'farmacia', 'FARM-LAPERLA')).toBe(false);
+  it('lets a supervisor without a counter log in at the front office only, and nobody else without a counter', () => {
+    expect(mayLogInAt(null, 'supervisore', SPORT_1)).toBe(true);
+    expect(mayLogInAt(null, 'supervisore', ECO)).toBe(true);
+    expect(mayLogInAt(null, 'supervisore', FAR_LAPERLA)).toBe(false);
+    expect(mayLogInAt(null, 'sportello', SPORT_1)).toBe(false);
+    expect(mayLogInAt(null, 'farmacia', FAR_LAPERLA)).toBe(false);
   });
 });
 
 describe('mayApproveAt', () => {
-  it('only supervisors approve, at their counter or, without one, anywhere', () => {
-    expect(mayApproveAt(null, 'supervisore', 'FARM-LAPERLA')).toBe(true);
-    expect(mayApproveAt('SPORT-1', 'supervisore', 'SPORT-1')).toBe(true);
-    expect(mayApproveAt('SPORT-1', 'supervisore', 'FARM-LAPERLA')).toBe(false);
-    expect(mayApproveAt('SPORT-1', 'sportello', 'SPORT-1')).toBe(false);
-    expect(mayApproveAt(null, 'sportello', 'SPORT-1')).toBe(false);
-    expect(mayApproveAt('FARM-LAPERLA', 'farmacia', 'FARM-LAPERLA')).toBe(false);
+  it('only supervisors approve, at their counter or, without one, at the front office', () => {
+    expect(mayApproveAt(null, 'supervisore', SPORT_1)).toBe(true);
+    expect(mayApproveAt(null, 'supervisore', FAR_LAPERLA)).toBe(false);
+    expect(mayApproveAt('SPORT-1', 'supervisore', SPORT_1)).toBe(true);
+    expect(mayApproveAt('SPORT-1', 'supervisore', FAR_LAPERLA)).toBe(false);
+    expect(mayApproveAt('SPORT-1', 'sportello', SPORT_1)).toBe(false);
+    expect(mayApproveAt(null, 'sportello', SPORT_1)).toBe(false);
+    expect(mayApproveAt('FARM-LAPERLA', 'farmacia', FAR_LAPERLA)).toBe(false);
   });
 });
 
