@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
  * It shares nothing with a counter's database, so the two sides can only meet through HTTP.
  */
 export const CENTRAL_DB_FILE = 'central.sqlite';
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 const DDL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -53,9 +53,12 @@ CREATE TABLE ledger (
   pos_auth_code TEXT,
   voids_id TEXT,
   reason TEXT,
-  approved_by TEXT
+  approved_by TEXT,
+  -- A split payment at a counter (one receipt, an entry per account) or its void: the payment's id.
+  payment_id TEXT
 ) STRICT;
 CREATE INDEX ledger_account ON ledger (account_id, seq);
+CREATE INDEX ledger_payment ON ledger (payment_id) WHERE payment_id IS NOT NULL;
 CREATE INDEX ledger_counter ON ledger (counter_code) WHERE counter_code IS NOT NULL;
 CREATE UNIQUE INDEX ledger_voids_once ON ledger (voids_id) WHERE voids_id IS NOT NULL;
 -- Append-only: an entity changed twice has two rows. The feed sends its current state at each,

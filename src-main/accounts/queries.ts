@@ -112,7 +112,8 @@ export const accountQueries = preparedPerConnection((s) => ({
        FROM accounts a WHERE a.id = ?`,
   ),
   operations: s.prepare<[accountId: string], OperationRow>(
-    `SELECT l.id, l.kind, l.amount_cents, l.created_at, l.counter_code, l.business_date, r.receipt_no,
+    `SELECT l.id, l.kind, l.amount_cents, l.created_at, l.counter_code, l.business_date,
+            COALESCE(r.receipt_no, l.receipt_ref) AS receipt_no,
             l.included_in_server_balance,
             EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided,
             (SELECT o.state FROM outbox o WHERE o.operation_id = l.id) AS outbox_state
