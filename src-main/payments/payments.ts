@@ -16,6 +16,8 @@ import {
   normalisePayerCf,
   normalisePosCode,
   requireMethodAccepted,
+  voidEntry,
+  voidRequest,
 } from '../topups/topups';
 import type { AccountItem } from '../../shared/contract';
 import { topupKind, type PaymentMethod } from '../../shared/domain';
@@ -296,12 +298,7 @@ export class Payments {
     approve: () => Operator,
     req: { requestId: string; operationId: string; reason: string },
   ): PaymentVoided & { fresh: boolean } {
-    const request: MoneyRequest = {
-      channel: 'topups.void',
-      requestId: req.requestId,
-      operatorCode: operator.code,
-      fingerprint: fingerprintOf({ operationId: req.operationId }),
-    };
+    const request = voidRequest(operator, req);
     const first = this.requests.prior<PaymentVoided>(request);
     if (first) return { ...first, fresh: false };
     const approver = approve();
@@ -343,23 +340,18 @@ export class Payments {
         if (before.serverAt !== null && (oldestAsOf === null || before.serverAt < oldestAsOf))
           oldestAsOf = before.serverAt;
         const operationId = uuidv7({ msecs: now.getTime() });
-        this.t.insertLedger.run({
-          id: operationId,
-          accountId: entry.account_id,
-          kind: 'void',
-          amountCents: -entry.amount_cents,
-          createdAt,
-          businessDate: today,
-          counterCode: counter.code,
-          operatorCode: operator.code,
-          voidsId: entry.id,
-          payerCf: null,
-          posAuthCode: null,
-          reason: req.reason,
-          approvedBy: approver.code,
-          paymentId: voidId,
-          receiptRef: receiptNo,
-        });
+        this.t.insertLedger.run(
+          voidEntry(entry, {
+            id: operationId,
+            counterCode: counter.code,
+            createdAt,
+            businessDate: today,
+            operator,
+            approver,
+            reason: req.reason,
+            payment: { id: voidId, receiptNo },
+          }),
+        );
         const account = this.lookup.get(entry.account_id, 'full');
         if (!account) throw new DomainError('NOT_FOUND', 'Conto non trovato: ripetere la ricerca.');
         return {

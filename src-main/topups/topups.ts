@@ -4,7 +4,7 @@ import type { AccountLookup, Visibility } from '../accounts/lookup';
 import { balanceReader } from '../accounts/balance';
 import { receiptNumberer } from '../receipts/numbering';
 import { operationWriter } from '../receipts/writer';
-import { topupQueries, type TopupEntryRow } from './queries';
+import { topupQueries, type LocalEntry, type TopupEntryRow } from './queries';
 import { fingerprintOf, moneyRequests, type MoneyRequest } from '../requests/requests';
 import { tillGuard } from '../till/guard';
 import { renderReceiptText, type ReceiptData } from '../receipts/receiptText';
@@ -228,12 +228,7 @@ export class Topups {
    * one already approved and recorded gets its first reply.
    */
   voidTopup(operator: Operator, approve: () => Operator, req: VoidRequest, visibility: Visibility): Done {
-    const request: MoneyRequest = {
-      channel: 'topups.void',
-      requestId: req.requestId,
-      operatorCode: operator.code,
-      fingerprint: fingerprintOf({ operationId: req.operationId }),
-    };
+    const request = voidRequest(operator, req);
     const first = this.requests.prior<Committed>(request);
     if (first) return { ...first, fresh: false };
     const approver = approve();
@@ -278,23 +273,17 @@ export class Topups {
           storno: { originalReceiptNo: entry.receipt_no ?? '', reason: req.reason, supervisor: approver.name },
         }),
       );
-      this.insertLedger.run({
-        id: operationId,
-        accountId: entry.account_id,
-        kind: 'void',
-        amountCents: -entry.amount_cents,
-        createdAt,
-        businessDate: today,
-        counterCode: counter.code,
-        operatorCode: operator.code,
-        voidsId: entry.id,
-        payerCf: null,
-        posAuthCode: null,
-        reason: req.reason,
-        approvedBy: approver.code,
-        paymentId: null,
-        receiptRef: null,
-      });
+      this.insertLedger.run(
+        voidEntry(entry, {
+          id: operationId,
+          counterCode: counter.code,
+          createdAt,
+          businessDate: today,
+          operator,
+          approver,
+          reason: req.reason,
+        }),
+      );
       this.writeRows({
         receipt: {
           receiptNo,
@@ -369,6 +358,52 @@ export class Topups {
       ...rest,
     };
   }
+}
+
+/** The idempotent request of a void: a repeat of the same id for the same entry gets the first reply. */
+export function voidRequest(operator: Operator, req: Pick<VoidRequest, 'requestId' | 'operationId'>): MoneyRequest {
+  return {
+    channel: 'topups.void',
+    requestId: req.requestId,
+    operatorCode: operator.code,
+    fingerprint: fingerprintOf({ operationId: req.operationId }),
+  };
+}
+
+/**
+ * The ledger entry that voids a top-up of this counter: the opposite amount, who asked and who
+ * approved; `payment` ties it to the void of a split payment and that void's receipt.
+ */
+export function voidEntry(
+  entry: Pick<TopupEntryRow, 'id' | 'account_id' | 'amount_cents'>,
+  v: {
+    id: string;
+    counterCode: string;
+    createdAt: string;
+    businessDate: string;
+    operator: Operator;
+    approver: Operator;
+    reason: string;
+    payment?: { id: string; receiptNo: string };
+  },
+): LocalEntry {
+  return {
+    id: v.id,
+    accountId: entry.account_id,
+    kind: 'void',
+    amountCents: -entry.amount_cents,
+    createdAt: v.createdAt,
+    businessDate: v.businessDate,
+    counterCode: v.counterCode,
+    operatorCode: v.operator.code,
+    voidsId: entry.id,
+    payerCf: null,
+    posAuthCode: null,
+    reason: v.reason,
+    approvedBy: v.approver.code,
+    paymentId: v.payment?.id ?? null,
+    receiptRef: v.payment?.receiptNo ?? null,
+  };
 }
 
 /** Refuses a method this counter does not take today (channel policy is configuration: shared/config.ts). */
