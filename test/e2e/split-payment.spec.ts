@@ -86,4 +86,11 @@ test('sportello: un pagamento unico per due figli, una ricevuta con entrambi, da
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(account.getByTestId('balance')).toContainText(formatEuro(first.balance + 3000).replace('€ ', ''));
+
+  // F4 on its entry warns that the void takes back the whole payment; Esc leaves it.
+  await page.keyboard.press('F4');
+  const voiding = page.getByRole('dialog', { name: /^Storno/ });
+  await expect(voiding).toContainText('Fa parte di un pagamento unico per 2 conti');
+  await page.keyboard.press('Escape');
+  await expect(voiding).toBeHidden();
 });

@@ -127,7 +127,16 @@ describe('one payment for several accounts of a family', () => {
     expect(paper).toContain('Metodo: Contanti');
     // Each account's history names the one receipt.
     const ops = (await t.must('accounts.get', { accountId: b.id })).operations;
-    expect(ops[0]).toMatchObject({ operationId: r.lines[1]?.operationId, receiptNo: r.receiptNo, voidable: true });
+    expect(ops[0]).toMatchObject({
+      operationId: r.lines[1]?.operationId,
+      receiptNo: r.receiptNo,
+      voidable: true,
+      paymentAccounts: 2,
+    });
+    // A top-up of one account says nothing of the kind.
+    const single = await t.must('topups.record', { accountId: b.id, amountCents: 700, method: 'card' });
+    const after = (await t.must('accounts.get', { accountId: b.id })).operations;
+    expect(after.find((o) => o.operationId === single.operationId)).not.toHaveProperty('paymentAccounts');
     // The day's receipts list it once, with the total.
     const list = await t.must('receipts.list', {});
     expect(list.items.filter((x) => x.receiptNo === r.receiptNo).map((x) => [x.amountCents, x.childLabel])).toEqual([
