@@ -19,6 +19,8 @@ export interface AdminOperation {
   voidsId: string | null;
   reason: string | null;
   approvedBy: string | null;
+  /** The split payment (or its void) the operation belongs to; null for an operation of one account. */
+  paymentId: string | null;
 }
 
 /** Every operation the counters pushed, in seq order. */
@@ -28,7 +30,7 @@ export function listOperations(sqlite: CentralSqlite): AdminOperation[] {
       `SELECT id, seq, kind, account_id AS accountId, amount_cents AS amountCents, counter_code AS counterCode,
          operator_code AS operatorCode, receipt_no AS receiptNo, created_at AS createdAt, received_at AS receivedAt,
          method, payer_cf AS payerCf, pos_auth_code AS posAuthCode, voids_id AS voidsId, reason,
-         approved_by AS approvedBy
+         approved_by AS approvedBy, payment_id AS paymentId
        FROM ledger WHERE counter_code IS NOT NULL ORDER BY seq`,
     )
     .all() as Omit<AdminOperation, 'type'>[];

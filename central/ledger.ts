@@ -21,6 +21,8 @@ export interface LedgerRow {
   voidsId: string | null;
   reason: string | null;
   approvedBy: string | null;
+  /** A counter's split payment (or its void) the entry belongs to; null otherwise. */
+  paymentId: string | null;
 }
 
 export type AppendResult = { inserted: true; seq: number } | { inserted: false; seq: number };
@@ -38,9 +40,9 @@ export interface LedgerWriter {
 export function ledgerWriter(sqlite: CentralSqlite): LedgerWriter {
   const insert = sqlite.prepare(
     `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, received_at, counter_code, operator_code,
-       receipt_no, method, payer_cf, pos_auth_code, voids_id, reason, approved_by)
+       receipt_no, method, payer_cf, pos_auth_code, voids_id, reason, approved_by, payment_id)
      VALUES (@id, @accountId, @kind, @amountCents, @createdAt, @receivedAt, @counterCode, @operatorCode,
-       @receiptNo, @method, @payerCf, @posAuthCode, @voidsId, @reason, @approvedBy)
+       @receiptNo, @method, @payerCf, @posAuthCode, @voidsId, @reason, @approvedBy, @paymentId)
      ON CONFLICT (id) DO NOTHING RETURNING seq`,
   );
   const existing = sqlite.prepare('SELECT seq FROM ledger WHERE id = ?').pluck();
@@ -91,6 +93,7 @@ export function centralRow(
     posAuthCode: null,
     voidsId: null,
     approvedBy: null,
+    paymentId: null,
     ...fields,
     reason: fields.reason ?? null,
   };

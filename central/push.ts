@@ -29,7 +29,9 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
   const q = {
     seqOf: sqlite.prepare('SELECT seq FROM ledger WHERE id = ?').pluck(),
     account: sqlite.prepare('SELECT papay_code AS papayCode FROM accounts WHERE id = ?'),
-    entry: sqlite.prepare('SELECT account_id AS accountId, kind, amount_cents AS amountCents FROM ledger WHERE id = ?'),
+    entry: sqlite.prepare(
+      'SELECT account_id AS accountId, kind, amount_cents AS amountCents, payment_id AS paymentId FROM ledger WHERE id = ?',
+    ),
     voidOf: sqlite.prepare('SELECT id FROM ledger WHERE voids_id = ?').pluck(),
     receiptHolder: sqlite.prepare('SELECT id FROM ledger WHERE counter_code = ? AND receipt_no = ?').pluck(),
   };
@@ -44,6 +46,7 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
       counterCode: op.counterCode,
       operatorCode: op.operatorCode,
       receiptNo: op.receiptNo,
+      paymentId: op.paymentId ?? null,
     };
     switch (op.type) {
       case 'topup':
@@ -101,7 +104,8 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
         }
         return;
       case 'void': {
-        const target = q.entry.get(op.voidsId) as { accountId: string; kind: string; amountCents: number } | undefined;
+        const target = q.entry.get(op.voidsId) as
+          { accountId: string; kind: string; amountCents: number; paymentId: string | null } | undefined;
         if (target === undefined) {
           throw new Rejection(`Storno di un'operazione sconosciuta al servizio centrale (${op.voidsId}).`);
         }
@@ -114,6 +118,11 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
           throw new Rejection('Si possono stornare solo ricariche fatte a uno sportello.');
         }
         if (q.voidOf.get(op.voidsId) !== undefined) throw new Rejection('Operazione già stornata.');
+        if (target.paymentId !== null && op.paymentId === undefined) {
+          throw new Rejection(
+            'La ricarica fa parte di un pagamento unico per più conti: si storna solo con tutto il pagamento.',
+          );
+        }
         if (op.amountCents !== -target.amountCents) {
           throw new Rejection(
             `L'importo dello storno (${formatCents(op.amountCents)}) non è l'opposto della ricarica (${formatCents(target.amountCents)}).`,

@@ -53,9 +53,12 @@ CREATE TABLE ledger (
   pos_auth_code TEXT,
   voids_id TEXT,
   reason TEXT,
-  approved_by TEXT
+  approved_by TEXT,
+  -- A split payment at a counter (one receipt, an entry per account) or its void: the payment's id.
+  payment_id TEXT
 ) STRICT;
 CREATE INDEX ledger_account ON ledger (account_id, seq);
+CREATE INDEX ledger_payment ON ledger (payment_id) WHERE payment_id IS NOT NULL;
 CREATE INDEX ledger_counter ON ledger (counter_code) WHERE counter_code IS NOT NULL;
 CREATE UNIQUE INDEX ledger_voids_once ON ledger (voids_id) WHERE voids_id IS NOT NULL;
 -- A receipt number is issued once per counter (issue 13 item 9): a second operation under a number

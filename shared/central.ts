@@ -214,6 +214,11 @@ export const TopupOperation = OperationBase.extend({
   method: PaymentMethod,
   payerCf: z.string().nullable(),
   posAuthCode: z.string().nullable(),
+  /**
+   * One payment split across several accounts of a family (one receipt, receiptNo): each account's
+   * top-up is an operation of its own carrying the payment's id; absent for a top-up of one account.
+   */
+  paymentId: Id.optional(),
 });
 export const VoidOperation = OperationBase.extend({
   type: z.literal('void'),
@@ -221,6 +226,11 @@ export const VoidOperation = OperationBase.extend({
   amountCents: Cents.negative(),
   reason: z.string(),
   approvedBy: z.string(),
+  /**
+   * The void of a split payment, made as a whole: each entry's void carries the id of the void (its
+   * own payment id). The central refuses a void of a split payment's entry without it.
+   */
+  paymentId: Id.optional(),
 });
 /** Registers the debt position of a notice issued at the counter (its NAVs come from the counter's blocks). */
 export const NoticeOperation = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PaymentMethod } from './domain';
+import { PaymentMethod, type Service } from './domain';
 import { EnrolmentConfig } from './registration/config';
 import { EnteConfig } from './pagopa/ente';
 import { DEFAULT_TAX_YEARS, TaxYearRules } from './family/taxConfig';
@@ -64,12 +64,27 @@ export type Retention = z.infer<typeof Retention>;
 /** A month for a confirmed registration; a school year and its 730 season for receipts; a term for documents. */
 export const DEFAULT_RETENTION: Retention = { registrationPayloadDays: 30, receiptTextDays: 400, documentDays: 90 };
 
+/** The smallest and the largest top-up of one account (both included). */
+const TopupLimits = z.object({ minCents: z.number().int().positive(), maxCents: z.number().int().positive() });
+
 export const CounterConfig = z.object({
   /** Lines at the top of every receipt (the Comune's header). */
   receiptHeader: z.array(z.string()).min(1),
   printer: PrinterConfig.nullable(),
   minTopupCents: z.number().int().positive(),
   maxTopupCents: z.number().int().positive(),
+  /**
+   * A service's own limits for one top-up of one of its accounts (a split payment's line included);
+   * a service not named here takes minTopupCents and maxTopupCents.
+   */
+  serviceLimits: z
+    .object({
+      refezione: TopupLimits.optional(),
+      trasporto: TopupLimits.optional(),
+      asilo_nido: TopupLimits.optional(),
+    })
+    .strict()
+    .optional(),
   /** Italian legal cash limit: a cash payment must stay below this amount. */
   cashLimitCents: z.number().int().positive(),
   channels: z.array(PaymentChannel),
@@ -131,6 +146,11 @@ export const DEFAULT_COUNTER_CONFIG: CounterConfig = {
   duplicateWindowMinutes: 10,
   largeType: false,
 };
+
+/** The smallest and largest top-up of one account of a service at this counter. */
+export function topupLimitsOf(config: CounterConfig, service: Service): { minCents: number; maxCents: number } {
+  return config.serviceLimits?.[service] ?? { minCents: config.minTopupCents, maxCents: config.maxTopupCents };
+}
 
 /** The methods a counter accepts on a given local day. */
 export function methodsAcceptedOn(config: CounterConfig, localDate: string): PaymentMethod[] {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountChannels } from './contract/accounts';
 import { attestationChannels, BatchProgress } from './contract/attestations';
 import { noticeChannels } from './contract/notices';
+import { paymentChannels } from './contract/payments';
 import { receiptChannels } from './contract/receipts';
 import { registrationChannels } from './contract/registration';
 import { reportChannels } from './contract/reports';
@@ -25,6 +26,7 @@ export * from './contract/access';
 export * from './contract/accounts';
 export * from './contract/attestations';
 export * from './contract/notices';
+export * from './contract/payments';
 export * from './contract/receipts';
 export * from './contract/registration';
 export * from './contract/reports';
@@ -40,6 +42,7 @@ export const contract = {
   ...sessionChannels,
   ...accountChannels,
   ...topupChannels,
+  ...paymentChannels,
   ...receiptChannels,
   ...reportChannels,
   ...syncChannels,

@@ -49,6 +49,11 @@ export const OperationView = z.object({
   sendState: z.enum(['to_send', 'rejected', 'not_counted']).nullable(),
   /** True when this counter may void it today. */
   voidable: z.boolean(),
+  /**
+   * How many accounts the split payment this entry belongs to covers (its void takes them all back);
+   * absent for an operation of one account.
+   */
+  paymentAccounts: z.number().int().min(2).optional(),
 });
 export type OperationView = z.infer<typeof OperationView>;
 

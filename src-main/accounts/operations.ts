@@ -30,6 +30,7 @@ export function operationsReader(db: Db, counterCode: string): (accountId: strin
           r.voided === 0 &&
           r.counter_code === counterCode &&
           r.business_date === today,
+        ...(r.payment_lines === null ? {} : { paymentAccounts: r.payment_lines }),
       };
     });
 }

@@ -42,6 +42,8 @@ export type OperationRow = Pick<
   'id' | 'kind' | 'amount_cents' | 'created_at' | 'counter_code' | 'business_date' | 'included_in_server_balance'
 > & {
   receipt_no: Row<'receipts'>['receipt_no'] | null;
+  /** The accounts of the split payment the entry belongs to; null for an operation of one account. */
+  payment_lines: Row<'payments'>['lines'] | null;
   voided: number;
   /** The state of this counter's outbox row for it; null for an entry that came from the central. */
   outbox_state: Row<'outbox'>['state'] | null;
@@ -112,7 +114,9 @@ export const accountQueries = preparedPerConnection((s) => ({
        FROM accounts a WHERE a.id = ?`,
   ),
   operations: s.prepare<[accountId: string], OperationRow>(
-    `SELECT l.id, l.kind, l.amount_cents, l.created_at, l.counter_code, l.business_date, r.receipt_no,
+    `SELECT l.id, l.kind, l.amount_cents, l.created_at, l.counter_code, l.business_date,
+            COALESCE(r.receipt_no, l.receipt_ref) AS receipt_no,
+            (SELECT p.lines FROM payments p WHERE p.id = l.payment_id) AS payment_lines,
             l.included_in_server_balance,
             EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided,
             (SELECT o.state FROM outbox o WHERE o.operation_id = l.id) AS outbox_state

@@ -1,6 +1,7 @@
 import { accountHandlers } from '../accounts/handlers';
 import { attestationHandlers } from '../attestations/handlers';
 import { noticeHandlers } from '../notices/handlers';
+import { paymentHandlers } from '../payments/handlers';
 import { receiptHandlers } from '../receipts/handlers';
 import { registrationHandlers } from '../registration/handlers';
 import { reportHandlers } from '../reports/handlers';
@@ -26,6 +27,7 @@ export function createHandlers(ctx: CoreContext, sessions: Sessions, sync: SyncS
     ...sessionHandlers(ctx, sessions),
     ...accountHandlers(ctx),
     ...topupHandlers(ctx, sessions),
+    ...paymentHandlers(ctx),
     ...receiptHandlers(ctx),
     ...reportHandlers(ctx),
     ...syncHandlers(ctx, sync, sessions),

@@ -75,10 +75,29 @@ export interface Database {
     server_seq: number | null;
     /** The till session open when the entry was written; null outside any session (or pulled). */
     till_session_id: string | null;
-    /** A top-up made at another counter: its receipt number, from the feed. */
+    /** A top-up made at another counter: its receipt number, from the feed; an entry of a split payment: its receipt. */
     receipt_ref: string | null;
     /** A pagoPA payment of a notice: its codice avviso, from the feed. */
     nav: string | null;
+    /** The split payment (or its void) this entry belongs to; null for an operation of one account. */
+    payment_id: string | null;
+  };
+  /** Split payments across a family's accounts and their voids (migration 0014). */
+  payments: {
+    id: string;
+    counter_code: string;
+    receipt_no: string;
+    method: 'cash' | 'card';
+    /** Signed: a void's is negative. */
+    total_cents: number;
+    lines: number;
+    created_at: string;
+    business_date: string;
+    operator_code: string;
+    /** The payment this row voids; null for a payment. */
+    voids_id: string | null;
+    approved_by: string | null;
+    reason: string | null;
   };
   receipt_sequences: { counter_code: string; year: number; last_number: number };
   receipts: {

@@ -31,6 +31,23 @@ export interface AuditDetails {
     receiptNo: string;
   };
   'topup.void': { operationId: string; voids: string; approvedBy: string; reason: string; receiptNo: string };
+  /** One payment split across a family's accounts: one receipt, one entry per account. */
+  'payment.record': {
+    paymentId: string;
+    receiptNo: string;
+    method: PaymentMethod;
+    totalCents: number;
+    lines: { operationId: string; accountId: string; amountCents: number }[];
+  };
+  /** A split payment voided as a whole (paymentId is the void's own id). */
+  'payment.void': {
+    paymentId: string;
+    voids: string;
+    approvedBy: string;
+    reason: string;
+    receiptNo: string;
+    operationIds: string[];
+  };
   'receipt.reprint': { receiptNo: string };
   'notice.issue': { noticeId: string; accountId: string; amountCents: number; navs: string[] };
   'notice.cancel': { noticeId: string; operationId: string; reason: string };

@@ -14,6 +14,7 @@ export type ReceiptListRow = Pick<
     child_name: Row<'children'>['name'];
     child_surname: Row<'children'>['surname'];
     voided: number;
+    accounts: number;
   };
 
 export type StoredReceiptRow = Pick<Row<'receipts'>, 'receipt_no' | 'operation_id' | 'text' | 'printed_at'>;
@@ -30,13 +31,16 @@ type NewReceipt = {
   text: string;
 };
 
+// A split payment's receipt names its first entry: the amount is the payment's total, and `accounts`
+// says how many accounts it covers (1 for a top-up of one account).
 const LIST_SELECT = `
-  SELECT r.receipt_no, r.kind, r.operation_id, r.created_at, l.amount_cents, l.kind AS ledger_kind,
-         o.kind AS original_kind, a.id AS account_id, a.papay_code, a.service,
-         c.name AS child_name, c.surname AS child_surname, r.printed_at,
+  SELECT r.receipt_no, r.kind, r.operation_id, r.created_at, COALESCE(p.total_cents, l.amount_cents) AS amount_cents,
+         l.kind AS ledger_kind, o.kind AS original_kind, a.id AS account_id, a.papay_code, a.service,
+         c.name AS child_name, c.surname AS child_surname, r.printed_at, COALESCE(p.lines, 1) AS accounts,
          EXISTS (SELECT 1 FROM ledger v WHERE v.voids_id = l.id) AS voided
     FROM receipts r
     JOIN ledger l ON l.id = r.operation_id
+    LEFT JOIN payments p ON p.id = l.payment_id
     LEFT JOIN ledger o ON o.id = l.voids_id
     JOIN accounts a ON a.id = l.account_id
     JOIN children c ON c.id = a.child_id`;

@@ -44,6 +44,15 @@ export const MISSING_PAYER_CF_WARNING =
   'per la dichiarazione dei redditi (730).';
 export const COPY_MARK = '*** COPIA ***';
 
+/** Where the balances on a receipt start from. */
+export function balanceBasisLines(balanceAsOf: string | null): string[] {
+  return wrap(
+    balanceAsOf === null
+      ? 'Saldi calcolati sulle sole operazioni di questo sportello: nessun saldo ricevuto finora dal sistema centrale.'
+      : `Saldi calcolati dal saldo al ${formatRomeDateTime(balanceAsOf)} e dalle operazioni di questo sportello.`,
+  );
+}
+
 /** The receipt as stored with its row and printed: lines joined by '\n', none wider than 48 columns. */
 export function renderReceiptText(d: ReceiptData): string {
   const isStorno = d.kind === 'storno';
@@ -72,11 +81,7 @@ export function renderReceiptText(d: ReceiptData): string {
       formatEuro(d.balanceBeforeCents),
     ),
     ...leftRight(isStorno ? 'Saldo dopo lo storno' : 'Saldo dopo la ricarica', formatEuro(d.balanceAfterCents)),
-    ...wrap(
-      d.balanceAsOf === null
-        ? 'Saldi calcolati sulle sole operazioni di questo sportello: nessun saldo ricevuto finora dal sistema centrale.'
-        : `Saldi calcolati dal saldo al ${formatRomeDateTime(d.balanceAsOf)} e dalle operazioni di questo sportello.`,
-    ),
+    ...balanceBasisLines(d.balanceAsOf),
     ...(d.stampDuty === null ? [] : [RULE, ...stampDutyLines(d.stampDuty)]),
     ...(d.storno === undefined ? [] : [RULE, ...stornoLines(d.storno)]),
     RULE,
@@ -86,7 +91,7 @@ export function renderReceiptText(d: ReceiptData): string {
 }
 
 /** What the family needs for the tax return: traceability, the cash notice, the payer's CF. */
-function paymentNotes(d: ReceiptData): string[] {
+export function paymentNotes(d: Pick<ReceiptData, 'method' | 'payerCf'>): string[] {
   return [
     ...field('Pagamento tracciabile', isTraceable(d.method) ? 'sì' : 'no'),
     ...(d.method === 'cash' ? wrap(CASH_NOT_DEDUCTIBLE_NOTICE) : []),
@@ -96,7 +101,7 @@ function paymentNotes(d: ReceiptData): string[] {
   ];
 }
 
-function stampDutyLines(duty: { text: string; amountCents: number }): string[] {
+export function stampDutyLines(duty: { text: string; amountCents: number }): string[] {
   return leftRight(duty.text, formatEuro(duty.amountCents));
 }
 

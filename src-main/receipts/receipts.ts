@@ -36,7 +36,9 @@ export class Receipts {
         accountId: r.account_id,
         papayCode: r.papay_code,
         service: Service.parse(r.service),
-        childLabel: `${r.child_name} ${visibility === 'minimal' ? surnameInitial(r.child_surname) : r.child_surname}`,
+        childLabel:
+          `${r.child_name} ${visibility === 'minimal' ? surnameInitial(r.child_surname) : r.child_surname}` +
+          splitMark(r.accounts),
         printed: r.printed_at !== null,
         voided: r.voided === 1,
       };
@@ -55,4 +57,10 @@ export class Receipts {
     }
     return { receiptNo: r.receipt_no, operationId: r.operation_id, text: r.text, printedAt: r.printed_at };
   }
+}
+
+/** A split payment's receipt names its first child and says how many other accounts it covers. */
+function splitMark(accounts: number): string {
+  if (accounts <= 1) return '';
+  return accounts === 2 ? ' e un altro conto (pagamento unico)' : ` e altri ${accounts - 1} conti (pagamento unico)`;
 }

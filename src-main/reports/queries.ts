@@ -51,13 +51,16 @@ export const reportQueries = preparedPerConnection((s) => ({
       ORDER BY counter_code`,
   ),
   voids: s.prepare<[counterCode: string, date: string], VoidRow>(
-    `SELECT rv.receipt_no, ro.receipt_no AS voids_receipt_no, l.amount_cents AS amount, CASE l.kind WHEN 'topup_cash' THEN 'cash' ELSE 'card' END AS method,
+    `SELECT COALESCE(rv.receipt_no, v.receipt_ref) AS receipt_no, COALESCE(ro.receipt_no, l.receipt_ref) AS voids_receipt_no,
+            l.amount_cents AS amount, CASE l.kind WHEN 'topup_cash' THEN 'cash' ELSE 'card' END AS method,
             v.approved_by, v.reason, v.created_at
        FROM ledger v
        JOIN ledger l ON l.id = v.voids_id
-       JOIN receipts rv ON rv.operation_id = v.id
+       LEFT JOIN receipts rv ON rv.operation_id = v.id
        LEFT JOIN receipts ro ON ro.operation_id = l.id
+      -- This counter's voids: each has its receipt, or (an account of a split payment's void) the receipt's number.
       WHERE v.counter_code = ? AND v.business_date = ? AND v.kind = 'void'
+        AND (rv.receipt_no IS NOT NULL OR v.payment_id IS NOT NULL)
       ORDER BY v.created_at`,
   ),
   reprints: s.prepare<[counterCode: string, date: string], ReprintRow>(

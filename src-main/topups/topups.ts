@@ -4,13 +4,13 @@ import type { AccountLookup, Visibility } from '../accounts/lookup';
 import { balanceReader } from '../accounts/balance';
 import { receiptNumberer } from '../receipts/numbering';
 import { operationWriter } from '../receipts/writer';
-import { topupQueries } from './queries';
+import { topupQueries, type LocalEntry, type TopupEntryRow } from './queries';
 import { fingerprintOf, moneyRequests, type MoneyRequest } from '../requests/requests';
 import { tillGuard } from '../till/guard';
 import { renderReceiptText, type ReceiptData } from '../receipts/receiptText';
 import type { Operator } from '../session/sessions';
 import type { AccountItem } from '../../shared/contract';
-import { methodsAcceptedOn } from '../../shared/config';
+import { methodsAcceptedOn, topupLimitsOf, type CounterConfig } from '../../shared/config';
 import { decodeFiscalCode } from '../../shared/codiceFiscale';
 import { METHOD_LABELS, type PaymentMethod, topupKind } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
@@ -101,23 +101,14 @@ export class Topups {
     const today = romeDate(now);
     const account = this.requireAccount(req.accountId, visibility);
 
-    if (req.amountCents < config.minTopupCents || req.amountCents > config.maxTopupCents) {
+    const { minCents, maxCents } = topupLimitsOf(config, account.service);
+    if (req.amountCents < minCents || req.amountCents > maxCents) {
       throw new DomainError(
         'AMOUNT_OUT_OF_RANGE',
-        `L'importo deve essere tra ${formatEuro(config.minTopupCents)} e ${formatEuro(config.maxTopupCents)}.`,
+        `L'importo deve essere tra ${formatEuro(minCents)} e ${formatEuro(maxCents)}.`,
       );
     }
-    const accepted = methodsAcceptedOn(config, today);
-    if (!accepted.includes(req.method)) {
-      throw new DomainError(
-        'METHOD_NOT_ACCEPTED',
-        accepted.length === 0
-          ? `Dal ${formatLocalDate(today)} questo sportello non accetta più pagamenti: indicare alla famiglia l'avviso pagoPA.`
-          : `Oggi questo sportello non accetta ${METHOD_LABELS[req.method].toLowerCase()}: metodi accettati ${accepted
-              .map((m) => METHOD_LABELS[m].toLowerCase())
-              .join(', ')}.`,
-      );
-    }
+    requireMethodAccepted(config, today, req.method);
     if (req.method === 'cash' && req.amountCents >= config.cashLimitCents) {
       throw new DomainError(
         'CASH_LIMIT',
@@ -136,15 +127,7 @@ export class Topups {
       if (!req.confirmDuplicate) {
         const since = new Date(now.getTime() - config.duplicateWindowMinutes * 60_000).toISOString();
         const dup = this.recentSame.get(account.accountId, req.amountCents, since);
-        if (dup) {
-          const minutes = Math.floor((now.getTime() - Date.parse(dup.created_at)) / 60_000);
-          const when = minutes < 1 ? 'meno di un minuto fa' : minutes === 1 ? 'un minuto fa' : `${minutes} minuti fa`;
-          throw new DomainError(
-            'DUPLICATE_SUSPECTED',
-            `Attenzione: ${when} è stata registrata una ricarica di ` +
-              `${formatEuro(req.amountCents)} su questo conto. Confermare solo se si tratta di un nuovo pagamento.`,
-          );
-        }
+        if (dup) throw duplicateSuspected(now, dup.created_at, req.amountCents, 'su questo conto');
       }
       const before = this.balance(account.accountId);
       const { receiptNo, number } = this.nextNumber(counter.code, year);
@@ -183,6 +166,8 @@ export class Topups {
         posAuthCode,
         reason: null,
         approvedBy: null,
+        paymentId: null,
+        receiptRef: null,
       });
       this.writeRows({
         receipt: {
@@ -243,12 +228,7 @@ export class Topups {
    * one already approved and recorded gets its first reply.
    */
   voidTopup(operator: Operator, approve: () => Operator, req: VoidRequest, visibility: Visibility): Done {
-    const request: MoneyRequest = {
-      channel: 'topups.void',
-      requestId: req.requestId,
-      operatorCode: operator.code,
-      fingerprint: fingerprintOf({ operationId: req.operationId }),
-    };
+    const request = voidRequest(operator, req);
     const first = this.requests.prior<Committed>(request);
     if (first) return { ...first, fresh: false };
     const approver = approve();
@@ -263,21 +243,12 @@ export class Topups {
       this.requireTill();
       const entry = this.entryById.get(req.operationId);
       if (!entry) throw new DomainError('NOT_FOUND', 'Operazione non trovata.');
-      if (entry.kind !== 'topup_cash' && entry.kind !== 'topup_card') {
-        throw new DomainError('VOID_NOT_ALLOWED', 'Si possono stornare solo le ricariche fatte allo sportello.');
-      }
-      if (entry.voided)
-        throw new DomainError('ALREADY_VOIDED', `La ricarica ${entry.receipt_no ?? ''} è già stata stornata.`);
-      if (entry.counter_code !== counter.code || entry.business_date !== today) {
+      checkVoidable(entry, approver.code, counter.code, today);
+      if (entry.payment_id !== null) {
+        // The handler sends these to the payment's void (src-main/payments): a split payment is voided whole.
         throw new DomainError(
           'VOID_NOT_ALLOWED',
-          "Si possono stornare solo le ricariche di oggi fatte a questo sportello. Per le altre serve una rettifica dell'ufficio.",
-        );
-      }
-      if (approver.code === entry.operator_code) {
-        throw new DomainError(
-          'VOID_NOT_ALLOWED',
-          'Lo storno va approvato da un supervisore diverso da chi ha registrato la ricarica (quattro occhi).',
+          'Questa ricarica fa parte di un pagamento unico: si storna per intero.',
         );
       }
       const account = this.requireAccount(entry.account_id, visibility);
@@ -302,21 +273,17 @@ export class Topups {
           storno: { originalReceiptNo: entry.receipt_no ?? '', reason: req.reason, supervisor: approver.name },
         }),
       );
-      this.insertLedger.run({
-        id: operationId,
-        accountId: entry.account_id,
-        kind: 'void',
-        amountCents: -entry.amount_cents,
-        createdAt,
-        businessDate: today,
-        counterCode: counter.code,
-        operatorCode: operator.code,
-        voidsId: entry.id,
-        payerCf: null,
-        posAuthCode: null,
-        reason: req.reason,
-        approvedBy: approver.code,
-      });
+      this.insertLedger.run(
+        voidEntry(entry, {
+          id: operationId,
+          counterCode: counter.code,
+          createdAt,
+          businessDate: today,
+          operator,
+          approver,
+          reason: req.reason,
+        }),
+      );
       this.writeRows({
         receipt: {
           receiptNo,
@@ -393,7 +360,104 @@ export class Topups {
   }
 }
 
-function normalisePayerCf(raw: string | undefined): string | null {
+/** The idempotent request of a void: a repeat of the same id for the same entry gets the first reply. */
+export function voidRequest(operator: Operator, req: Pick<VoidRequest, 'requestId' | 'operationId'>): MoneyRequest {
+  return {
+    channel: 'topups.void',
+    requestId: req.requestId,
+    operatorCode: operator.code,
+    fingerprint: fingerprintOf({ operationId: req.operationId }),
+  };
+}
+
+/**
+ * The ledger entry that voids a top-up of this counter: the opposite amount, who asked and who
+ * approved; `payment` ties it to the void of a split payment and that void's receipt.
+ */
+export function voidEntry(
+  entry: Pick<TopupEntryRow, 'id' | 'account_id' | 'amount_cents'>,
+  v: {
+    id: string;
+    counterCode: string;
+    createdAt: string;
+    businessDate: string;
+    operator: Operator;
+    approver: Operator;
+    reason: string;
+    payment?: { id: string; receiptNo: string };
+  },
+): LocalEntry {
+  return {
+    id: v.id,
+    accountId: entry.account_id,
+    kind: 'void',
+    amountCents: -entry.amount_cents,
+    createdAt: v.createdAt,
+    businessDate: v.businessDate,
+    counterCode: v.counterCode,
+    operatorCode: v.operator.code,
+    voidsId: entry.id,
+    payerCf: null,
+    posAuthCode: null,
+    reason: v.reason,
+    approvedBy: v.approver.code,
+    paymentId: v.payment?.id ?? null,
+    receiptRef: v.payment?.receiptNo ?? null,
+  };
+}
+
+/** Refuses a method this counter does not take today (channel policy is configuration: shared/config.ts). */
+export function requireMethodAccepted(config: CounterConfig, today: string, method: PaymentMethod): void {
+  const accepted = methodsAcceptedOn(config, today);
+  if (accepted.includes(method)) return;
+  throw new DomainError(
+    'METHOD_NOT_ACCEPTED',
+    accepted.length === 0
+      ? `Dal ${formatLocalDate(today)} questo sportello non accetta più pagamenti: indicare alla famiglia l'avviso pagoPA.`
+      : `Oggi questo sportello non accetta ${METHOD_LABELS[method].toLowerCase()}: metodi accettati ${accepted
+          .map((m) => METHOD_LABELS[m].toLowerCase())
+          .join(', ')}.`,
+  );
+}
+
+/** The double-payment guard's refusal: the same amount on the same account `where`, a few minutes ago. */
+export function duplicateSuspected(now: Date, earlierAt: string, amountCents: number, where: string): DomainError {
+  const minutes = Math.floor((now.getTime() - Date.parse(earlierAt)) / 60_000);
+  const when = minutes < 1 ? 'meno di un minuto fa' : minutes === 1 ? 'un minuto fa' : `${minutes} minuti fa`;
+  return new DomainError(
+    'DUPLICATE_SUSPECTED',
+    `Attenzione: ${when} è stata registrata una ricarica di ${formatEuro(amountCents)} ${where}. ` +
+      'Confermare solo se si tratta di un nuovo pagamento.',
+  );
+}
+
+/**
+ * What makes a counter's top-up voidable by this approver today: a top-up (cash or card) made here
+ * today, not voided yet, approved by someone other than who recorded it (four eyes). Throws the
+ * Italian refusal. A split payment's entries are each held to it when the payment is voided.
+ */
+export function checkVoidable(entry: TopupEntryRow, approverCode: string, counterCode: string, today: string): void {
+  if (entry.kind !== 'topup_cash' && entry.kind !== 'topup_card') {
+    throw new DomainError('VOID_NOT_ALLOWED', 'Si possono stornare solo le ricariche fatte allo sportello.');
+  }
+  if (entry.voided) {
+    throw new DomainError('ALREADY_VOIDED', `La ricarica ${entry.receipt_no ?? ''} è già stata stornata.`);
+  }
+  if (entry.counter_code !== counterCode || entry.business_date !== today) {
+    throw new DomainError(
+      'VOID_NOT_ALLOWED',
+      "Si possono stornare solo le ricariche di oggi fatte a questo sportello. Per le altre serve una rettifica dell'ufficio.",
+    );
+  }
+  if (approverCode === entry.operator_code) {
+    throw new DomainError(
+      'VOID_NOT_ALLOWED',
+      'Lo storno va approvato da un supervisore diverso da chi ha registrato la ricarica (quattro occhi).',
+    );
+  }
+}
+
+export function normalisePayerCf(raw: string | undefined): string | null {
   const text = raw?.replace(/\s/g, '').toUpperCase() ?? '';
   if (text === '') return null;
   if (/^\d{11}$/.test(text)) {
@@ -409,7 +473,7 @@ function normalisePayerCf(raw: string | undefined): string | null {
   return decoded.person.code;
 }
 
-function normalisePosCode(method: PaymentMethod, raw: string | undefined): string | null {
+export function normalisePosCode(method: PaymentMethod, raw: string | undefined): string | null {
   const text = raw?.trim() ?? '';
   if (text === '') return null;
   if (method !== 'card') {

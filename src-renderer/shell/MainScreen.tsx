@@ -70,6 +70,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
     openNotice: () => setModal({ kind: 'notice' }),
     openStatement: () => setModal({ kind: 'statement' }),
     openAttestation: () => setModal({ kind: 'attestation' }),
+    openSplitPayment: () => setModal({ kind: 'splitPayment' }),
     openHelp: () => setHelp(true),
     search: accounts,
     logout: onLogout,

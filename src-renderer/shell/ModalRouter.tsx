@@ -2,6 +2,7 @@ import type { AccountItem, OperationView, SessionInfo } from '../../shared/contr
 import { AttestationDialog } from '../family/AttestationDialog';
 import { StatementDialog } from '../family/StatementDialog';
 import { IssueNoticeDialog } from '../notices/IssueNoticeDialog';
+import { FamilySplitPayment } from '../payments/FamilySplitPayment';
 import { TopupDialog } from '../topups/TopupDialog';
 import { VoidDialog } from '../topups/VoidDialog';
 
@@ -12,7 +13,8 @@ export type Modal =
   | { kind: 'void'; operation: OperationView }
   | { kind: 'notice' }
   | { kind: 'statement' }
-  | { kind: 'attestation' };
+  | { kind: 'attestation' }
+  | { kind: 'splitPayment' };
 
 interface Props {
   modal: Modal;
@@ -53,6 +55,8 @@ export function ModalRouter({ modal, account, settings, frontOffice, onClose }: 
       );
     case 'attestation':
       return account && <AttestationDialog account={account} onClose={() => onClose(false)} />;
+    case 'splitPayment':
+      return account && <FamilySplitPayment account={account} settings={settings} onClose={onClose} />;
     default: {
       const never: never = modal;
       return never;

@@ -21,6 +21,8 @@ export interface MainDeps<Operation extends Voidable> {
   openNotice: () => void;
   openStatement: () => void;
   openAttestation: () => void;
+  /** Alt+P: one payment for several accounts of the open account's family. */
+  openSplitPayment: () => void;
   /** F1: the keys of the screen. */
   openHelp: () => void;
   search: { enter: () => void; move: (step: -1 | 1) => void; more: () => void; escape: () => void };
@@ -54,6 +56,10 @@ export function mainActions<Operation extends Voidable>(
     issueNotice: () => deps.openNotice(),
     statement: () => deps.openStatement(),
     attestation: () => deps.openAttestation(),
+    splitPayment: () => {
+      if (!deps.canTopUpToday) deps.say('Oggi questo sportello non accetta ricariche.');
+      else deps.openSplitPayment();
+    },
     notices: () => deps.setView('notices'),
     receipts: () => deps.setView('receipts'),
     day: () => deps.setView('day'),

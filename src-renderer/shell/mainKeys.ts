@@ -28,6 +28,7 @@ export type MainAction =
   | 'issueNotice'
   | 'statement'
   | 'attestation'
+  | 'splitPayment'
   | 'notices'
   | 'receipts'
   | 'day'
@@ -141,6 +142,19 @@ export const MAIN_KEYS: readonly MainBinding[] = [
         );
       }
       return say("Aprire prima un conto: l'attestazione è di un conto e di un anno.");
+    },
+  },
+  {
+    keys: 'Alt+P',
+    target: 'window',
+    action: 'splitPayment',
+    hint: (c) => (onAccount(c) && c.frontOffice ? 'pagamento unico' : null),
+    otherwise: (c) => {
+      // Elsewhere Alt+P is the view's own (the till's prelievo).
+      if (inForm(c) || !onSearch(c)) return null;
+      if (!c.frontOffice)
+        return say('Il pagamento unico per più conti si fa solo allo sportello dei Servizi Educativi.');
+      return say('Aprire prima il conto di uno dei figli: il pagamento unico riguarda i conti della sua famiglia.');
     },
   },
   {

@@ -1,46 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import FormControl from '@mui/material/FormControl';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormLabel from '@mui/material/FormLabel';
-import Radio from '@mui/material/Radio';
-import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { AccountItem, ChannelOutput, SessionInfo } from '../../shared/contract';
-import { METHOD_LABELS, SERVICE_LABELS, isTraceable, type PaymentMethod } from '../../shared/domain';
+import { SERVICE_LABELS, type PaymentMethod } from '../../shared/domain';
 import { CODE_NOT_AMOUNT, formatEuro, looksLikeCode, parseEuroInput } from '../../shared/money';
 import { AccountLine } from '../accounts/AccountLine';
-import { call, onEvent } from '../api';
-import { PrintStatus, type PrintOutcome } from '../receipts/PrintStatus';
+import { call } from '../api';
+import { PrintStatus } from '../receipts/PrintStatus';
 import { ReceiptBox } from '../receipts/ReceiptBox';
 import { OpenTillForm } from '../till/OpenTillForm';
 import { palette } from '../theme';
 import { DialogForm, DialogShell, ResultActions } from '../ui/DialogShell';
-import { CONFIRM_KEYS, chordsOf, isConfirmKey, pressMatches, type KeyPress } from '../ui/keymap';
 import { moneyAction } from '../moneyAction';
-
-/**
- * The key that picks each method (printed beside it): Alt and a letter, as a Windows dialog's
- * underlined letters, so a codice fiscale read into the amount never changes the method.
- */
-const METHOD_KEYS: Record<PaymentMethod, string> = { cash: 'Alt+C', card: 'Alt+B' };
-
-function methodOfKey(methods: readonly PaymentMethod[], press: KeyPress): PaymentMethod | undefined {
-  return methods.find((m) => chordsOf(METHOD_KEYS[m]).some((chord) => pressMatches(chord, press)));
-}
+import { DuplicateStep, PaymentFields, methodOfKey, stepAfter, usePrintOutcome, type MoneyStep } from './PaymentFields';
 
 type Result = ChannelOutput<'topups.record'>;
-type Step =
-  | { kind: 'form' }
-  | { kind: 'duplicate'; message: string }
-  /** No till session is open: the dialog opens one, then records the same top-up. */
-  | { kind: 'till'; message: string }
-  | { kind: 'done'; result: Result };
 
 interface Props {
   account: AccountItem;
@@ -50,7 +26,7 @@ interface Props {
 
 export function TopupDialog({ account, settings, onClose }: Props) {
   const methods = settings.methodsToday;
-  const [step, setStep] = useState<Step>({ kind: 'form' });
+  const [step, setStep] = useState<MoneyStep<Result>>({ kind: 'form' });
   const [amountText, setAmountText] = useState('');
   const [method, setMethod] = useState<PaymentMethod | null>(methods[0] ?? null);
   const [payerCf, setPayerCf] = useState('');
@@ -103,23 +79,11 @@ export function TopupDialog({ account, settings, onClose }: Props) {
       ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
     });
     setBusy(false);
-    if (reply.ok) {
-      action.recorded();
-      setError(null);
-      setStep({ kind: 'done', result: reply.value });
-      return;
-    }
-    if (reply.error.code === 'DUPLICATE_SUSPECTED') {
-      setStep({ kind: 'duplicate', message: reply.error.message });
-      return;
-    }
-    if (reply.error.code === 'TILL_NOT_OPEN') {
-      setStep({ kind: 'till', message: reply.error.message });
-      return;
-    }
-    setStep({ kind: 'form' });
-    setError(reply.error.message);
-    if (reply.error.code === 'INPUT_INVALID' && cf !== '' && cf.length !== 16) cfRef.current?.focus();
+    const next = stepAfter(reply, action);
+    setStep(next.step);
+    setError(next.error?.message ?? null);
+    if (next.error === null) return;
+    if (next.error.code === 'INPUT_INVALID' && cf !== '' && cf.length !== 16) cfRef.current?.focus();
     else focusAmount();
   }
 
@@ -135,13 +99,6 @@ export function TopupDialog({ account, settings, onClose }: Props) {
       event.preventDefault();
       setMethod(picked);
     }
-  }
-
-  /** The suspected double is recorded only by Ctrl+Invio: the Invio after a scanned code lands on "Annulla". */
-  function duplicateKeys(event: KeyboardEvent) {
-    if (!isConfirmKey(event)) return;
-    event.preventDefault();
-    if (!busy) void record(true);
   }
 
   const title = `Ricarica ${SERVICE_LABELS[account.service]} – ${account.child.firstName} ${account.child.surname}`;
@@ -170,71 +127,27 @@ export function TopupDialog({ account, settings, onClose }: Props) {
             helperText={`Per esempio 20 oppure 20,50 (da ${formatEuro(settings.minTopupCents)} a ${formatEuro(settings.maxTopupCents)})`}
             slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off' } }}
           />
-          <FormControl margin="dense" fullWidth>
-            <FormLabel id="topup-method-label">Metodo di pagamento</FormLabel>
-            <RadioGroup
-              row
-              aria-labelledby="topup-method-label"
-              value={method ?? ''}
-              onChange={(e) => {
-                const picked = methods.find((m) => m === e.target.value);
-                if (picked) setMethod(picked);
-              }}
-            >
-              {methods.map((m) => (
-                <FormControlLabel
-                  key={m}
-                  value={m}
-                  control={<Radio />}
-                  label={`${METHOD_LABELS[m]} (${METHOD_KEYS[m]})`}
-                />
-              ))}
-            </RadioGroup>
-          </FormControl>
-          <TextField
-            label="Codice fiscale di chi paga"
-            value={payerCf}
-            onChange={(e) => setPayerCf(e.target.value.toUpperCase())}
-            inputRef={cfRef}
-            fullWidth
-            margin="dense"
-            helperText={
-              method !== null && !isTraceable(method)
-                ? 'Facoltativo. Senza codice fiscale il pagamento non può andare nel 730; i contanti comunque non sono detraibili (L. 160/2019).'
-                : 'Facoltativo, ma chiederlo sempre: senza codice fiscale il pagamento non può andare nel 730.'
-            }
-            slotProps={{ htmlInput: { maxLength: 16, spellCheck: false, autoComplete: 'off' } }}
+          <PaymentFields
+            idPrefix="topup"
+            methods={methods}
+            method={method}
+            onMethod={setMethod}
+            payerCf={payerCf}
+            onPayerCf={setPayerCf}
+            posAuthCode={posAuthCode}
+            onPosAuthCode={setPosAuthCode}
+            cfRef={cfRef}
           />
-          {method === 'card' && (
-            <TextField
-              label="Codice autorizzazione POS"
-              value={posAuthCode}
-              onChange={(e) => setPosAuthCode(e.target.value)}
-              fullWidth
-              margin="dense"
-              helperText="Lo stampa il POS sullo scontrino della carta."
-              slotProps={{ htmlInput: { maxLength: 20, autoComplete: 'off' } }}
-            />
-          )}
         </DialogForm>
       )}
       {step.kind === 'duplicate' && (
-        <Box onKeyDown={duplicateKeys}>
-          <DialogContent>
-            <Alert severity="warning" role="alert">
-              {step.message}
-            </Alert>
-            <Typography sx={{ mt: 2 }}>{CONFIRM_KEYS} per registrarla comunque, Esc o Invio per annullare.</Typography>
-          </DialogContent>
-          <DialogActions>
-            <Button autoFocus onClick={() => onClose(false)}>
-              Annulla (Esc)
-            </Button>
-            <Button variant="contained" color="warning" disabled={busy} onClick={() => void record(true)}>
-              Conferma ricarica ({CONFIRM_KEYS})
-            </Button>
-          </DialogActions>
-        </Box>
+        <DuplicateStep
+          message={step.message}
+          confirmLabel="Conferma ricarica"
+          busy={busy}
+          onConfirm={() => void record(true)}
+          onCancel={() => onClose(false)}
+        />
       )}
       {step.kind === 'till' && (
         <OpenTillForm
@@ -260,15 +173,8 @@ function TopupDone({
   printerConfigured: boolean;
   onClose: () => void;
 }) {
-  const [outcome, setOutcome] = useState<PrintOutcome>(result);
   // A print that finishes later (or is retried) is announced by the core.
-  useEffect(
-    () =>
-      onEvent('receipts.printed', (event) => {
-        if (event.receiptNo === result.receiptNo) setOutcome(event);
-      }),
-    [result.receiptNo],
-  );
+  const outcome = usePrintOutcome(result, result.receiptNo);
   return (
     <>
       <DialogContent>

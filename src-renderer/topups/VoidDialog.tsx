@@ -98,6 +98,12 @@ export function VoidDialog({ operation, printerConfigured, onClose }: Props) {
             {operation.receiptNo ? `, ricevuta n. ${operation.receiptNo}` : ''}. Serve l'autorizzazione di un
             supervisore.
           </Typography>
+          {operation.paymentAccounts !== undefined && (
+            <Alert severity="warning" sx={{ mb: 1 }}>
+              Fa parte di un pagamento unico per {operation.paymentAccounts} conti: lo storno riguarda tutto il
+              pagamento, ogni conto, con una sola ricevuta di storno.
+            </Alert>
+          )}
           <TextField
             label="Codice supervisore"
             value={supervisor}

@@ -32,6 +32,7 @@ const KEY_NAMES: Record<string, string> = {
   'Pag↓': 'PageDown',
   Inizio: 'Home',
   Fine: 'End',
+  Tab: 'Tab',
 };
 
 function parseChord(text: string): Chord {

@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import type Database from 'better-sqlite3';
 import { test as base, expect } from '@playwright/test';
 import { openCounterFile } from '../support/counter-file';
+import { startVirtualPrinter, type VirtualPrinter } from '../support/virtual-printer';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CLI = path.join(REPO, 'bin', 'sportello.cjs');
@@ -17,12 +18,16 @@ export interface RunningApp {
   dataDir: string;
   /** Read-only look into the seeded database, to pick real codes for the test. */
   query<T>(sql: string, ...params: unknown[]): T[];
+  /** The receipt printer on loopback that captures the bytes, when the test asked for it (virtualPrinter). */
+  printer: VirtualPrinter | null;
 }
 
 interface Options {
   counter: string;
   /** Configure a receipt printer that refuses every connection (a closed port on loopback). */
   brokenPrinter: boolean;
+  /** Configure the virtual receipt printer (test/support), whose captured bytes the test reads back. */
+  virtualPrinter: boolean;
   /** Start a PC never configured (demo data, no --counter): the page opens the first-run setup. */
   unconfigured: boolean;
 }
@@ -159,15 +164,21 @@ export const test = base.extend<Options & { app: RunningApp; pageProblems: void 
   ],
   counter: ['SE1', { option: true }],
   brokenPrinter: [false, { option: true }],
+  virtualPrinter: [false, { option: true }],
   unconfigured: [false, { option: true }],
-  app: async ({ counter, brokenPrinter, unconfigured, page }, use) => {
+  app: async ({ counter, brokenPrinter, virtualPrinter, unconfigured, page }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-'));
     // The walkthroughs of the other domains take money in one step; till.spec.ts seeds its own counters.
     execFileSync(process.execPath, [CLI, 'seed', '--demo', '--till-optional', '--data', dataDir], {
       cwd: REPO,
       stdio: 'pipe',
     });
-    const extraArgs = brokenPrinter ? ['--printer', `127.0.0.1:${await closedPort()}`] : [];
+    const printer = virtualPrinter ? await startVirtualPrinter() : null;
+    const extraArgs = brokenPrinter
+      ? ['--printer', `127.0.0.1:${await closedPort()}`]
+      : printer
+        ? ['--printer', `${printer.host}:${printer.port}`]
+        : [];
     const { child, url } = await startServe(dataDir, unconfigured ? null : counter, extraArgs);
     const db = openCounterFile(dataDir, { readonly: true, fileMustExist: true });
     try {
@@ -175,6 +186,7 @@ export const test = base.extend<Options & { app: RunningApp; pageProblems: void 
         url,
         dataDir,
         query: <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[],
+        printer,
       });
     } finally {
       db.close();
@@ -182,6 +194,7 @@ export const test = base.extend<Options & { app: RunningApp; pageProblems: void 
       // requests would count as page errors of a test that did nothing wrong.
       await page.goto('about:blank');
       await stop(child);
+      await printer?.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   },

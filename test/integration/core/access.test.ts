@@ -30,6 +30,14 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
     supervisorPin: '0000',
     reason: 'prova',
   },
+  'payments.record': {
+    requestId: '0190a000-0000-7000-8000-000000000003',
+    method: 'cash',
+    lines: [
+      { accountId: 'nessuno', amountCents: 1000 },
+      { accountId: 'nessuno2', amountCents: 1000 },
+    ],
+  },
   'receipts.list': {},
   'receipts.reprint': { receiptNo: 'nessuna' },
   'receipts.printPending': { receiptNo: 'nessuna' },

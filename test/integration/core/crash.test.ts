@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoDataDir, openTestCore, pick, type TestCore } from '../../support/core-fixture';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openCounterFile } from '../../support/counter-file';
+import { familyOfTwo } from '../../support/family';
 
 const CHILD = path.join(__dirname, '..', '..', 'support', 'crash-child.ts');
 
@@ -27,10 +28,11 @@ function runChild(
   dataDir: string,
   mode: string,
   killAfter?: number,
+  env: Record<string, string> = {},
 ): Promise<{ signal: NodeJS.Signals | null; commits: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, mode], {
-      env: { ...process.env, CRASH_ACCOUNTS: someAccounts(dataDir, 7).join(',') },
+      env: { ...process.env, CRASH_ACCOUNTS: someAccounts(dataDir, 7).join(','), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let commits = 0;
@@ -153,4 +155,79 @@ describe('a counter process killed at the worst moments', () => {
     });
     expect(p.count('till_closes')).toBe(closes + 1);
   });
+
+  it('killed right after the commit of a split payment: whole, its one receipt waits, the same request records nothing more', async () => {
+    const dataDir = demoDataDir();
+    const sql = openCounterFile(dataDir, { readonly: true });
+    const { a, b } = familyOfTwo(sql);
+    sql.close();
+    const requestId = '0190a000-0000-7000-8000-0000000c0001';
+    const run = await runChild(dataDir, 'split-after-commit', undefined, {
+      CRASH_FAMILY: `${a.id},${b.id}`,
+      CRASH_REQUEST: requestId,
+    });
+    expect(run.signal, run.stderr).toBe('SIGKILL');
+    t = await openTestCore({ dataDir });
+    expect(splitInvariants(t.sql)).toEqual({ payments: 1, entries: 2, receipts: 1, outbox: 2, audit: 1, broken: 0 });
+    await t.login('sportello1', '2468');
+    const pending = await t.must('receipts.list', { unprintedOnly: true });
+    expect(pending.items.map((r) => r.amountCents)).toEqual([1_001 + 2_001]);
+    // The screen sends the same request again after the crash: the first reply, nothing recorded twice.
+    const again = await t.must('payments.record', {
+      requestId,
+      method: 'cash',
+      lines: [
+        { accountId: a.id, amountCents: 1_001 },
+        { accountId: b.id, amountCents: 2_001 },
+      ],
+      confirmDuplicate: true,
+    });
+    expect(again.receiptNo).toBe(pending.items[0]?.receiptNo);
+    expect(splitInvariants(t.sql)).toMatchObject({ payments: 1, entries: 2, receipts: 1, outbox: 2 });
+  });
+
+  it('killed at random moments while recording split payments: each payment whole, never a part of one', async () => {
+    const dataDir = demoDataDir();
+    const sql = openCounterFile(dataDir, { readonly: true });
+    const { a, b } = familyOfTwo(sql);
+    sql.close();
+    let seen = 0;
+    for (const killAfter of [2, 9, 23]) {
+      const run = await runChild(dataDir, 'split-loop', killAfter, { CRASH_FAMILY: `${a.id},${b.id}` });
+      expect(run.signal, run.stderr).toBe('SIGKILL');
+      const db = openCounterFile(dataDir);
+      const inv = splitInvariants(db);
+      const integrity = db.pragma('integrity_check', { simple: true });
+      db.close();
+      expect(inv.broken).toBe(0);
+      expect(inv.entries).toBe(inv.payments * 2);
+      expect(inv.outbox).toBe(inv.entries);
+      expect(inv.receipts).toBe(inv.payments);
+      expect(inv.audit).toBe(inv.payments);
+      expect(integrity).toBe('ok');
+      expect(inv.payments).toBeGreaterThanOrEqual(seen + run.commits);
+      seen = inv.payments;
+    }
+  });
 });
+
+/** What a split payment writes, counted; `broken` counts payments whose entries, receipt or outbox rows are not all there. */
+function splitInvariants(sql: BetterSqlite3.Database) {
+  const p = pick(sql);
+  return {
+    payments: p.count('payments'),
+    entries: p.count('ledger', 'payment_id IS NOT NULL'),
+    receipts: p.count('receipts r', 'EXISTS (SELECT 1 FROM payments p WHERE p.receipt_no = r.receipt_no)'),
+    outbox: p.count(
+      'outbox o',
+      'EXISTS (SELECT 1 FROM ledger l WHERE l.id = o.operation_id AND l.payment_id IS NOT NULL)',
+    ),
+    audit: p.count('audit', "action = 'payment.record'"),
+    broken: p.count(
+      'payments p',
+      `p.lines <> (SELECT COUNT(*) FROM ledger l WHERE l.payment_id = p.id)
+        OR NOT EXISTS (SELECT 1 FROM receipts r WHERE r.receipt_no = p.receipt_no)
+        OR p.lines <> (SELECT COUNT(*) FROM outbox o JOIN ledger l ON l.id = o.operation_id WHERE l.payment_id = p.id)`,
+    ),
+  };
+}

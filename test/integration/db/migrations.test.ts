@@ -130,6 +130,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0008_requests' },
       { name: '0009_statement_refs' },
       { name: '0012_attestations' },
+      { name: '0014_split_payments' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -149,7 +150,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = openCounterFile(dataDir);
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 11 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 12 });
     } finally {
       raw.close();
     }
@@ -185,6 +186,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0008_requests' },
       { name: '0009_statement_refs' },
       { name: '0012_attestations' },
+      { name: '0014_split_payments' },
     ]);
   });
 

@@ -85,6 +85,7 @@ const SCHEMA = {
     till_session_id: 'TEXT NULL',
     receipt_ref: 'TEXT NULL',
     nav: 'TEXT NULL',
+    payment_id: 'TEXT NULL',
   },
   receipt_sequences: { counter_code: 'TEXT', year: 'INTEGER', last_number: 'INTEGER' },
   receipts: {
@@ -303,6 +304,20 @@ const SCHEMA = {
     cash_cents: 'INTEGER',
     payer_cfs: 'TEXT',
     file: 'TEXT',
+  },
+  payments: {
+    id: 'TEXT',
+    counter_code: 'TEXT',
+    receipt_no: 'TEXT',
+    method: 'TEXT',
+    total_cents: 'INTEGER',
+    lines: 'INTEGER',
+    created_at: 'TEXT',
+    business_date: 'TEXT',
+    operator_code: 'TEXT',
+    voids_id: 'TEXT NULL',
+    approved_by: 'TEXT NULL',
+    reason: 'TEXT NULL',
   },
   audit: {
     id: 'INTEGER',

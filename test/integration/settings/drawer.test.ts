@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { drawerKickBytes } from '../../../src-main/printing/escpos';
 import { networkPrinter } from '../../../src-main/printing/printer';
 import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { familyOfTwo } from '../../support/family';
 import { startVirtualPrinter, type VirtualPrinter } from '../../support/virtual-printer';
 
 let t: TestCore | undefined;
@@ -54,6 +55,23 @@ describe('the cash drawer on the receipt printer', () => {
     expect(audit).toEqual([
       { reason: 'topup', operationId: cash.operationId, opened: true },
       { reason: 'topup', operationId: cash2.operationId, opened: true },
+    ]);
+  });
+
+  it('opens once for a split payment in cash, after its one receipt, and never for one by card', async () => {
+    const { t, vp } = await counterWithDrawer(true);
+    await t.login('sportello1', '2468');
+    const { a, b } = familyOfTwo(t.sql);
+    const lines = (cents: number) => [
+      { accountId: a.id, amountCents: cents },
+      { accountId: b.id, amountCents: cents + 500 },
+    ];
+    await t.must('payments.record', { method: 'card', lines: lines(1_000) });
+    const cash = await t.must('payments.record', { method: 'cash', lines: lines(2_000) });
+    const jobs = await vp.waitForJobs(3);
+    expect(jobs.map((j) => (isKick(j) ? 'kick' : 'receipt'))).toEqual(['receipt', 'receipt', 'kick']);
+    expect(kicksInAudit(t).map((r) => JSON.parse(r.detail) as Record<string, unknown>)).toEqual([
+      { reason: 'topup', operationId: cash.lines[0]?.operationId, opened: true },
     ]);
   });
 

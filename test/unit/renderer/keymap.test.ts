@@ -57,6 +57,7 @@ function recordingDeps() {
     openNotice: () => effects.push('modal:notice'),
     openStatement: () => effects.push('modal:statement'),
     openAttestation: () => effects.push('modal:attestation'),
+    openSplitPayment: () => effects.push('modal:splitPayment'),
     openHelp: () => effects.push('modal:help'),
     search: {
       enter: () => effects.push('search:enter'),
