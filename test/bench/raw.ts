@@ -27,7 +27,7 @@ export interface RawDatabase {
  * the core's is; `plain` opens a copy decrypted by `decryptCopy`, to price the encryption.
  */
 export function openRaw(dataDir: string, opts: { plain?: boolean } = {}): RawDatabase {
-  const sqlite = opts.plain === true ? openCounterFile(dataDir) : openCounterFile(dataDir);
+  const sqlite = opts.plain === true ? new BetterSqlite3(path.join(dataDir, DB_FILE)) : openCounterFile(dataDir);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -62,7 +62,7 @@ export function openRaw(dataDir: string, opts: { plain?: boolean } = {}): RawDat
 
 /** Turns a working copy into a plain database (the same pages without encryption), in place. */
 export function decryptCopy(dataDir: string): void {
-  const sqlite = openCounterFile(dataDir);
+  const sqlite = new BetterSqlite3(path.join(dataDir, DB_FILE));
   try {
     applyKey(sqlite, counterKey(dataDir));
     sqlite.pragma('journal_mode = DELETE');

@@ -3,7 +3,6 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { fileKeyStore, openKeyed } from '../../src-main/db/key';
 import { DB_FILE } from '../../src-main/db/open';
-import { openCounterFile } from './counter-file';
 
 /** The key of a test data folder (the browser host's key file). */
 export function counterKey(dataDir: string): Buffer {
@@ -22,7 +21,7 @@ export function openCounterFile(dataDir: string, options: BetterSqlite3.Options 
 
 /** A database file as releases before encryption wrote it (plain): the first open encrypts it. */
 export function openPlainFile(dataDir: string): BetterSqlite3.Database {
-  return openCounterFile(dataDir);
+  return new BetterSqlite3(path.join(dataDir, DB_FILE));
 }
 
 /**
