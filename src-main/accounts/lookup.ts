@@ -49,6 +49,28 @@ export class AccountLookup {
     }
   }
 
+  /**
+   * The accounts of an account's family, grouped by child (eldest first), with the adulto di
+   * riferimento; null when the account does not exist. Front office only: it names the parent.
+   */
+  family(
+    accountId: string,
+  ): {
+    parent: NonNullable<ChildView['parent']> | null;
+    children: { child: ChildView; accounts: AccountItem[] }[];
+  } | null {
+    const items = this.map(this.q.family.all(accountId), 'full');
+    const first = items[0];
+    if (first === undefined) return null;
+    const children = new Map<string, { child: ChildView; accounts: AccountItem[] }>();
+    for (const item of items) {
+      const group = children.get(item.child.childId) ?? { child: item.child, accounts: [] };
+      group.accounts.push(item);
+      children.set(item.child.childId, group);
+    }
+    return { parent: first.child.parent ?? null, children: [...children.values()] };
+  }
+
   get(accountId: string, visibility: Visibility): AccountItem | null {
     const row = this.q.byId.get(accountId);
     return row ? toItem(row, visibility) : null;

@@ -58,6 +58,9 @@ export const SELECT_ACCOUNT = `
     JOIN children c ON c.id = a.child_id
     LEFT JOIN families f ON f.id = c.family_id`;
 
+/** A family's accounts in the order the family screen shows them: eldest child first, then by service. */
+const FAMILY_ORDER = 'ORDER BY c.birth_date IS NULL, c.birth_date, c.surname, c.name, c.id, a.service';
+
 /** Lookups by Pa-Pay code and by a child's canonical codice fiscale (the bench runs the same SQL raw). */
 export const BY_CODE_SQL = `${SELECT_ACCOUNT} WHERE a.papay_code = ?`;
 export const BY_CHILD_CF_SQL = `${SELECT_ACCOUNT} WHERE c.fiscal_code_canonical = ? ORDER BY c.surname, c.name, a.service`;
@@ -95,9 +98,21 @@ export const accountQueries = preparedPerConnection((s) => ({
   byId: s.prepare<[accountId: string], AccountJoinRow>(`${SELECT_ACCOUNT} WHERE a.id = ?`),
   byChildCf: s.prepare<[canonical: string], AccountJoinRow>(BY_CHILD_CF_SQL),
   byParentCf: s.prepare<[code: string, canonical: string], AccountJoinRow>(
-    `${SELECT_ACCOUNT} WHERE f.fiscal_code IN (?, ?) ORDER BY c.surname, c.name, a.service`,
+    `${SELECT_ACCOUNT} WHERE f.fiscal_code IN (?, ?) ${FAMILY_ORDER}`,
   ),
   byName: s.prepare<[NameSearchParams], NameSearchRow>(SEARCH_NAME_SQL),
+  /**
+   * Every account of the children linked to the same adulto di riferimento as the account's child
+   * (children_family), or the child's own accounts when it has none; eldest child first.
+   */
+  family: s.prepare<[accountId: string], AccountJoinRow>(
+    `WITH own AS (SELECT c.id, c.family_id FROM accounts a JOIN children c ON c.id = a.child_id WHERE a.id = ?)
+     ${SELECT_ACCOUNT}
+      WHERE c.id IN (SELECT id FROM own WHERE family_id IS NULL
+                     UNION ALL
+                     SELECT k.id FROM children k JOIN own ON k.family_id = own.family_id)
+      ${FAMILY_ORDER}`,
+  ),
   /**
    * The projected balance: the last balance pulled from the central service plus the local entries
    * it does not include yet.

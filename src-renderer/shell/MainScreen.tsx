@@ -53,6 +53,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
   const context: MainKeyContext = {
     view,
     account: detail !== null,
+    family: accounts.familyLevel,
     moreResults: accounts.search.nextPage !== null,
     frontOffice,
     supervisor: session.operator.role === 'supervisore',

@@ -10,6 +10,11 @@ export interface MainKeyContext {
   view: View;
   /** An account is open (found and shown with its operations). */
   account: boolean;
+  /**
+   * At the front office the open account stands beside its family: the arrows move between the
+   * family's accounts, or (after Invio) between the open account's operations; null without a family.
+   */
+  family: 'accounts' | 'operations' | null;
   /** The results of a name search have another page. */
   moreResults: boolean;
   /** Front office (pagoPA notices, registrations) rather than a pharmacy. */
@@ -79,12 +84,24 @@ function goTo(keys: string, view: View, label: string, action: MainAction): Main
 export const MAIN_KEYS: readonly MainBinding[] = [
   // The registration form has its own F1, over its own keys.
   { keys: 'F1', target: 'window', action: 'help', hint: (c) => (inForm(c) ? null : 'tutti i tasti') },
-  { keys: 'Invio', target: 'field', action: 'enter', hint: (c) => (onSearch(c) ? 'cerca / apri' : null) },
+  {
+    keys: 'Invio',
+    target: 'field',
+    action: 'enter',
+    hint: (c) => {
+      if (!onSearch(c)) return null;
+      return c.account && c.family === 'accounts' ? 'operazioni del conto' : 'cerca / apri';
+    },
+  },
   {
     keys: '↑ ↓',
     target: 'field',
     action: 'move',
-    hint: (c) => (onSearch(c) ? (c.account ? 'scegli operazione' : 'scegli conto') : null),
+    hint: (c) => {
+      if (!onSearch(c)) return null;
+      if (!c.account) return 'scegli conto';
+      return c.family === 'accounts' ? 'scegli conto della famiglia' : 'scegli operazione';
+    },
   },
   {
     keys: 'Pag↓',
@@ -147,7 +164,12 @@ export const MAIN_KEYS: readonly MainBinding[] = [
     keys: 'Esc',
     target: 'field',
     action: 'escape',
-    hint: (c) => (onSearch(c) ? (c.account ? 'chiudi conto' : 'svuota') : null),
+    hint: (c) => {
+      if (!onSearch(c)) return null;
+      if (!c.account) return 'svuota';
+      if (c.family === 'operations') return 'torna alla famiglia';
+      return c.family === 'accounts' ? 'chiudi famiglia' : 'chiudi conto';
+    },
   },
   goTo('F3', 'notices', 'avvisi pagoPA', 'notices'),
   goTo('F8', 'receipts', 'ricevute', 'receipts'),

@@ -17,6 +17,7 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'session.unlock': { operator: 'nessuno' },
   'accounts.find': { query: '9999999999' },
   'accounts.get': { accountId: 'nessuno' },
+  'accounts.family': { accountId: 'nessuno' },
   'topups.record': {
     requestId: '0190a000-0000-7000-8000-000000000001',
     accountId: 'nessuno',
