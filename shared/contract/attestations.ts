@@ -26,6 +26,11 @@ export const AttestationView = z.object({
   payerCfs: z.array(z.string()),
   /** Nothing paid in the year: the document says "nessun pagamento nel <anno>". */
   none: z.boolean(),
+  /**
+   * The payments counted are those the counter knew at issue: its data as of the last sync with the
+   * central service (null: never synced, or issued before the register kept it).
+   */
+  dataAsOf: IsoDateTime.nullable(),
 });
 export type AttestationView = z.infer<typeof AttestationView>;
 

@@ -303,6 +303,7 @@ const SCHEMA = {
     cash_cents: 'INTEGER',
     payer_cfs: 'TEXT',
     file: 'TEXT',
+    data_as_of: 'TEXT NULL',
   },
   audit: {
     id: 'INTEGER',
