@@ -53,6 +53,8 @@ export const BatchResult = z.object({
   rewritten: z.number().int(),
   /** Already written by an earlier run: left as they were. */
   skipped: z.number().int(),
+  /** Stopped on request before the end (no index yet): the next run continues. */
+  stopped: z.boolean(),
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 
@@ -70,6 +72,12 @@ export const attestationChannels = {
   'attestations.batch': channel(
     z.object({ taxYear: TaxYear }).strict(),
     BatchResult,
+    frontOfficeOnly(FRONT_OFFICE_ONLY),
+  ),
+  /** Stops the batch under way after the document it is writing; false when none is running. */
+  'attestations.stopBatch': channel(
+    z.object({}).strict(),
+    z.object({ stopping: z.boolean() }),
     frontOfficeOnly(FRONT_OFFICE_ONLY),
   ),
 } as const;

@@ -53,9 +53,7 @@ export class AccountLookup {
    * The accounts of an account's family, grouped by child (eldest first), with the adulto di
    * riferimento; null when the account does not exist. Front office only: it names the parent.
    */
-  family(
-    accountId: string,
-  ): {
+  family(accountId: string): {
     parent: NonNullable<ChildView['parent']> | null;
     children: { child: ChildView; accounts: AccountItem[] }[];
   } | null {

@@ -54,6 +54,7 @@ export function mainActions<Operation extends Voidable>(
     issueNotice: () => deps.openNotice(),
     statement: () => deps.openStatement(),
     attestation: () => deps.openAttestation(),
+    attestationBatch: () => deps.setView('attestations'),
     notices: () => deps.setView('notices'),
     receipts: () => deps.setView('receipts'),
     day: () => deps.setView('day'),

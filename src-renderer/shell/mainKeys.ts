@@ -3,7 +3,16 @@ import type { KeyBinding } from '../ui/keymap';
 
 /** The screens of the main window; the search is where every other one returns to. */
 export type View =
-  'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration' | 'ragioneria' | 'till' | 'settings';
+  | 'search'
+  | 'receipts'
+  | 'day'
+  | 'problems'
+  | 'notices'
+  | 'registration'
+  | 'ragioneria'
+  | 'till'
+  | 'settings'
+  | 'attestations';
 
 /** What decides which keys act on the main screen. */
 export interface MainKeyContext {
@@ -33,6 +42,7 @@ export type MainAction =
   | 'issueNotice'
   | 'statement'
   | 'attestation'
+  | 'attestationBatch'
   | 'notices'
   | 'receipts'
   | 'day'
@@ -183,6 +193,20 @@ export const MAIN_KEYS: readonly MainBinding[] = [
     // In the form F5 belongs to the form (it must not reload the page there either).
     otherwise: (c) =>
       inForm(c) ? null : say('Le iscrizioni si fanno allo sportello dei Servizi Educativi, non in farmacia.', true),
+  },
+  {
+    keys: 'Ctrl+Maiusc+A',
+    target: 'window',
+    action: 'attestationBatch',
+    hint: (c) => (c.frontOffice && c.view !== 'attestations' && !inForm(c) ? 'attestazioni 730 (lotto)' : null),
+    otherwise: (c) => {
+      if (inForm(c)) return null;
+      if (c.view === 'attestations') return QUIET;
+      return say(
+        "L'attestazione per la dichiarazione dei redditi si rilascia solo allo sportello dei Servizi Educativi.",
+        true,
+      );
+    },
   },
   { keys: SYNC_NOW_KEYS, target: 'app', action: 'syncNow', hint: (c) => (inForm(c) ? null : 'sincronizza') },
   {

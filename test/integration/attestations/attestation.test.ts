@@ -234,3 +234,49 @@ describe('the yearly batch', () => {
     expect(fs.readFileSync(second.indexPath, 'utf8').trim().split('\r\n')).toHaveLength(4);
   });
 });
+
+describe('the yearly batch, stopped and started again', () => {
+  it('stops between two documents on request, and the next run continues: every account once, one number each, the index at the end', async () => {
+    t = await openTestCore();
+    const ids = t.sql.prepare(`SELECT id FROM accounts ORDER BY id LIMIT 230`).all() as { id: string }[];
+    ids.forEach((a, i) => central(a.id, `s${i}`, '2025-04-01', 'topup_cash', 1_000 + i));
+    t.clock.set('2026-12-21T09:00:00.000Z');
+    await t.login('sportello1', '2468');
+    // Nothing to stop while no batch runs.
+    expect(await t.must('attestations.stopBatch', {})).toEqual({ stopping: false });
+
+    const progress: { done: number; total: number }[] = [];
+    const stop: { asked: Promise<unknown> | null } = { asked: null };
+    const off = t.core.on((event, payload) => {
+      if (event !== 'attestations.progress') return;
+      const p = payload as { done: number; total: number };
+      progress.push(p);
+      // Past the first chunk of 100: the operator presses Ferma.
+      if (p.done === 100 && stop.asked === null) stop.asked = t.must('attestations.stopBatch', {});
+    });
+    const first = await t.must('attestations.batch', { taxYear: 2025 });
+    expect(await stop.asked).toEqual({ stopping: true });
+    expect(first.stopped).toBe(true);
+    expect(first.total).toBe(230);
+    expect(first.written).toBeGreaterThanOrEqual(100);
+    expect(first.written).toBeLessThan(200);
+    expect(fs.existsSync(first.indexPath)).toBe(false);
+    expect(progress.at(-1)).toEqual({ taxYear: 2025, done: first.written, total: 230 });
+    const numbered = pick(t.sql).count('attestations');
+    expect(numbered).toBe(200);
+
+    const second = await t.must('attestations.batch', { taxYear: 2025 });
+    off();
+    expect(second).toMatchObject({ total: 230, stopped: false, skipped: first.written });
+    // The rest of the chunk numbered before the stop is written under its numbers; the others are new.
+    expect(second.rewritten).toBe(200 - first.written);
+    expect(second.written).toBe(30);
+    expect(pick(t.sql).count('attestations')).toBe(230);
+    expect(fs.readdirSync(second.folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(230);
+    const index = fs.readFileSync(second.indexPath, 'utf8').trim().split('\r\n').slice(1);
+    expect(index).toHaveLength(230);
+    const protocols = index.map((l) => l.split(';')[0]);
+    expect(new Set(protocols).size).toBe(230);
+    expect(protocols.at(-1)).toBe('SE1/2026/A00230');
+  });
+});

@@ -60,6 +60,7 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'statements.printShort': { accountId: 'nessuno' },
   'attestations.issue': { accountId: 'nessuno', taxYear: 2025 },
   'attestations.batch': { taxYear: 2025 },
+  'attestations.stopBatch': {},
   'registration.options': {},
   'registration.quote': { service: 'refezione', schoolYear: '2026/2027', siblingOrder: 1 },
   'registration.save': {
