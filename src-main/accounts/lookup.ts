@@ -88,10 +88,12 @@ export class AccountLookup {
   }
 }
 
-/** The two FTS5 expressions of a name search: the children found by surname, and those found by the name only. */
+/** The FTS5 expressions of a name search: the children found by surname, those found by the name only, those found by their parent. */
 export interface NameSearchFts {
   bySurname: string;
   byNameOnly: string;
+  /** The children of the adulti di riferimento whose surname and name hold every typed word. */
+  byParent: string;
 }
 
 /** Past this many words only the two extreme groupings are tried (each word alone, all joined). */
@@ -127,7 +129,9 @@ export function nameSearch(typed: string[]): NameSearchFts {
   const joined = words.join('');
   const starts = words.length > 1 ? `(${prefix(words[0] ?? '')} OR ${prefix(joined)})` : prefix(joined);
   const surname = `{surname surname_key} : ${starts}`;
-  return { bySurname: `(${all}) AND (${surname})`, byNameOnly: `(${all}) NOT (${surname})` };
+  // A parent: every typed word starts a word of their surname or name (families_fts has no keys).
+  const byParent = words.map(prefix).join(' ');
+  return { bySurname: `(${all}) AND (${surname})`, byNameOnly: `(${all}) NOT (${surname})`, byParent };
 }
 
 function toItem(r: AccountJoinRow, visibility: Visibility): AccountItem {

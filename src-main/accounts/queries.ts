@@ -26,12 +26,16 @@ export type AccountJoinRow = Pick<
   address: Row<'families'>['address'] | null;
 };
 
-/** A page of a name search: each row also says how many children the whole search found, and whether it matched only by name. */
+/**
+ * A page of a name search: each row also says how many children the whole search found, and how it
+ * matched: 0 by the child's surname, 1 by the child's name only, 2 by the adulto di riferimento only.
+ */
 export type NameSearchRow = AccountJoinRow & { total_children: number; name_only: number };
 
 export interface NameSearchParams {
   bySurname: string;
   byNameOnly: string;
+  byParent: string;
   limit: number;
   offset: number;
 }
@@ -67,8 +71,10 @@ export const BY_CHILD_CF_SQL = `${SELECT_ACCOUNT} WHERE c.fiscal_code_canonical 
 
 /**
  * Name search, paginated by child. The children found (FTS on the words and the folded keys of
- * surname and name) come in two sets the FTS index tells apart by itself: those whose surname
- * matches, then those found by the name only; each is ordered by folded surname and name. Only the
+ * surname and name) come in three sets: those whose surname matches, then those found by the name
+ * only, then (front office: a pharmacy holds no families) the children of an adulto di riferimento
+ * whose own surname and name match (families_fts); a child found twice counts once, in its first
+ * set; each set is ordered by folded surname and name. Only the
  * page of children is joined to its accounts, families and pending sums (joining every match first
  * cost three times as much at 100,000 accounts); every row carries how many children the whole
  * search found. Parameters: the FTS expressions of the surname matches and of the others
@@ -78,10 +84,14 @@ export const SEARCH_NAME_SQL = `
   WITH hit AS (
     SELECT rowid AS rid, 0 AS name_only FROM children_fts WHERE children_fts MATCH @bySurname
     UNION ALL
-    SELECT rowid AS rid, 1 AS name_only FROM children_fts WHERE children_fts MATCH @byNameOnly),
+    SELECT rowid AS rid, 1 AS name_only FROM children_fts WHERE children_fts MATCH @byNameOnly
+    UNION ALL
+    SELECT pc.rowid AS rid, 2 AS name_only
+      FROM families_fts JOIN families pf ON pf.rowid = families_fts.rowid JOIN children pc ON pc.family_id = pf.id
+     WHERE families_fts MATCH @byParent),
   found AS MATERIALIZED (
-    SELECT hit.rid, hit.name_only, fc.id, fc.surname_key, fc.name_key
-      FROM hit JOIN children fc ON fc.rowid = hit.rid),
+    SELECT hit.rid, MIN(hit.name_only) AS name_only, fc.id, fc.surname_key, fc.name_key
+      FROM hit JOIN children fc ON fc.rowid = hit.rid GROUP BY hit.rid),
   page AS MATERIALIZED (
     SELECT rid, id, surname_key, name_key, name_only FROM found
      ORDER BY name_only, surname_key, name_key, id

@@ -85,6 +85,24 @@ describe('the family on one screen (accounts.family)', () => {
     expect(family.children[0]!.child.parent).toBeUndefined();
   });
 
+  it("a parent's name finds their children, also when the children bear another surname; an update is found at once", async () => {
+    t = await openTestCore();
+    await t.login('sportello1', '2468');
+    const fam = familyOfThree();
+    // The parent takes a surname none of the children has (a mother, say), with an accent.
+    t.sql.prepare(`UPDATE families SET surname = 'Zuccalà', name = 'Ginevra' WHERE id = ?`).run(fam.familyId);
+    const children = t.sql.prepare('SELECT id FROM children WHERE family_id = ?').pluck().all(fam.familyId);
+    for (const query of ['zuccala ginevra', 'Ginevra Zuccalà', 'zucc gin']) {
+      const found = await t.must('accounts.find', { query });
+      expect(found.queryKind).toBe('name');
+      expect(new Set(found.items.map((i) => i.child.childId)), query).toEqual(new Set(children));
+      expect(found.totalChildren).toBe(3);
+      for (const item of found.items) expect(item.child.parent?.name).toBe('Ginevra Zuccalà');
+    }
+    // Every typed word must start a word of the parent's: another name is not them.
+    expect((await t.must('accounts.find', { query: 'zuccala marco' })).items).toHaveLength(0);
+  });
+
   it('an account that does not exist is said so in Italian', async () => {
     t = await openTestCore();
     await t.login('sportello1', '2468');

@@ -16,7 +16,7 @@ import * as m0015 from '../../../src-main/db/migrations/0015_family';
 let sqlite: BetterSqlite3.Database | null = null;
 afterEach(() => sqlite?.close());
 
-describe('migration 0015: the family documents', () => {
+describe('migration 0015: the family screen and documents', () => {
   it('an attestation registered before keeps its figures, with no "dati al"; the register still cannot be changed', async () => {
     sqlite = new BetterSqlite3(':memory:');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations take an untyped Kysely
@@ -31,7 +31,22 @@ describe('migration 0015: the family documents', () => {
                  6500, 4000, '[]', 'x.pdf')`,
       )
       .run();
+    sqlite
+      .prepare(
+        `INSERT INTO families (id, surname, name, fiscal_code, address) VALUES ('f1', 'Zuccalà', 'Ginevra', 'X', '')`,
+      )
+      .run();
     await m0015.up(db);
+    // The parents already there are indexed; a change of name is followed.
+    const find = sqlite
+      .prepare(
+        `SELECT f.id FROM families_fts JOIN families f ON f.rowid = families_fts.rowid WHERE families_fts MATCH ?`,
+      )
+      .pluck();
+    expect(find.all('"zuccala"* "gin"*')).toEqual(['f1']);
+    sqlite.prepare(`UPDATE families SET surname = 'Rossi' WHERE id = 'f1'`).run();
+    expect(find.all('"zuccala"*')).toEqual([]);
+    expect(find.all('"rossi"* "ginevra"*')).toEqual(['f1']);
     expect(sqlite.prepare('SELECT traceable_cents, cash_cents, data_as_of FROM attestations').get()).toEqual({
       traceable_cents: 6500,
       cash_cents: 4000,
