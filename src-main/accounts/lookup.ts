@@ -37,11 +37,12 @@ export class AccountLookup {
         );
       }
       case 'name': {
-        const rows = this.q.byName.all({
-          ...nameSearch(query.words),
-          limit: NAME_PAGE_SIZE,
-          offset: page * NAME_PAGE_SIZE,
-        });
+        const { byParent, ...fts } = nameSearch(query.words);
+        const paging = { limit: NAME_PAGE_SIZE, offset: page * NAME_PAGE_SIZE };
+        const rows =
+          byParent === null
+            ? this.q.byName.all({ ...fts, ...paging })
+            : this.q.byNameWithParents.all({ ...fts, byParent, ...paging });
         const totalChildren = rows[0]?.total_children ?? 0;
         const more = (page + 1) * NAME_PAGE_SIZE < totalChildren;
         return { items: this.map(rows, visibility), nextPage: more ? page + 1 : null, totalChildren };
@@ -92,8 +93,11 @@ export class AccountLookup {
 export interface NameSearchFts {
   bySurname: string;
   byNameOnly: string;
-  /** The children of the adulti di riferimento whose surname and name hold every typed word. */
-  byParent: string;
+  /**
+   * The children of the adulti di riferimento whose surname starts with the first typed word and
+   * whose surname or name holds each other one; null for a single word.
+   */
+  byParent: string | null;
 }
 
 /** Past this many words only the two extreme groupings are tried (each word alone, all joined). */
@@ -129,8 +133,12 @@ export function nameSearch(typed: string[]): NameSearchFts {
   const joined = words.join('');
   const starts = words.length > 1 ? `(${prefix(words[0] ?? '')} OR ${prefix(joined)})` : prefix(joined);
   const surname = `{surname surname_key} : ${starts}`;
-  // A parent: every typed word starts a word of their surname or name (families_fts has no keys).
-  const byParent = words.map(prefix).join(' ');
+  // A parent is typed as a person is named, surname first: the first word starts their surname,
+  // every other word a word of their surname or name (families_fts has no folded keys). One word
+  // alone finds the children only (see SEARCH_NAME_SQL).
+  const [first, ...others] = words;
+  const byParent =
+    first === undefined || others.length === 0 ? null : `surname : ${prefix(first)} ${others.map(prefix).join(' ')}`;
   return { bySurname: `(${all}) AND (${surname})`, byNameOnly: `(${all}) NOT (${surname})`, byParent };
 }
 
