@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LedgerKind, Service } from '../domain';
-import { MINIMISED_AT_PHARMACY } from './access';
+import { frontOfficeOnly, MINIMISED_AT_PHARMACY } from './access';
 import { Cents, channel, Id, IsoDateTime } from './common';
 
 /** Finding a child's accounts and reading one with its operations. */
@@ -57,6 +57,26 @@ export const OperationView = z.object({
 });
 export type OperationView = z.infer<typeof OperationView>;
 
+/** How many of each account's latest movements the family screen shows. */
+export const FAMILY_RECENT_OPERATIONS = 3;
+
+/** One account on the family screen: its balance, as the account view shows it, and its latest movements. */
+export const FamilyAccount = z.object({
+  account: AccountItem,
+  recent: z.array(OperationView).max(FAMILY_RECENT_OPERATIONS),
+});
+export type FamilyAccount = z.infer<typeof FamilyAccount>;
+
+/**
+ * A family as the front office sees it: the adulto di riferimento (null for a child registered
+ * without one) and every child linked to them, each with each service's account.
+ */
+export const FamilyView = z.object({
+  parent: z.object({ name: z.string(), fiscalCode: z.string() }).nullable(),
+  children: z.array(z.object({ child: ChildView, accounts: z.array(FamilyAccount).min(1) })).min(1),
+});
+export type FamilyView = z.infer<typeof FamilyView>;
+
 export const accountChannels = {
   'accounts.find': channel(
     z.object({ query: z.string().max(100), page: z.number().int().min(0).max(10_000).optional() }).strict(),
@@ -74,5 +94,13 @@ export const accountChannels = {
     z.object({ accountId: Id }).strict(),
     z.object({ account: AccountItem, operations: z.array(OperationView) }),
     MINIMISED_AT_PHARMACY,
+  ),
+  /** The family of an account's child: the adulto di riferimento and every child linked to them. */
+  'accounts.family': channel(
+    z.object({ accountId: Id }).strict(),
+    FamilyView,
+    frontOfficeOnly(
+      'In farmacia si vede solo il conto del codice Pa-Pay cercato: la famiglia si consulta allo sportello dei Servizi Educativi.',
+    ),
   ),
 } as const;

@@ -26,6 +26,11 @@ export const AttestationView = z.object({
   payerCfs: z.array(z.string()),
   /** Nothing paid in the year: the document says "nessun pagamento nel <anno>". */
   none: z.boolean(),
+  /**
+   * The payments counted are those the counter knew at issue: its data as of the last sync with the
+   * central service (null: never synced, or issued before the register kept it).
+   */
+  dataAsOf: IsoDateTime.nullable(),
 });
 export type AttestationView = z.infer<typeof AttestationView>;
 
@@ -48,6 +53,8 @@ export const BatchResult = z.object({
   rewritten: z.number().int(),
   /** Already written by an earlier run: left as they were. */
   skipped: z.number().int(),
+  /** Stopped on request before the end (no index yet): the next run continues. */
+  stopped: z.boolean(),
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 
@@ -65,6 +72,12 @@ export const attestationChannels = {
   'attestations.batch': channel(
     z.object({ taxYear: TaxYear }).strict(),
     BatchResult,
+    frontOfficeOnly(FRONT_OFFICE_ONLY),
+  ),
+  /** Stops the batch under way after the document it is writing; false when none is running. */
+  'attestations.stopBatch': channel(
+    z.object({}).strict(),
+    z.object({ stopping: z.boolean() }),
     frontOfficeOnly(FRONT_OFFICE_ONLY),
   ),
 } as const;

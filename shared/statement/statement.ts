@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import type { LedgerKind } from '../domain';
-import { formatLocalDate } from '../time';
+import { formatLocalDate, formatRomeDateTime } from '../time';
 
 /**
  * The estratto conto of one account: the movements of a period with their running balance. Pure:
@@ -11,6 +11,17 @@ import { formatLocalDate } from '../time';
  * opening = closing − the movements in it. So the closing of a period that ends today IS the
  * account's balance, whatever history this counter holds from before the period.
  */
+
+/**
+ * What the statement and the attestation say of their data: the meals and the payments made
+ * elsewhere come through the central service's feed, so they are as of the last sync.
+ * "dati al 27/11/2026 17:00 (ultima sincronizzazione con il servizio centrale)".
+ */
+export function dataAsOfText(dataAsOf: string | null): string {
+  return dataAsOf === null
+    ? 'dati non ancora sincronizzati con il servizio centrale'
+    : `dati al ${formatRomeDateTime(dataAsOf)} (ultima sincronizzazione con il servizio centrale)`;
+}
 
 /** Where a payment was made, as the statement says it. */
 export type MovementChannel = 'sportello' | 'farmacia' | 'pagopa' | 'portale' | 'mensa' | 'rettifica' | 'storno';

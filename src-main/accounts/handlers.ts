@@ -1,3 +1,4 @@
+import { FAMILY_RECENT_OPERATIONS } from '../../shared/contract';
 import { DomainError } from '../../shared/errors';
 import { parseQuery } from '../../shared/lookup';
 import { searchAllowed, searchRefusedMessage } from '../../shared/roles';
@@ -19,6 +20,22 @@ export function accountHandlers(ctx: CoreContext): HandlersOf<'accounts'> {
         throw new DomainError('FORBIDDEN', searchRefusedMessage());
       if (parsed.kind === 'invalid') throw new DomainError('INPUT_INVALID', parsed.message);
       return { queryKind: parsed.kind, ...lookup.find(parsed, visibility, input.page ?? 0) };
+    },
+
+    'accounts.family': ({ input }) => {
+      const family = lookup.family(input.accountId);
+      if (!family) throw new DomainError('NOT_FOUND', 'Conto non trovato: ripetere la ricerca.');
+      const today = romeDate(ctx.clock.now());
+      return {
+        parent: family.parent,
+        children: family.children.map(({ child, accounts }) => ({
+          child,
+          accounts: accounts.map((account) => ({
+            account,
+            recent: operations(account.accountId, today).slice(0, FAMILY_RECENT_OPERATIONS),
+          })),
+        })),
+      };
     },
 
     'accounts.get': ({ input, visibility }) => {

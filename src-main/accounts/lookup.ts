@@ -37,16 +37,37 @@ export class AccountLookup {
         );
       }
       case 'name': {
-        const rows = this.q.byName.all({
-          ...nameSearch(query.words),
-          limit: NAME_PAGE_SIZE,
-          offset: page * NAME_PAGE_SIZE,
-        });
+        const { byParent, ...fts } = nameSearch(query.words);
+        const paging = { limit: NAME_PAGE_SIZE, offset: page * NAME_PAGE_SIZE };
+        const rows =
+          byParent === null
+            ? this.q.byName.all({ ...fts, ...paging })
+            : this.q.byNameWithParents.all({ ...fts, byParent, ...paging });
         const totalChildren = rows[0]?.total_children ?? 0;
         const more = (page + 1) * NAME_PAGE_SIZE < totalChildren;
         return { items: this.map(rows, visibility), nextPage: more ? page + 1 : null, totalChildren };
       }
     }
+  }
+
+  /**
+   * The accounts of an account's family, grouped by child (eldest first), with the adulto di
+   * riferimento; null when the account does not exist. Front office only: it names the parent.
+   */
+  family(accountId: string): {
+    parent: NonNullable<ChildView['parent']> | null;
+    children: { child: ChildView; accounts: AccountItem[] }[];
+  } | null {
+    const items = this.map(this.q.family.all(accountId), 'full');
+    const first = items[0];
+    if (first === undefined) return null;
+    const children = new Map<string, { child: ChildView; accounts: AccountItem[] }>();
+    for (const item of items) {
+      const group = children.get(item.child.childId) ?? { child: item.child, accounts: [] };
+      group.accounts.push(item);
+      children.set(item.child.childId, group);
+    }
+    return { parent: first.child.parent ?? null, children: [...children.values()] };
   }
 
   get(accountId: string, visibility: Visibility): AccountItem | null {
@@ -68,10 +89,15 @@ export class AccountLookup {
   }
 }
 
-/** The two FTS5 expressions of a name search: the children found by surname, and those found by the name only. */
+/** The FTS5 expressions of a name search: the children found by surname, those found by the name only, those found by their parent. */
 export interface NameSearchFts {
   bySurname: string;
   byNameOnly: string;
+  /**
+   * The children of the adulti di riferimento whose surname starts with the first typed word and
+   * whose surname or name holds each other one; null for a single word.
+   */
+  byParent: string | null;
 }
 
 /** Past this many words only the two extreme groupings are tried (each word alone, all joined). */
@@ -107,7 +133,13 @@ export function nameSearch(typed: string[]): NameSearchFts {
   const joined = words.join('');
   const starts = words.length > 1 ? `(${prefix(words[0] ?? '')} OR ${prefix(joined)})` : prefix(joined);
   const surname = `{surname surname_key} : ${starts}`;
-  return { bySurname: `(${all}) AND (${surname})`, byNameOnly: `(${all}) NOT (${surname})` };
+  // A parent is typed as a person is named, surname first: the first word starts their surname,
+  // every other word a word of their surname or name (families_fts has no folded keys). One word
+  // alone finds the children only (see SEARCH_NAME_SQL).
+  const [first, ...others] = words;
+  const byParent =
+    first === undefined || others.length === 0 ? null : `surname : ${prefix(first)} ${others.map(prefix).join(' ')}`;
+  return { bySurname: `(${all}) AND (${surname})`, byNameOnly: `(${all}) NOT (${surname})`, byParent };
 }
 
 function toItem(r: AccountJoinRow, visibility: Visibility): AccountItem {

@@ -26,7 +26,10 @@ export type AccountJoinRow = Pick<
   address: Row<'families'>['address'] | null;
 };
 
-/** A page of a name search: each row also says how many children the whole search found, and whether it matched only by name. */
+/**
+ * A page of a name search: each row also says how many children the whole search found, and how it
+ * matched: 0 by the child's surname, 1 by the child's name only, 2 by the adulto di riferimento only.
+ */
 export type NameSearchRow = AccountJoinRow & { total_children: number; name_only: number };
 
 export interface NameSearchParams {
@@ -60,6 +63,9 @@ export const SELECT_ACCOUNT = `
     JOIN children c ON c.id = a.child_id
     LEFT JOIN families f ON f.id = c.family_id`;
 
+/** A family's accounts in the order the family screen shows them: eldest child first, then by service. */
+const FAMILY_ORDER = 'ORDER BY c.birth_date IS NULL, c.birth_date, c.surname, c.name, c.id, a.service';
+
 /** Lookups by Pa-Pay code and by a child's canonical codice fiscale (the bench runs the same SQL raw). */
 export const BY_CODE_SQL = `${SELECT_ACCOUNT} WHERE a.papay_code = ?`;
 export const BY_CHILD_CF_SQL = `${SELECT_ACCOUNT} WHERE c.fiscal_code_canonical = ? ORDER BY c.surname, c.name, a.service`;
@@ -67,20 +73,33 @@ export const BY_CHILD_CF_SQL = `${SELECT_ACCOUNT} WHERE c.fiscal_code_canonical 
 /**
  * Name search, paginated by child. The children found (FTS on the words and the folded keys of
  * surname and name) come in two sets the FTS index tells apart by itself: those whose surname
- * matches, then those found by the name only; each is ordered by folded surname and name. Only the
- * page of children is joined to its accounts, families and pending sums (joining every match first
- * cost three times as much at 100,000 accounts); every row carries how many children the whole
- * search found. Parameters: the FTS expressions of the surname matches and of the others
- * (lookup.ts nameSearch), page size, offset.
+ * matches, then those found by the name only; with `parents`, a third: the children of an adulto di
+ * riferimento whose surname and name match (families_fts; a child found twice counts once, in its
+ * first set). Each set is ordered by folded surname and name. Only the page of children is joined to
+ * its accounts, families and pending sums (joining every match first cost three times as much at
+ * 100,000 accounts); every row carries how many children the whole search found. Parameters: the FTS
+ * expressions (lookup.ts nameSearch), page size, offset.
+ *
+ * Two statements, not one: matching parents on a single typed word ("ross") doubled the search's
+ * time at 100,000 accounts (p50 4 to 8 ms), for the children a parent's surname mostly shares.
  */
-export const SEARCH_NAME_SQL = `
+function searchNameSql(parents: boolean): string {
+  const byParent = `
+    UNION ALL
+    SELECT pc.rowid AS rid, 2 AS name_only
+      FROM families_fts JOIN families pf ON pf.rowid = families_fts.rowid JOIN children pc ON pc.family_id = pf.id
+     WHERE families_fts MATCH @byParent`;
+  const found = parents
+    ? `SELECT hit.rid, MIN(hit.name_only) AS name_only, fc.id, fc.surname_key, fc.name_key
+         FROM hit JOIN children fc ON fc.rowid = hit.rid GROUP BY hit.rid`
+    : `SELECT hit.rid, hit.name_only, fc.id, fc.surname_key, fc.name_key
+         FROM hit JOIN children fc ON fc.rowid = hit.rid`;
+  return `
   WITH hit AS (
     SELECT rowid AS rid, 0 AS name_only FROM children_fts WHERE children_fts MATCH @bySurname
     UNION ALL
-    SELECT rowid AS rid, 1 AS name_only FROM children_fts WHERE children_fts MATCH @byNameOnly),
-  found AS MATERIALIZED (
-    SELECT hit.rid, hit.name_only, fc.id, fc.surname_key, fc.name_key
-      FROM hit JOIN children fc ON fc.rowid = hit.rid),
+    SELECT rowid AS rid, 1 AS name_only FROM children_fts WHERE children_fts MATCH @byNameOnly${parents ? byParent : ''}),
+  found AS MATERIALIZED (${found}),
   page AS MATERIALIZED (
     SELECT rid, id, surname_key, name_key, name_only FROM found
      ORDER BY name_only, surname_key, name_key, id
@@ -88,6 +107,12 @@ export const SEARCH_NAME_SQL = `
   ${SELECT_ACCOUNT.replace('SELECT ', 'SELECT (SELECT count(*) FROM found) AS total_children, page.name_only, ')}
     JOIN page ON page.rid = c.rowid
    ORDER BY page.name_only, page.surname_key, page.name_key, page.id, a.service`;
+}
+
+/** The children found by their own surname or name. */
+export const SEARCH_NAME_SQL = searchNameSql(false);
+/** The same, and the children of the parents found by surname and name. */
+export const SEARCH_NAME_WITH_PARENTS_SQL = searchNameSql(true);
 
 /** How many entries an account's history shows. */
 export const RECENT_OPERATIONS = 50;
@@ -97,9 +122,22 @@ export const accountQueries = preparedPerConnection((s) => ({
   byId: s.prepare<[accountId: string], AccountJoinRow>(`${SELECT_ACCOUNT} WHERE a.id = ?`),
   byChildCf: s.prepare<[canonical: string], AccountJoinRow>(BY_CHILD_CF_SQL),
   byParentCf: s.prepare<[code: string, canonical: string], AccountJoinRow>(
-    `${SELECT_ACCOUNT} WHERE f.fiscal_code IN (?, ?) ORDER BY c.surname, c.name, a.service`,
+    `${SELECT_ACCOUNT} WHERE f.fiscal_code IN (?, ?) ${FAMILY_ORDER}`,
   ),
   byName: s.prepare<[NameSearchParams], NameSearchRow>(SEARCH_NAME_SQL),
+  byNameWithParents: s.prepare<[NameSearchParams & { byParent: string }], NameSearchRow>(SEARCH_NAME_WITH_PARENTS_SQL),
+  /**
+   * Every account of the children linked to the same adulto di riferimento as the account's child
+   * (children_family), or the child's own accounts when it has none; eldest child first.
+   */
+  family: s.prepare<[accountId: string], AccountJoinRow>(
+    `WITH own AS (SELECT c.id, c.family_id FROM accounts a JOIN children c ON c.id = a.child_id WHERE a.id = ?)
+     ${SELECT_ACCOUNT}
+      WHERE c.id IN (SELECT id FROM own WHERE family_id IS NULL
+                     UNION ALL
+                     SELECT k.id FROM children k JOIN own ON k.family_id = own.family_id)
+      ${FAMILY_ORDER}`,
+  ),
   /**
    * The projected balance: the last balance pulled from the central service plus the local entries
    * it does not include yet.

@@ -13,6 +13,7 @@ import { attestationDocument } from '../documents/attestationPdf';
 import { renderPdf, writeFileAtomically } from '../documents/pdf';
 import { journal } from '../journal/journal';
 import type { Operator } from '../session/sessions';
+import { dataAsOfReader } from '../statements/statements';
 import { nextTillNumber } from '../till/close';
 import { tillQueries } from '../till/queries';
 import { attestationQueries, type AttestationRow } from './queries';
@@ -40,6 +41,7 @@ export function attestationOffice(ctx: CoreContext) {
   const lookup = new AccountLookup(ctx.db);
   const q = attestationQueries(ctx.db.sqlite);
   const log = journal(ctx.db.sqlite);
+  const dataAsOf = dataAsOfReader(ctx.db);
 
   const account = (accountId: string): AccountItem => {
     const found = lookup.get(accountId, 'full');
@@ -92,6 +94,7 @@ export function attestationOffice(ctx: CoreContext) {
       cash_cents: f.cashCents,
       payer_cfs: JSON.stringify(f.payerCfs),
       file: path.join(attestationFolder(ctx.dataDir, f.taxYear, batchYear !== null), fileName(protocolNo, a)),
+      data_as_of: dataAsOf(a),
     };
     q.insert.run(row);
     log.audit({
@@ -128,6 +131,7 @@ export function attestationOffice(ctx: CoreContext) {
       totalCents,
       payerCfs: JSON.parse(row.payer_cfs) as string[],
       none: row.traceable_cents === 0 && row.cash_cents === 0,
+      dataAsOf: row.data_as_of,
     };
   };
 

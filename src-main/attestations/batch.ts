@@ -65,13 +65,16 @@ function written(file: string): boolean {
  * one folder with a CSV index. Resumable: an account the register already holds for this batch keeps
  * its protocol number and is only written again when its file is missing. The numbers, the register
  * rows and their audit go in one transaction per chunk; the PDFs follow (not fsync'd one by one: the
- * index, written last, is, and a lost file is written again by the next run).
+ * index, written last, is, and a lost file is written again by the next run). A run stopped on request
+ * ends between two documents, without the index: the next run continues and writes it.
  */
 export async function writeBatch(
   ctx: CoreContext,
   office: AttestationOffice,
   taxYear: number,
   operator: Operator,
+  /** Asked between two documents: true stops the run there (the next one continues; no index yet). */
+  stopRequested: () => boolean = () => false,
 ): Promise<BatchResult> {
   office.checkYear(taxYear);
   const q = attestationQueries(ctx.db.sqlite);
@@ -88,6 +91,7 @@ export async function writeBatch(
     written: 0,
     rewritten: 0,
     skipped: 0,
+    stopped: false,
   };
   ctx.emit('attestations.progress', { taxYear, done: 0, total: ids.length });
   for (let start = 0; start < ids.length; start += CHUNK) {
@@ -100,7 +104,17 @@ export async function writeBatch(
     )();
     const isNew = new Set(rows.map((r) => r.account_id));
     for (const r of rows) registered.set(r.account_id, r);
+    let done = start;
     for (const a of chunk) {
+      // Let the host answer meanwhile (the stop request itself, the status bar): a render yields
+      // only to promise jobs, never to the network.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stopRequested()) {
+        // What this chunk numbered and did not write yet is written by the next run, under its number.
+        ctx.emit('attestations.progress', { taxYear, done, total: ids.length });
+        return { ...result, stopped: true };
+      }
+      done++;
       const row = registered.get(a.accountId);
       if (row === undefined) throw new Error(`attestazione non registrata per il conto ${a.accountId}`);
       if (!isNew.has(a.accountId) && written(row.file)) {

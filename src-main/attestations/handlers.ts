@@ -8,6 +8,7 @@ import { writeBatch } from './batch';
 export function attestationHandlers(ctx: CoreContext): HandlersOf<'attestations'> {
   const office = attestationOffice(ctx);
   let running: number | null = null;
+  let stop = false;
   return {
     'attestations.issue': async ({ input, operator }) => office.issue(input.accountId, input.taxYear, operator),
 
@@ -19,11 +20,17 @@ export function attestationHandlers(ctx: CoreContext): HandlersOf<'attestations'
         );
       }
       running = input.taxYear;
+      stop = false;
       try {
-        return await writeBatch(ctx, office, input.taxYear, operator);
+        return await writeBatch(ctx, office, input.taxYear, operator, () => stop);
       } finally {
         running = null;
       }
+    },
+
+    'attestations.stopBatch': () => {
+      stop = running !== null;
+      return { stopping: stop };
     },
   };
 }

@@ -26,9 +26,9 @@ export const attestationQueries = preparedPerConnection((s) => ({
   ),
   insert: s.prepare<[AttestationRow]>(
     `INSERT INTO attestations (protocol_no, counter_code, year, number, account_id, tax_year, batch_year, issued_at,
-                               operator_code, code, traceable_cents, cash_cents, payer_cfs, file)
+                               operator_code, code, traceable_cents, cash_cents, payer_cfs, file, data_as_of)
      VALUES (@protocol_no, @counter_code, @year, @number, @account_id, @tax_year, @batch_year, @issued_at,
-             @operator_code, @code, @traceable_cents, @cash_cents, @payer_cfs, @file)`,
+             @operator_code, @code, @traceable_cents, @cash_cents, @payer_cfs, @file, @data_as_of)`,
   ),
   /** What the yearly batch already numbered, account by account. */
   batchRows: s.prepare<[batchYear: number], AttestationRow>(

@@ -328,6 +328,8 @@ export interface Database {
     /** JSON array of codici fiscali. */
     payer_cfs: string;
     file: string;
+    /** When the data last came from the central service, at issue; null before migration 0015. */
+    data_as_of: string | null;
   };
   audit: {
     id: Generated<number>;

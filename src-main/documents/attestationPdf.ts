@@ -2,6 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { AttestationView } from '../../shared/contract';
 import { SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
+import { dataAsOfText } from '../../shared/statement/statement';
 import { formatLocalDate, formatRomeDateTime, romeDate } from '../../shared/time';
 import { DOCUMENT_STYLES, money, table, th } from './reportsPdf';
 
@@ -67,8 +68,8 @@ export function attestationDocument(frame: AttestationFrame, a: AttestationView)
       {
         text: `Anno d'imposta ${a.taxYear} - Protocollo n. ${a.protocolNo} del ${issued}`,
         style: 'small',
-        margin: [0, 0, 0, 8],
       },
+      { text: `Pagamenti noti allo sportello: ${dataAsOfText(a.dataAsOf)}.`, style: 'small', margin: [0, 0, 0, 8] },
       { text: 'Servizio e bambino/a', style: 'section' },
       {
         text: [

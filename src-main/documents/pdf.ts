@@ -52,6 +52,73 @@ interface VirtualFs {
   writeFileSync(name: string, content: Buffer): void;
 }
 
+/** The part of PDFKit's embedded font we reuse across documents (not in pdfmake's types). */
+interface EmbeddedFont {
+  /** The parsed font (fontkit): its tables, glyphs and shaping plan. */
+  font: unknown;
+  name: string;
+  /** Shaped words of this font, PDFKit's own cache (per document unless shared). */
+  layoutCache?: Record<string, unknown>;
+}
+type EmbeddedFontClass = new (document: unknown, font: unknown, id: string) => EmbeddedFont;
+
+/** The part of pdfmake's PDFDocument (a PDFKit document) that provides fonts. */
+interface FontProvider {
+  fontCache: Record<string, Record<string, EmbeddedFont>>;
+  _fontFamilies: Record<string, EmbeddedFont>;
+  _fontCount: number;
+  getFontType(bold: boolean, italics: boolean): string;
+  getFontFile(family: string, bold: boolean, italics: boolean): string | null;
+  provideFont: (this: FontProvider, family: string, bold: boolean, italics: boolean) => EmbeddedFont;
+}
+
+/** Past this many shaped words a font's shared cache starts again (it holds names and codes too). */
+const SHAPED_WORDS_LIMIT = 20_000;
+
+/**
+ * PDFKit parses every font again for every document (fontkit reading the TrueType tables and
+ * glyphs: about half of an attestation's 15-20 ms, and most of its garbage) and shapes every word
+ * again. Each font file is parsed once per process instead: a new document gets a fresh embedded
+ * font (its own subset, widths and object id, so the PDF written is the same) over the same parsed
+ * font, and the words already shaped in that font. Parsed fonts are read-only to PDFKit; a shaped
+ * word is never changed after it is cached.
+ */
+function shareParsedFonts(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const documentClass = (require('pdfmake/js/PDFDocument') as { default: { prototype: FontProvider } }).default;
+  const proto = documentClass.prototype;
+  const original = proto.provideFont;
+  const parsed = new Map<string, { font: unknown; make: EmbeddedFontClass; words: Record<string, unknown> }>();
+  proto.provideFont = function provideFont(family, bold, italics) {
+    const type = this.getFontType(bold, italics);
+    const file = this.getFontFile(family, bold, italics);
+    const done = this.fontCache[family]?.[type];
+    if (done !== undefined) return done;
+    const known = file === null ? undefined : parsed.get(file);
+    if (file === null || known === undefined) {
+      const made = original.call(this, family, bold, italics);
+      if (file !== null) {
+        const words = made.layoutCache ?? {};
+        made.layoutCache = words;
+        parsed.set(file, { font: made.font, make: made.constructor as EmbeddedFontClass, words });
+      }
+      return made;
+    }
+    if (Object.keys(known.words).length > SHAPED_WORDS_LIMIT) known.words = {};
+    // As PDFKit's own font(): one embedded font per face and document, registered under its name
+    // so that the document embeds it at the end (two types on one file share it).
+    let made = Object.values(this._fontFamilies).find((f) => f.font === known.font);
+    if (made === undefined) {
+      this._fontCount += 1;
+      made = new known.make(this, known.font, `F${this._fontCount}`);
+      made.layoutCache = known.words;
+      this._fontFamilies[made.name] = made;
+    }
+    (this.fontCache[family] ??= {})[type] = made;
+    return made;
+  };
+}
+
 let configured = false;
 
 /**
@@ -89,6 +156,7 @@ function configure(): void {
   pdfmake.setUrlAccessPolicy(() => false);
   // Fonts are served from memory: no document may read a local file.
   pdfmake.setLocalAccessPolicy(() => false);
+  shareParsedFonts();
   configured = true;
 }
 

@@ -2,7 +2,8 @@ import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { StatementView } from '../../shared/contract';
 import { SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
-import { formatLocalDate, formatRomeDateTime } from '../../shared/time';
+import { dataAsOfText } from '../../shared/statement/statement';
+import { formatLocalDate } from '../../shared/time';
 import { document, money, table, th, type ReportFrame } from './reportsPdf';
 
 /**
@@ -14,7 +15,7 @@ export function statementDocument(frame: ReportFrame, s: StatementView): TDocume
   const title = `Estratto conto - ${SERVICE_LABELS[s.account.service]}`;
   const subtitle =
     `Dal ${formatLocalDate(s.from)} al ${formatLocalDate(s.to)} - codice Pa-Pay ${s.account.papayCode} - ` +
-    `dati al ${s.dataAsOf === null ? 'mai sincronizzati con il servizio centrale' : formatRomeDateTime(s.dataAsOf)}`;
+    dataAsOfText(s.dataAsOf);
   const bold = (cell: TableCell): TableCell => ({ ...(cell as object), bold: true }) as TableCell;
   const rows: TableCell[][] = [
     ['', { text: 'Saldo iniziale', bold: true }, '', bold(money(s.openingCents))],

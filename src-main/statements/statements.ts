@@ -1,4 +1,4 @@
-import type { StatementView } from '../../shared/contract';
+import type { AccountItem, StatementView } from '../../shared/contract';
 import { LedgerKind } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { buildStatement, statementPeriod, type StatementMovement } from '../../shared/statement/statement';
@@ -6,7 +6,18 @@ import { romeDate } from '../../shared/time';
 import type { Visibility } from '../accounts/lookup';
 import { AccountLookup } from '../accounts/lookup';
 import type { CoreContext } from '../core/context';
+import type { Db } from '../db/open';
 import { statementQueries, type StatementRow } from './queries';
+
+/**
+ * When an account's data is as of: the last sync with the central service, whose feed brings the
+ * meals and the payments made elsewhere (else the time of the account's last central balance; null
+ * for a counter never synced). The statement and the attestation say "dati al" this time.
+ */
+export function dataAsOfReader(db: Db): (account: AccountItem) => string | null {
+  const q = statementQueries(db.sqlite);
+  return (account) => q.lastSync.get()?.last_sync_at ?? account.balanceAsOf;
+}
 
 function movementOf(r: StatementRow): StatementMovement {
   return {
@@ -27,6 +38,7 @@ function movementOf(r: StatementRow): StatementMovement {
 export function statementReader(ctx: CoreContext) {
   const lookup = new AccountLookup(ctx.db);
   const q = statementQueries(ctx.db.sqlite);
+  const dataAsOf = dataAsOfReader(ctx.db);
   return (accountId: string, visibility: Visibility, from?: string, to?: string): StatementView => {
     const account = lookup.get(accountId, visibility);
     if (account === null) throw new DomainError('NOT_FOUND', 'Conto non trovato: ripetere la ricerca.');
@@ -37,7 +49,7 @@ export function statementReader(ctx: CoreContext) {
       account,
       from: s.from,
       to: s.to,
-      dataAsOf: q.lastSync.get()?.last_sync_at ?? account.balanceAsOf,
+      dataAsOf: dataAsOf(account),
       openingCents: s.openingCents,
       closingCents: s.closingCents,
       lines: s.lines.map((l) => ({

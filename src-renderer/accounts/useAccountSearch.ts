@@ -1,18 +1,37 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ChannelOutput } from '../../shared/contract';
+import type { AccountItem, ChannelOutput, FamilyView } from '../../shared/contract';
 import { call } from '../api';
+import { familyStep } from '../family/familyText';
 import type { BalanceChange } from './balanceText';
 import { useSearch } from './useSearch';
 
 export type AccountDetail = ChannelOutput<'accounts.get'>;
 
 /**
+ * Where the arrows are on an open account at the front office: between the accounts of the family
+ * (the open one follows the selection), or on the open account's operations (Invio goes there, Esc
+ * comes back).
+ */
+export type FamilyLevel = 'accounts' | 'operations';
+
+/** The accounts found are all of one child, or all of the children of one adulto di riferimento. */
+function oneFamily(items: AccountItem[], pharmacy: boolean): boolean {
+  if (pharmacy) return false;
+  const children = new Set(items.map((i) => i.child.childId));
+  const parents = new Set(items.map((i) => i.child.parent?.fiscalCode ?? null));
+  return children.size === 1 || (parents.size === 1 && !parents.has(null));
+}
+
+/**
  * The search screen: the field, its results, the account opened from them with its selected
- * operation, and the one-line notice that says why a key did nothing.
+ * operation and (front office) its family, and the one-line notice that says why a key did nothing.
  */
 export function useAccountSearch(pharmacy: boolean) {
   const search = useSearch(pharmacy);
   const [detail, setDetail] = useState<AccountDetail | null>(null);
+  /** The family of the open account's child (front office only: a pharmacy sees the account found by its code). */
+  const [family, setFamily] = useState<FamilyView | null>(null);
+  const [level, setLevel] = useState<FamilyLevel>('accounts');
   const [selectedOp, setSelectedOp] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [change, setChange] = useState<BalanceChange | null>(null);
@@ -35,21 +54,35 @@ export function useAccountSearch(pharmacy: boolean) {
     input.select();
   }, []);
 
+  /**
+   * Opens an account; at the front office with its family (read again, or kept when the arrows only
+   * moved to another account of the family on screen).
+   */
   const openAccount = useCallback(
-    async (accountId: string): Promise<AccountDetail | null> => {
-      const reply = await call('accounts.get', { accountId });
+    async (accountId: string, withFamily: 'read' | 'keep' = 'read'): Promise<AccountDetail | null> => {
+      const readFamily = !pharmacy && withFamily === 'read';
+      const [reply, familyReply] = await Promise.all([
+        call('accounts.get', { accountId }),
+        readFamily ? call('accounts.family', { accountId }) : Promise.resolve(null),
+      ]);
       if (!reply.ok) {
         search.setError(reply.error.message);
         return null;
       }
+      if (familyReply !== null) {
+        // The account is still shown without its family if that one cannot be read.
+        setFamily(familyReply.ok ? familyReply.value : null);
+        if (!familyReply.ok) setNotice(familyReply.error.message);
+        setLevel('accounts');
+      }
       setDetail(reply.value);
       setChange(null);
-      setNotice(null);
+      if (familyReply === null || familyReply.ok) setNotice(null);
       const firstVoidable = reply.value.operations.findIndex((op) => op.voidable && !op.voided);
       setSelectedOp(firstVoidable >= 0 ? firstVoidable : 0);
       return reply.value;
     },
-    [search],
+    [search, pharmacy],
   );
 
   async function runSearch(): Promise<AccountDetail | null> {
@@ -60,18 +93,28 @@ export function useAccountSearch(pharmacy: boolean) {
       return null;
     }
     setDetail(null);
+    setFamily(null);
     const only = found.items[0];
-    // A code identifies one account: no need to pick it from a list of one.
+    // A code identifies one account: no need to pick it from a list of one. At the front office a
+    // codice fiscale (a child's, or the adulto di riferimento's) opens its family, which shows them all.
     const opened =
-      found.items.length === 1 && found.queryKind !== 'name' && only ? await openAccount(only.accountId) : null;
+      only && found.queryKind !== 'name' && (found.items.length === 1 || oneFamily(found.items, pharmacy))
+        ? await openAccount(only.accountId)
+        : null;
     focusField();
     return opened;
   }
 
-  /** Invio: opens the chosen result, or searches what the field says now. */
+  /**
+   * Invio: opens the chosen result, or on a family goes to the open account's operations, or
+   * searches what the field says now.
+   */
   function enter() {
     const chosen = search.results[search.selected];
-    if (detail === null && search.isCurrent() && chosen) {
+    if (detail !== null && family !== null && level === 'accounts' && search.isCurrent()) {
+      setLevel('operations');
+      focusField();
+    } else if (detail === null && search.isCurrent() && chosen) {
       track(
         openAccount(chosen.accountId).then((opened) => {
           focusField();
@@ -83,9 +126,15 @@ export function useAccountSearch(pharmacy: boolean) {
     }
   }
 
-  /** The arrows choose an operation of the open account, or a result (the next page comes past the last). */
+  /**
+   * The arrows choose an account of the family (which opens beside it), an operation of the open
+   * account, or a result (the next page comes past the last).
+   */
   function move(step: -1 | 1) {
-    if (detail) setSelectedOp((i) => Math.max(0, Math.min(detail.operations.length - 1, i + step)));
+    if (detail && family && level === 'accounts') {
+      const next = familyStep(family, detail.account.accountId, step);
+      if (next !== null && next !== detail.account.accountId) track(openAccount(next, 'keep'));
+    } else if (detail) setSelectedOp((i) => Math.max(0, Math.min(detail.operations.length - 1, i + step)));
     else if (step > 0 && search.selected === search.results.length - 1 && search.nextPage !== null)
       void search.loadMore();
     else search.move(step);
@@ -97,19 +146,31 @@ export function useAccountSearch(pharmacy: boolean) {
     search.setError(null);
   }
 
-  /** Esc closes the account, or empties the field. */
+  /** Esc goes back from the operations to the family, closes the account (and its family), or empties the field. */
   function escape() {
     setNotice(null);
     setChange(null);
-    if (detail) setDetail(null);
-    else search.clear();
+    if (detail && family && level === 'operations') setLevel('accounts');
+    else if (detail) {
+      setDetail(null);
+      setFamily(null);
+    } else search.clear();
   }
 
-  /** After an operation on the open account: reads it again and shows what happened to the balance. */
+  /** A click on an account of the family opens it beside it, as the arrows do. */
+  function selectInFamily(accountId: string) {
+    setLevel('accounts');
+    if (detail?.account.accountId !== accountId) track(openAccount(accountId, 'keep'));
+    focusField();
+  }
+
+  /** After an operation on the open account: reads it (and its family) again and shows what happened to the balance. */
   async function reload() {
     if (!detail) return;
     const before = detail.account.balanceCents;
+    const keepLevel = level;
     const after = await openAccount(detail.account.accountId);
+    setLevel(keepLevel);
     const afterCents = after?.account.balanceCents ?? before;
     if (afterCents !== before) setChange({ deltaCents: afterCents - before, afterCents });
   }
@@ -117,6 +178,10 @@ export function useAccountSearch(pharmacy: boolean) {
   return {
     search,
     detail,
+    family,
+    /** Where the arrows are while a family is on screen. */
+    familyLevel: family !== null && detail !== null ? level : null,
+    selectInFamily,
     change,
     selectedOp,
     selectedOperation: detail?.operations[selectedOp],

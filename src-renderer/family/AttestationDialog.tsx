@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import type { AccountItem, AttestationView } from '../../shared/contract';
 import { SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
+import { dataAsOfText } from '../../shared/statement/statement';
 import { call } from '../api';
 import { documentUrl } from '../documentUrl';
 import { DialogShell, FormError } from '../ui/DialogShell';
@@ -88,6 +89,7 @@ export function AttestationDialog({ account, onClose }: Props) {
                 ? `Nessun pagamento nel ${a.taxYear} per questo servizio.`
                 : `Tracciabili ${formatEuro(a.traceableCents)}, in contanti ${formatEuro(a.cashCents)}, totale ${formatEuro(a.totalCents)}.`}
             </span>{' '}
+            <span data-testid="attestation-as-of">Pagamenti noti allo sportello: {dataAsOfText(a.dataAsOf)}.</span>{' '}
             {href && (
               <a href={href} target="_blank" rel="noreferrer">
                 Apri il PDF dell'attestazione

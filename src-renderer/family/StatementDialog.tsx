@@ -10,7 +10,7 @@ import type { AccountItem, ChannelOutput, StatementView } from '../../shared/con
 import type { Reply } from '../../shared/errors';
 import { SERVICE_LABELS } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
-import { formatRomeDateTime } from '../../shared/time';
+import { dataAsOfText } from '../../shared/statement/statement';
 import { call } from '../api';
 import { italianDate, readItalianDate } from '../dates';
 import { documentUrl } from '../documentUrl';
@@ -111,8 +111,7 @@ export function StatementDialog({ account, frontOffice, printerConfigured, onClo
       <DialogContent sx={{ pb: 1 }}>
         <Typography variant="body2" sx={{ mb: 1 }}>
           {SERVICE_LABELS[account.service]} - codice Pa-Pay {account.papayCode}
-          {statement &&
-            ` - dati al ${statement.dataAsOf === null ? 'mai sincronizzati' : formatRomeDateTime(statement.dataAsOf)}`}
+          {statement && ` - ${dataAsOfText(statement.dataAsOf)}`}
         </Typography>
         {frontOffice ? (
           <Box

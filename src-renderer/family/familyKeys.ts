@@ -28,3 +28,21 @@ export const ATTESTATION_KEYS: readonly KeyBinding<unknown, AttestationAction>[]
   { keys: 'Invio', action: 'issue', hint: () => 'rilascia (PDF A4)' },
   { keys: 'Esc', action: 'close', hint: () => 'chiudi' },
 ];
+
+export type BatchAction = 'start' | 'stop' | 'back';
+
+/** What decides which keys of the yearly batch act. */
+export interface BatchKeyContext {
+  running: boolean;
+}
+
+/**
+ * The keys of the yearly batch of attestazioni (Ctrl+Maiusc+A, front office): Invio starts it or
+ * continues a stopped one, Alt+S stops it after the document under way; Esc leaves it (a batch under
+ * way goes on; coming back shows it again).
+ */
+export const BATCH_KEYS: readonly KeyBinding<BatchKeyContext, BatchAction>[] = [
+  { keys: 'Invio', action: 'start', hint: (c) => (c.running ? null : 'avvia o riprendi il lotto') },
+  { keys: 'Alt+S', action: 'stop', hint: (c) => (c.running ? 'ferma (si riprende con Invio)' : null) },
+  { keys: 'Esc', action: 'back', hint: () => 'torna alla ricerca' },
+];

@@ -19,6 +19,7 @@ import { ModalRouter, type Modal } from './ModalRouter';
 import { screenHints } from './screenHints';
 import { ViewRouter } from './ViewRouter';
 import { TILL_IDLE, type TillKeyContext } from '../till/tillKeys';
+import type { BatchKeyContext } from '../family/familyKeys';
 
 interface Props {
   session: SessionInfo;
@@ -44,6 +45,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
   /** An account key (F2, F4, F6) pressed while the scanner's search was still opening the account. */
   const [queued, setQueued] = useState<{ action: ScreenAction; press: KeyEvent } | null>(null);
   const [tillKeys, setTillKeys] = useState<TillKeyContext>(TILL_IDLE);
+  const [batchKeys, setBatchKeys] = useState<BatchKeyContext>({ running: false });
   const pharmacy = session.counter.kind === 'farmacia';
   const accounts = useAccountSearch(pharmacy);
   const { detail, focusField } = accounts;
@@ -53,6 +55,7 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
   const context: MainKeyContext = {
     view,
     account: detail !== null,
+    family: accounts.familyLevel,
     moreResults: accounts.search.nextPage !== null,
     frontOffice,
     supervisor: session.operator.role === 'supervisore',
@@ -177,11 +180,12 @@ export function MainScreen({ session, onLogout, blocked, onSyncChanged }: Props)
           }
           onBack={() => deps.setView('search')}
           onTillKeys={setTillKeys}
+          onBatchKeys={setBatchKeys}
           onSyncChanged={onSyncChanged}
         />
       </Box>
-      {view !== 'registration' && <KeyHints hints={screenHints(context, tillKeys)} />}
-      {help && <KeyHelpDialog hints={screenHints(context, tillKeys)} onClose={() => setHelp(false)} />}
+      {view !== 'registration' && <KeyHints hints={screenHints(context, tillKeys, batchKeys)} />}
+      {help && <KeyHelpDialog hints={screenHints(context, tillKeys, batchKeys)} onClose={() => setHelp(false)} />}
       <ModalRouter
         modal={modal}
         account={detail?.account ?? null}

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { AttestationBatchView } from '../family/AttestationBatchView';
+import type { BatchKeyContext } from '../family/familyKeys';
 import type { SessionInfo } from '../../shared/contract';
 import { NoticesView } from '../notices/NoticesView';
 import { ReceiptsView } from '../receipts/ReceiptsView';
@@ -19,10 +21,11 @@ interface Props {
   onBack: () => void;
   onSyncChanged: () => void;
   onTillKeys: (context: TillKeyContext) => void;
+  onBatchKeys: (context: BatchKeyContext) => void;
 }
 
 /** The view on screen; each one but the search goes back to it with Esc. */
-export function ViewRouter({ view, session, search, onBack, onSyncChanged, onTillKeys }: Props) {
+export function ViewRouter({ view, session, search, onBack, onSyncChanged, onTillKeys, onBatchKeys }: Props) {
   const printerConfigured = session.settings.printerConfigured;
   switch (view) {
     case 'search':
@@ -43,6 +46,8 @@ export function ViewRouter({ view, session, search, onBack, onSyncChanged, onTil
       return <SettingsView onBack={onBack} />;
     case 'till':
       return <TillView printerConfigured={printerConfigured} onBack={onBack} onKeysContext={onTillKeys} />;
+    case 'attestations':
+      return <AttestationBatchView onBack={onBack} onKeysContext={onBatchKeys} />;
     default: {
       const never: never = view;
       return never;

@@ -60,6 +60,7 @@ export function mainActions<Operation extends Voidable>(
       if (!deps.canTopUpToday) deps.say('Oggi questo sportello non accetta ricariche.');
       else deps.openSplitPayment();
     },
+    attestationBatch: () => deps.setView('attestations'),
     notices: () => deps.setView('notices'),
     receipts: () => deps.setView('receipts'),
     day: () => deps.setView('day'),

@@ -3,13 +3,27 @@ import type { KeyBinding } from '../ui/keymap';
 
 /** The screens of the main window; the search is where every other one returns to. */
 export type View =
-  'search' | 'receipts' | 'day' | 'problems' | 'notices' | 'registration' | 'ragioneria' | 'till' | 'settings';
+  | 'search'
+  | 'receipts'
+  | 'day'
+  | 'problems'
+  | 'notices'
+  | 'registration'
+  | 'ragioneria'
+  | 'till'
+  | 'settings'
+  | 'attestations';
 
 /** What decides which keys act on the main screen. */
 export interface MainKeyContext {
   view: View;
   /** An account is open (found and shown with its operations). */
   account: boolean;
+  /**
+   * At the front office the open account stands beside its family: the arrows move between the
+   * family's accounts, or (after Invio) between the open account's operations; null without a family.
+   */
+  family: 'accounts' | 'operations' | null;
   /** The results of a name search have another page. */
   moreResults: boolean;
   /** Front office (pagoPA notices, registrations) rather than a pharmacy. */
@@ -29,6 +43,7 @@ export type MainAction =
   | 'statement'
   | 'attestation'
   | 'splitPayment'
+  | 'attestationBatch'
   | 'notices'
   | 'receipts'
   | 'day'
@@ -80,12 +95,24 @@ function goTo(keys: string, view: View, label: string, action: MainAction): Main
 export const MAIN_KEYS: readonly MainBinding[] = [
   // The registration form has its own F1, over its own keys.
   { keys: 'F1', target: 'window', action: 'help', hint: (c) => (inForm(c) ? null : 'tutti i tasti') },
-  { keys: 'Invio', target: 'field', action: 'enter', hint: (c) => (onSearch(c) ? 'cerca / apri' : null) },
+  {
+    keys: 'Invio',
+    target: 'field',
+    action: 'enter',
+    hint: (c) => {
+      if (!onSearch(c)) return null;
+      return c.account && c.family === 'accounts' ? 'operazioni del conto' : 'cerca / apri';
+    },
+  },
   {
     keys: '↑ ↓',
     target: 'field',
     action: 'move',
-    hint: (c) => (onSearch(c) ? (c.account ? 'scegli operazione' : 'scegli conto') : null),
+    hint: (c) => {
+      if (!onSearch(c)) return null;
+      if (!c.account) return 'scegli conto';
+      return c.family === 'accounts' ? 'scegli conto della famiglia' : 'scegli operazione';
+    },
   },
   {
     keys: 'Pag↓',
@@ -161,7 +188,12 @@ export const MAIN_KEYS: readonly MainBinding[] = [
     keys: 'Esc',
     target: 'field',
     action: 'escape',
-    hint: (c) => (onSearch(c) ? (c.account ? 'chiudi conto' : 'svuota') : null),
+    hint: (c) => {
+      if (!onSearch(c)) return null;
+      if (!c.account) return 'svuota';
+      if (c.family === 'operations') return 'torna alla famiglia';
+      return c.family === 'accounts' ? 'chiudi famiglia' : 'chiudi conto';
+    },
   },
   goTo('F3', 'notices', 'avvisi pagoPA', 'notices'),
   goTo('F8', 'receipts', 'ricevute', 'receipts'),
@@ -175,6 +207,20 @@ export const MAIN_KEYS: readonly MainBinding[] = [
     // In the form F5 belongs to the form (it must not reload the page there either).
     otherwise: (c) =>
       inForm(c) ? null : say('Le iscrizioni si fanno allo sportello dei Servizi Educativi, non in farmacia.', true),
+  },
+  {
+    keys: 'Ctrl+Maiusc+A',
+    target: 'window',
+    action: 'attestationBatch',
+    hint: (c) => (c.frontOffice && c.view !== 'attestations' && !inForm(c) ? 'attestazioni 730 (lotto)' : null),
+    otherwise: (c) => {
+      if (inForm(c)) return null;
+      if (c.view === 'attestations') return QUIET;
+      return say(
+        "L'attestazione per la dichiarazione dei redditi si rilascia solo allo sportello dei Servizi Educativi.",
+        true,
+      );
+    },
   },
   { keys: SYNC_NOW_KEYS, target: 'app', action: 'syncNow', hint: (c) => (inForm(c) ? null : 'sincronizza') },
   {

@@ -1,3 +1,4 @@
+import { BATCH_KEYS, type BatchKeyContext } from '../family/familyKeys';
 import { NOTICES_KEYS } from '../notices/noticeKeys';
 import { RECEIPTS_KEYS } from '../receipts/receiptsKeys';
 import { DAY_KEYS } from '../reports/dayKeys';
@@ -8,8 +9,15 @@ import { TILL_IDLE, TILL_KEYS, type TillKeyContext } from '../till/tillKeys';
 import { hintsOf, type KeyHint } from '../ui/keymap';
 import { MAIN_KEYS, type MainKeyContext, type View } from './mainKeys';
 
+const BATCH_IDLE: BatchKeyContext = { running: false };
+
 /** The keys of the view itself, in front of the main screen's on the hint bar. */
-export function viewHints(view: View, frontOffice: boolean, till: TillKeyContext = TILL_IDLE): KeyHint[] {
+export function viewHints(
+  view: View,
+  frontOffice: boolean,
+  till: TillKeyContext = TILL_IDLE,
+  batch: BatchKeyContext = BATCH_IDLE,
+): KeyHint[] {
   switch (view) {
     case 'search':
     case 'registration':
@@ -28,6 +36,8 @@ export function viewHints(view: View, frontOffice: boolean, till: TillKeyContext
       return hintsOf(SETTINGS_KEYS, null);
     case 'till':
       return hintsOf(TILL_KEYS, till);
+    case 'attestations':
+      return hintsOf(BATCH_KEYS, batch);
     default: {
       const never: never = view;
       return never;
@@ -39,9 +49,13 @@ export function viewHints(view: View, frontOffice: boolean, till: TillKeyContext
  * The hint bar of the main screen: F1 first (it lists the keys the one-line bar has no room
  * for), the view's own keys, then the main screen's.
  */
-export function screenHints(context: MainKeyContext, till: TillKeyContext = TILL_IDLE): KeyHint[] {
+export function screenHints(
+  context: MainKeyContext,
+  till: TillKeyContext = TILL_IDLE,
+  batch: BatchKeyContext = BATCH_IDLE,
+): KeyHint[] {
   const main = hintsOf(MAIN_KEYS, context);
   const help = main.filter((hint) => hint.keys === 'F1');
   const rest = main.filter((hint) => hint.keys !== 'F1');
-  return [...help, ...viewHints(context.view, context.frontOffice, till), ...rest];
+  return [...help, ...viewHints(context.view, context.frontOffice, till, batch), ...rest];
 }

@@ -4,7 +4,12 @@ import { applyKey } from '../../src-main/db/key';
 import { DB_FILE } from '../../src-main/db/open';
 import { v7 as uuidv7 } from 'uuid';
 import { NAME_PAGE_SIZE, type NameSearchFts } from '../../src-main/accounts/lookup';
-import { BY_CHILD_CF_SQL, BY_CODE_SQL, SEARCH_NAME_SQL } from '../../src-main/accounts/queries';
+import {
+  BY_CHILD_CF_SQL,
+  BY_CODE_SQL,
+  SEARCH_NAME_SQL,
+  SEARCH_NAME_WITH_PARENTS_SQL,
+} from '../../src-main/accounts/queries';
 import { counterKey, openCounterFile } from '../support/counter-file';
 
 /**
@@ -35,6 +40,7 @@ export function openRaw(dataDir: string, opts: { plain?: boolean } = {}): RawDat
   const byCode = sqlite.prepare(BY_CODE_SQL);
   const byChildCf = sqlite.prepare(BY_CHILD_CF_SQL);
   const byName = sqlite.prepare(SEARCH_NAME_SQL);
+  const byNameWithParents = sqlite.prepare(SEARCH_NAME_WITH_PARENTS_SQL);
   const insert = sqlite.prepare(
     `INSERT INTO ledger (id, account_id, kind, amount_cents, created_at, business_date, counter_code, operator_code,
                          origin, included_in_server_balance)
@@ -54,7 +60,10 @@ export function openRaw(dataDir: string, opts: { plain?: boolean } = {}): RawDat
     sqlite,
     byCode: (code) => byCode.all(code),
     byChildCf: (canonical) => byChildCf.all(canonical),
-    byName: (fts) => byName.all({ ...fts, limit: NAME_PAGE_SIZE, offset: 0 }),
+    byName: ({ byParent, ...fts }) =>
+      byParent === null
+        ? byName.all({ ...fts, limit: NAME_PAGE_SIZE, offset: 0 })
+        : byNameWithParents.all({ ...fts, byParent, limit: NAME_PAGE_SIZE, offset: 0 }),
     insertLedgerRow: (accountId, amountCents) => insertTx.immediate(accountId, amountCents),
     close: () => sqlite.close(),
   };

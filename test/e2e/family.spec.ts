@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { formatEuro } from '../../shared/money';
+import { pdfText } from '../support/pdf-text';
+import { formatRomeDateTime } from '../../shared/time';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { centsOf, login, topUpInCash } from './steps';
@@ -8,10 +13,12 @@ test('sportello: estratto conto (a video, PDF A4, ultimi movimenti) e attestazio
   app,
 }) => {
   // A child with a parent: the attestation names the adulto di riferimento.
-  const [row] = app.query<{ papay_code: string }>(
-    `SELECT a.papay_code FROM accounts a JOIN children c ON c.id = a.child_id WHERE c.family_id IS NOT NULL
-      ORDER BY a.papay_code LIMIT 1`,
+  const [row] = app.query<{ papay_code: string; as_of: string }>(
+    `SELECT a.papay_code, a.server_balance_at AS as_of FROM accounts a JOIN children c ON c.id = a.child_id
+      WHERE c.family_id IS NOT NULL AND a.server_balance_at IS NOT NULL ORDER BY a.papay_code LIMIT 1`,
   );
+  // No central service here: the data is as of the account's last central balance, which the seed wrote.
+  const asOf = `dati al ${formatRomeDateTime(row!.as_of)} (ultima sincronizzazione con il servizio centrale)`;
   const search = await login(page, app.url, 'sportello1', '2468');
 
   // Without an open account the keys say what to do first.
@@ -33,6 +40,7 @@ test('sportello: estratto conto (a video, PDF A4, ultimi movimenti) e attestazio
   await expect(statement.getByTestId('statement-line').last()).toContainText(
     `Ricarica allo sportello SE1 in contanti, ricevuta SE1/`,
   );
+  await expect(statement).toContainText(asOf);
   const to = await statement.getByLabel('Al', { exact: true }).inputValue();
   const year = Number(to.slice(6, 10));
   await expectAccessible(page, "l'estratto conto");
@@ -44,6 +52,9 @@ test('sportello: estratto conto (a video, PDF A4, ultimi movimenti) e attestazio
   const pdf = await page.request.get(new URL((await link.getAttribute('href'))!, app.url).toString());
   expect(pdf.ok()).toBe(true);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-e2e-')), 'estratto.pdf');
+  fs.writeFileSync(file, await pdf.body());
+  expect(pdfText(file)).toContain(asOf);
 
   // Alt+U: the last movements on the receipt printer.
   await page.keyboard.press('Alt+u');
@@ -69,7 +80,14 @@ test('sportello: estratto conto (a video, PDF A4, ultimi movimenti) e attestazio
   await page.keyboard.press('Enter');
   await expect(attestation.getByTestId('attestation-protocol')).toHaveText(`SE1/${year}/A00001`);
   await expect(attestation.getByTestId('attestation-figures')).toContainText(`in contanti ${formatEuro(2000)}`);
-  await expect(attestation.getByRole('link', { name: "Apri il PDF dell'attestazione" })).toBeVisible();
+  await expect(attestation.getByTestId('attestation-as-of')).toHaveText(`Pagamenti noti allo sportello: ${asOf}.`);
+  const attestationLink = attestation.getByRole('link', { name: "Apri il PDF dell'attestazione" });
+  await expect(attestationLink).toBeVisible();
+  const attestationPdf = await page.request.get(
+    new URL((await attestationLink.getAttribute('href'))!, app.url).toString(),
+  );
+  fs.writeFileSync(file, await attestationPdf.body());
+  expect(pdfText(file)).toContain(`Pagamenti noti allo sportello: ${asOf}.`);
   await expectAccessible(page, "l'attestazione per il 730");
 
   // A year with nothing paid is a document that says so, with the next number.

@@ -1,49 +1,9 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { decodeEscPos } from '../support/escpos-decoder';
-import { startVirtualPrinter, type VirtualPrinter } from '../support/virtual-printer';
 import { expectAccessible } from './axe';
-import { CLI, databaseReader, expect, startServe, stop, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { counterWithPrinter, lastPrinted, leave } from './printerCounter';
 import { centsOf, isAllSelected, login, topUpInCash } from './steps';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const SUPERVISOR = { code: 'supervisore', pin: 'carrara-1357' };
-
-interface Counter {
-  url: string;
-  dataDir: string;
-  child: ChildProcess;
-  printer: VirtualPrinter;
-  papay: string;
-}
-
-/** A seeded counter whose receipt printer is the virtual one: the Z report is read back from its bytes. */
-async function counterWithPrinter(code: string): Promise<Counter> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-till-'));
-  execFileSync(process.execPath, [CLI, 'seed', '--demo', '--data', dataDir], { cwd: REPO, stdio: 'pipe' });
-  const printer = await startVirtualPrinter();
-  const { child, url } = await startServe(dataDir, code, ['--printer', `${printer.host}:${printer.port}`]);
-  const db = databaseReader(dataDir);
-  const [row] = db.query<{ papay_code: string }>('SELECT papay_code FROM accounts ORDER BY papay_code LIMIT 1');
-  db.close();
-  return { url, dataDir, child, printer, papay: row!.papay_code };
-}
-
-async function leave(page: Page, c: Counter) {
-  await page.goto('about:blank');
-  await stop(c.child);
-  await c.printer.close();
-  fs.rmSync(c.dataDir, { recursive: true, force: true });
-}
-
-/** The text of the last job the virtual printer received. */
-async function lastPrinted(printer: VirtualPrinter, jobs: number): Promise<string> {
-  const all = await printer.waitForJobs(jobs, 15_000);
-  return decodeEscPos(all[jobs - 1]!).text;
-}
 
 test('cassa allo sportello: apertura con fondo, due ricariche e uno storno, chiusura alla cieca con ammanco di 5 € approvato, rapporto Z stampato', async ({
   page,

@@ -11,6 +11,9 @@ afterEach(async () => {
 });
 
 const PAYER = 'RSSMRA80A01F023K';
+const LAST_SYNC = '2026-12-20T17:30:00.000Z';
+const AS_OF =
+  'Pagamenti noti allo sportello: dati al 20/12/2026 18:30 (ultima sincronizzazione con il servizio centrale).';
 
 /** An entry the central feed brought (another counter, the portal, the canteen), on a day of Rome. */
 function central(
@@ -44,6 +47,8 @@ async function year2025(counter = 'SE1') {
   // A void in January of a December card payment counts in the year it was made, not in 2025.
   central(a.id, 'v2', '2026-01-05', 'void', -1_500, { voidsId: 'k2' });
   central(a.id, 'new', '2026-01-05', 'topup_cash', 7_700);
+  // The feed brought them with the last sync, the evening before.
+  t.sql.prepare('UPDATE sync_state SET last_sync_at = ? WHERE id = 1').run(LAST_SYNC);
   t.clock.set('2026-12-21T09:00:00.000Z');
   if (counter === 'SE1') await t.login('sportello1', '2468');
   return a;
@@ -68,6 +73,8 @@ describe('attestazione per la dichiarazione dei redditi', () => {
     expect(text).toContain('COMUNE DI CARRARA');
     expect(text).toContain('Attestazione delle spese per la dichiarazione dei redditi');
     expect(text).toContain("Anno d'imposta 2025 - Protocollo n. SE1/2026/A00001 del 21/12/2026");
+    expect(attestation.dataAsOf).toBe(LAST_SYNC);
+    expect(text).toContain(AS_OF);
     expect(text).toContain(`Refezione scolastica - codice Pa-Pay ${a.papay_code}`);
     expect(text).toContain(`Tracciabili (carta, bancomat, pagoPA) ${formatEuro(6_500)}`);
     expect(text).toContain(`In contanti ${formatEuro(4_000)}`);
@@ -215,11 +222,61 @@ describe('the yearly batch', () => {
 
     // A file lost (a crash after the numbering): the next run writes it again under its number, skips the others.
     const lost = path.join(first.folder, mine.split(';').at(-1)!);
+    expect(pdfText(lost)).toContain(AS_OF);
     fs.rmSync(lost);
+    // A sync since: the file written again still says what its figures were counted from.
+    t.sql.prepare('UPDATE sync_state SET last_sync_at = ? WHERE id = 1').run('2026-12-21T08:00:00.000Z');
     const second = await t.must('attestations.batch', { taxYear: 2025 });
     expect(second).toMatchObject({ total: 3, written: 0, rewritten: 1, skipped: 2 });
     expect(pdfText(lost)).toContain(`Totale pagato nel 2025 ${formatEuro(10_500)}`);
+    expect(pdfText(lost)).toContain(AS_OF);
     expect(pick(t.sql).count('attestations')).toBe(3);
     expect(fs.readFileSync(second.indexPath, 'utf8').trim().split('\r\n')).toHaveLength(4);
+  });
+});
+
+describe('the yearly batch, stopped and started again', () => {
+  it('stops between two documents on request, and the next run continues: every account once, one number each, the index at the end', async () => {
+    t = await openTestCore();
+    const ids = t.sql.prepare(`SELECT id FROM accounts ORDER BY id LIMIT 230`).all() as { id: string }[];
+    ids.forEach((a, i) => central(a.id, `s${i}`, '2025-04-01', 'topup_cash', 1_000 + i));
+    t.clock.set('2026-12-21T09:00:00.000Z');
+    await t.login('sportello1', '2468');
+    // Nothing to stop while no batch runs.
+    expect(await t.must('attestations.stopBatch', {})).toEqual({ stopping: false });
+
+    const progress: { done: number; total: number }[] = [];
+    const stop: { asked: Promise<unknown> | null } = { asked: null };
+    const off = t.core.on((event, payload) => {
+      if (event !== 'attestations.progress') return;
+      const p = payload as { done: number; total: number };
+      progress.push(p);
+      // Past the first chunk of 100: the operator presses Ferma.
+      if (p.done === 100 && stop.asked === null) stop.asked = t.must('attestations.stopBatch', {});
+    });
+    const first = await t.must('attestations.batch', { taxYear: 2025 });
+    expect(await stop.asked).toEqual({ stopping: true });
+    expect(first.stopped).toBe(true);
+    expect(first.total).toBe(230);
+    expect(first.written).toBeGreaterThanOrEqual(100);
+    expect(first.written).toBeLessThan(200);
+    expect(fs.existsSync(first.indexPath)).toBe(false);
+    expect(progress.at(-1)).toEqual({ taxYear: 2025, done: first.written, total: 230 });
+    const numbered = pick(t.sql).count('attestations');
+    expect(numbered).toBe(200);
+
+    const second = await t.must('attestations.batch', { taxYear: 2025 });
+    off();
+    expect(second).toMatchObject({ total: 230, stopped: false, skipped: first.written });
+    // The rest of the chunk numbered before the stop is written under its numbers; the others are new.
+    expect(second.rewritten).toBe(200 - first.written);
+    expect(second.written).toBe(30);
+    expect(pick(t.sql).count('attestations')).toBe(230);
+    expect(fs.readdirSync(second.folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(230);
+    const index = fs.readFileSync(second.indexPath, 'utf8').trim().split('\r\n').slice(1);
+    expect(index).toHaveLength(230);
+    const protocols = index.map((l) => l.split(';')[0]);
+    expect(new Set(protocols).size).toBe(230);
+    expect(protocols.at(-1)).toBe('SE1/2026/A00230');
   });
 });

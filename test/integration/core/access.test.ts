@@ -17,6 +17,7 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'session.unlock': { operator: 'nessuno' },
   'accounts.find': { query: '9999999999' },
   'accounts.get': { accountId: 'nessuno' },
+  'accounts.family': { accountId: 'nessuno' },
   'topups.record': {
     requestId: '0190a000-0000-7000-8000-000000000001',
     accountId: 'nessuno',
@@ -67,6 +68,7 @@ const SAMPLE: { [C in Channel]: ChannelInput<C> } = {
   'statements.printShort': { accountId: 'nessuno' },
   'attestations.issue': { accountId: 'nessuno', taxYear: 2025 },
   'attestations.batch': { taxYear: 2025 },
+  'attestations.stopBatch': {},
   'registration.options': {},
   'registration.quote': { service: 'refezione', schoolYear: '2026/2027', siblingOrder: 1 },
   'registration.save': {

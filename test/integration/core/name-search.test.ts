@@ -129,20 +129,37 @@ describe('name search that forgives', () => {
 
 describe('results that tell children apart', () => {
   /** What the search must find, worked out without the index: a word or a whole key starts with a typed word. */
-  function expected(query: string): { children: Set<string>; bySurname: Set<string> } {
+  function expected(query: string): { children: Set<string>; bySurname: Set<string>; byOwnName: Set<string> } {
     const typed = searchWords(query);
     const starts = (text: string, word: string) =>
       searchWords(text).some((w) => w.startsWith(word)) || searchKey(text).startsWith(word);
-    const rows = t.sql.prepare('SELECT id, surname, name FROM children').all() as {
+    const rows = t.sql
+      .prepare(
+        `SELECT c.id, c.surname, c.name, f.surname AS parent_surname, f.name AS parent_name
+           FROM children c LEFT JOIN families f ON f.id = c.family_id`,
+      )
+      .all() as {
       id: string;
       surname: string;
       name: string;
+      parent_surname: string | null;
+      parent_name: string | null;
     }[];
-    const children = new Set(
-      rows.filter((r) => typed.every((w) => starts(r.surname, w) || starts(r.name, w))).map((r) => r.id),
+    const own = rows.filter((r) => typed.every((w) => starts(r.surname, w) || starts(r.name, w)));
+    // A parent, typed surname first and with two words at least, by words (families_fts has no folded keys).
+    const wordStarts = (text: string | null, word: string) =>
+      text !== null && searchWords(text).some((w) => w.startsWith(word));
+    const [first, ...others] = typed;
+    const byParent = rows.filter(
+      (r) =>
+        others.length > 0 &&
+        wordStarts(r.parent_surname, first!) &&
+        others.every((w) => wordStarts(r.parent_surname, w) || wordStarts(r.parent_name, w)),
     );
-    const bySurname = new Set(rows.filter((r) => children.has(r.id) && starts(r.surname, typed[0]!)).map((r) => r.id));
-    return { children, bySurname };
+    const byOwnName = new Set(own.map((r) => r.id));
+    const children = new Set([...byOwnName, ...byParent.map((r) => r.id)]);
+    const bySurname = new Set(own.filter((r) => starts(r.surname, typed[0]!)).map((r) => r.id));
+    return { children, bySurname, byOwnName };
   }
 
   it('says the real total, pages through all of it, and lists surname matches before first-name ones', async () => {
@@ -163,8 +180,9 @@ describe('results that tell children apart', () => {
     }
     expect(seen).toHaveLength(want.children.size);
     expect(new Set(seen)).toEqual(want.children);
-    // Every child found by surname comes before every child found by first name only.
-    const ranks = seen.map((id) => (want.bySurname.has(id) ? 0 : 1));
+    // Every child found by surname comes before every child found by first name only, and those before
+    // the children found by their adulto di riferimento only.
+    const ranks = seen.map((id) => (want.bySurname.has(id) ? 0 : want.byOwnName.has(id) ? 1 : 2));
     expect(ranks).toEqual([...ranks].sort());
   });
 

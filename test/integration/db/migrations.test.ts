@@ -131,6 +131,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0009_statement_refs' },
       { name: '0012_attestations' },
       { name: '0014_split_payments' },
+      { name: '0015_family' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -187,6 +188,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0009_statement_refs' },
       { name: '0012_attestations' },
       { name: '0014_split_payments' },
+      { name: '0015_family' },
     ]);
   });
 

@@ -304,6 +304,7 @@ const SCHEMA = {
     cash_cents: 'INTEGER',
     payer_cfs: 'TEXT',
     file: 'TEXT',
+    data_as_of: 'TEXT NULL',
   },
   payments: {
     id: 'TEXT',
@@ -331,9 +332,9 @@ const SCHEMA = {
 
 /**
  * Tables the app never queries through the schema types: Kysely's migration bookkeeping, SQLite's
- * AUTOINCREMENT counters and the full-text index of children's names (kept by triggers).
+ * AUTOINCREMENT counters and the full-text indexes of children's and parents' names (kept by triggers).
  */
-const NOT_IN_SCHEMA = /^(kysely_migration|kysely_migration_lock|sqlite_sequence|children_fts(_\w+)?)$/;
+const NOT_IN_SCHEMA = /^(kysely_migration|kysely_migration_lock|sqlite_sequence|(children|families)_fts(_\w+)?)$/;
 
 interface PragmaColumn {
   name: string;

@@ -42,6 +42,9 @@ function central(
     .run(cents, accountId);
 }
 
+const LAST_SYNC = '2026-12-20T17:30:00.000Z';
+const AS_OF = 'dati al 20/12/2026 18:30 (ultima sincronizzazione con il servizio centrale)';
+
 /** December after the demo's history: a cash top-up here, a meal, pagoPA with and without notice, a pharmacy top-up and its void, a meal after the period. */
 async function december(counter = 'SE1') {
   t = await openTestCore({ counter });
@@ -62,6 +65,8 @@ async function december(counter = 'SE1') {
     voidsId: 'f1',
   });
   central(a.id, 'm2', '2026-12-20', 'meal', -480);
+  // The feed brought them with the last sync, the evening before.
+  t.sql.prepare('UPDATE sync_state SET last_sync_at = ? WHERE id = 1').run(LAST_SYNC);
   t.clock.set('2026-12-21T09:00:00.000Z');
   await t.login('sportello1', '2468');
   const balance = (await t.must('accounts.get', { accountId: a.id })).account.balanceCents;
@@ -108,7 +113,8 @@ describe('estratto conto', () => {
     const text = pdfText(pdfPath!);
     expect(text).toContain('COMUNE DI CARRARA');
     expect(text).toContain('Estratto conto - Refezione scolastica');
-    expect(text).toContain(`Dal 01/12/2026 al 15/12/2026 - codice Pa-Pay ${a.papay_code}`);
+    expect(text).toContain(`Dal 01/12/2026 al 15/12/2026 - codice Pa-Pay ${a.papay_code} - ${AS_OF}`);
+    expect(statement.dataAsOf).toBe(LAST_SYNC);
     expect(text).toContain(`Saldo iniziale ${formatEuro(statement.openingCents)}`);
     expect(text).toContain(
       `Pasto del 03/12/2026 ${formatEuro(-480)} ${formatEuro(statement.openingCents + 5_000 - 480)}`,
@@ -141,6 +147,7 @@ describe('estratto conto', () => {
     expect(out.printed).toBe(true);
     expect(out.text).toContain('ESTRATTO CONTO - ULTIMI MOVIMENTI');
     expect(out.text).toContain('ULTIMI 3 MOVIMENTI');
+    expect(out.text).toContain('Dati al: 20/12/2026 18:30');
     expect(out.text).toContain('20/12/2026 Pasto del 20/12/2026');
     expect(out.text).not.toContain('03/12/2026');
     expect(out.text).toMatch(new RegExp(`SALDO\\s+${formatEuro(balance).replace(/[.€]/g, '\\$&')}`));

@@ -22,6 +22,7 @@ import {
 } from '../../../src-renderer/ui/keymap';
 
 const VIEWS: View[] = ['search', 'receipts', 'day', 'problems', 'notices', 'registration'];
+const FAMILY_LEVELS: MainKeyContext['family'][] = [null, 'accounts', 'operations'];
 
 /** Every combination the main screen can be in. */
 function allContexts(): MainKeyContext[] {
@@ -30,7 +31,9 @@ function allContexts(): MainKeyContext[] {
     flags.flatMap((account) =>
       flags.flatMap((moreResults) =>
         flags.flatMap((frontOffice) =>
-          flags.map((supervisor) => ({ view, account, moreResults, frontOffice, supervisor })),
+          flags.flatMap((supervisor) =>
+            FAMILY_LEVELS.map((family) => ({ view, account, family, moreResults, frontOffice, supervisor })),
+          ),
         ),
       ),
     ),
@@ -209,6 +212,7 @@ describe('the main screen key map', () => {
     const form: MainKeyContext = {
       view: 'registration',
       account: false,
+      family: null,
       moreResults: false,
       frontOffice: true,
       supervisor: true,
@@ -225,6 +229,7 @@ describe('keys pressed where they do not act', () => {
   const search: MainKeyContext = {
     view: 'search',
     account: false,
+    family: null,
     moreResults: false,
     frontOffice: true,
     supervisor: false,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildStatement,
+  dataAsOfText,
   describeMovement,
   schoolYearStart,
   statementPeriod,
@@ -110,5 +111,17 @@ describe('estratto conto arithmetic', () => {
       ['portale', 'Pagamento dal portale genitori (pagoPA)'],
     ]);
     expect(describeMovement(mv('x', '2026-10-01', 'void', -100))).toBe('Storno');
+  });
+});
+
+describe('dataAsOfText', () => {
+  it('says when the data came from the central service, in Rome time, or that it never did', () => {
+    expect(dataAsOfText('2026-12-20T17:30:00.000Z')).toBe(
+      'dati al 20/12/2026 18:30 (ultima sincronizzazione con il servizio centrale)',
+    );
+    expect(dataAsOfText('2026-07-31T22:10:00.000Z')).toBe(
+      'dati al 01/08/2026 00:10 (ultima sincronizzazione con il servizio centrale)',
+    );
+    expect(dataAsOfText(null)).toBe('dati non ancora sincronizzati con il servizio centrale');
   });
 });
