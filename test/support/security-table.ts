@@ -3,7 +3,6 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { SECURITY_ROWS_ENV, type HeldRow } from '../../scripts/security-table';
 
-
 /**
  * Records, for the README's security table, what this test tried and what held. Call it after the
  * assertions: a test that failed before never records its row.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentralError, EnrolResponse, PushResponse } from '../../../shared/central';
 import type { RunningCentral } from '../../../central';
 import { call, enrolCounter, someAccounts, startTestCentral, topup } from './central-client';
+import { recordHeld } from '../../support/security-table';
 
 /**
  * Issue 13 item 9, the central's side: one receipt number per counter, a token used by one
@@ -49,6 +50,11 @@ describe('one receipt number per counter', () => {
     const other = await enrolCounter(central, 'ECO');
     const eco = topup(b!, 'ECO', 700, { receiptNo: 'ECO/2026/000001' });
     expect(PushResponse.parse((await push(other, [eco])).body).results[0]).toMatchObject({ status: 'accepted' });
+    recordHeld({
+      attack: 'two operations under one receipt number of a counter',
+      tried: 2,
+      held: 'the second rejected with the reason into Da risolvere; the same id resent is accepted',
+    });
   });
 });
 

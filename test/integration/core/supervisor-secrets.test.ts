@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashPin } from '../../../seeds/pins';
 import { SUPERVISOR_KDF, supervisorSecretProblem } from '../../../shared/secrets';
 import { openTestCore, type TestCore } from '../../support/core-fixture';
+import { recordHeld } from '../../support/security-table';
 
 /**
  * Issue 13 item 2: no secret leaves its counter, and the secrets that approve money are strong.
@@ -51,6 +52,11 @@ describe("a pharmacy and the front office's secrets", () => {
       reason: 'prova',
     });
     expect(own).toMatchObject({ ok: true });
+    recordHeld({
+      attack: 'a pharmacy PC searched offline for the front-office supervisors’ PIN hashes',
+      tried: 1,
+      held: 'none on it: the feed sends each counter only its own people’s verifiers; a front-office supervisor cannot log in or approve there',
+    });
   });
 });
 
@@ -66,6 +72,11 @@ describe("supervisors' secrets", () => {
     expect(params(hashPin('2468', { role: 'sportello' }))).toEqual({ N: 16_384, r: 8, p: 1 });
     expect(params(hashPin('carrara-1357', { role: 'supervisore' }))).toEqual(SUPERVISOR_KDF);
     expect(SUPERVISOR_KDF.N).toBeGreaterThanOrEqual(65_536);
+    recordHeld({
+      attack: 'weak secrets for the people who approve money',
+      tried: 5,
+      held: 'refused in Italian: 8+ characters with letters and digits, hashed under scrypt 2^16',
+    });
   });
 
   it('are what the demo supervisors hold, and a 4-digit secret never approves money even if a hash for it arrives', async () => {

@@ -84,7 +84,7 @@ describe('a split payment through the sync', () => {
       requestId: randomUUID(),
       operationId: voided.lines[0]?.operationId ?? '',
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
       reason: 'carta sbagliata',
     });
     expect((await t.must('sync.now', {})).pendingCount).toBe(7);

@@ -345,7 +345,7 @@ describe('one payment for several accounts of a family', () => {
     const beforeA = await balanceOf(core, a.id);
     const beforeB = await balanceOf(core, b.id);
     await core.must('session.logout', {});
-    await core.login('supervisore', '1357');
+    await core.login('supervisore', 'carrara-1357');
     const paid = await core.must('payments.record', {
       method: 'card',
       lines: [
@@ -357,7 +357,7 @@ describe('one payment for several accounts of a family', () => {
     const alone = await core.call('topups.void', {
       operationId: second,
       supervisor: 'supervisore',
-      supervisorPin: '1357',
+      supervisorPin: 'carrara-1357',
       reason: 'prova da solo',
     });
     expect(alone).toMatchObject({ ok: false, error: { code: 'VOID_NOT_ALLOWED' } });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec, startCentral, type RunningCentral } from '../../../central';
 import { DB_FILE } from '../../../src-main/db/open';
 import { openSyncCore, type SyncTestCore } from './sync-fixture';
+import { recordHeld } from '../../support/security-table';
 
 /** The counter against the real central emulator (its own database, real HTTP, fault injection). */
 
@@ -244,6 +245,11 @@ describe('sync against the central emulator', () => {
     expect(operations.filter((o) => o.counterCode === 'SE1').map((o) => [o.id, o.receiptNo])).toEqual([
       [mine.operationId, 'SE1/2026/000001'],
     ]);
+    recordHeld({
+      attack: 'three copies of one data folder, each started and synced',
+      tried: 3,
+      held: 'only the installation the token was given to syncs; the copies are stopped and told why',
+    });
   });
 
   it('a restored copy that takes money before it syncs: the central refuses the repeated number, the counter realigns', async () => {
@@ -325,5 +331,10 @@ describe('sync against the central emulator', () => {
     } finally {
       await se1.close();
     }
+    recordHeld({
+      attack: 'another counter’s enrolment code typed at a counter, or a re-enrolment without a supervisor',
+      tried: 2,
+      held: 'refused before the code is used, nobody is revoked',
+    });
   });
 });
