@@ -33,7 +33,10 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
       'SELECT account_id AS accountId, kind, amount_cents AS amountCents, payment_id AS paymentId FROM ledger WHERE id = ?',
     ),
     voidOf: sqlite.prepare('SELECT id FROM ledger WHERE voids_id = ?').pluck(),
-    receiptHolder: sqlite.prepare('SELECT id FROM ledger WHERE counter_code = ? AND receipt_no = ?').pluck(),
+    /** Who holds a receipt number: an operation, or the split payment whose entries it lists. */
+    receiptHolder: sqlite
+      .prepare('SELECT coalesce(payment_id, id) FROM ledger WHERE counter_code = ? AND receipt_no = ? LIMIT 1')
+      .pluck(),
   };
 
   function rowOf(op: LedgerOperation, receivedAt: string): LedgerRow {
@@ -82,7 +85,8 @@ export function pushHandler(sqlite: CentralSqlite): PushHandler {
   function check(op: LedgerOperation): void {
     // The same id was answered above (a resend); another id under a number already held is a copy
     // of the counter's data, or a restored backup, numbering again.
-    if (q.receiptHolder.get(op.counterCode, op.receiptNo) !== undefined) {
+    const holder = q.receiptHolder.get(op.counterCode, op.receiptNo) as string | undefined;
+    if (holder !== undefined && holder !== (op.paymentId ?? op.id)) {
       throw new Rejection(
         `La ricevuta ${op.receiptNo} è già registrata al servizio centrale per un'altra operazione: ` +
           'questo PC ha ripetuto un numero (una copia della sua cartella dati o un ripristino da una copia). ' +

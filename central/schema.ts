@@ -63,8 +63,16 @@ CREATE INDEX ledger_counter ON ledger (counter_code) WHERE counter_code IS NOT N
 CREATE UNIQUE INDEX ledger_voids_once ON ledger (voids_id) WHERE voids_id IS NOT NULL;
 -- A receipt number is issued once per counter (issue 13 item 9): a second operation under a number
 -- the central already holds (a copy of the counter's data, a restored backup) is refused by push.ts
--- with the reason, and this index holds even if the code above it had a bug.
-CREATE UNIQUE INDEX ledger_receipt_once ON ledger (counter_code, receipt_no) WHERE receipt_no IS NOT NULL;
+-- with the reason, and this trigger holds even if the code above it had a bug. One receipt may list
+-- the entries of one split payment (or of its void): they share the payment's id.
+CREATE INDEX ledger_receipt ON ledger (counter_code, receipt_no) WHERE receipt_no IS NOT NULL;
+CREATE TRIGGER ledger_receipt_once BEFORE INSERT ON ledger
+WHEN NEW.receipt_no IS NOT NULL AND EXISTS (
+  SELECT 1 FROM ledger WHERE counter_code = NEW.counter_code AND receipt_no = NEW.receipt_no
+     AND coalesce(payment_id, id) <> coalesce(NEW.payment_id, NEW.id))
+BEGIN
+  SELECT RAISE(ABORT, 'receipt number already held by another operation');
+END;
 -- Append-only: an entity changed twice has two rows. The feed sends its current state at each,
 -- so an account is always delivered before the entries that reference it.
 CREATE TABLE change_log (

@@ -151,7 +151,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = openCounterFile(dataDir);
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 12 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 13 });
     } finally {
       raw.close();
     }
