@@ -25,6 +25,14 @@ export function demoDataDir(): string {
   return dir;
 }
 
+/**
+ * The seeded demo database as every test copies it (read-only): what a pharmacy's own copy no
+ * longer holds once it was reduced at start (codici fiscali, whole surnames).
+ */
+export function demoTemplate(): BetterSqlite3.Database {
+  return openCounterFile(inject('demoTemplateDir'), { readonly: true });
+}
+
 /** A printer that remembers what it was given and can be told to fail. */
 export class RecordingPrinter implements ReceiptPrinter {
   readonly jobs: { name: string; text: string; qr: string | undefined }[] = [];

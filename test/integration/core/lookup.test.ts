@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { demoTemplate, openTestCore, pick, type TestCore } from '../../support/core-fixture';
 import { omocodicVariant } from '../../../shared/codiceFiscale';
 import { makePapayCode } from '../../../shared/papay';
 
@@ -136,7 +136,10 @@ describe('lookup at a pharmacy', () => {
 
   it('searches only by Pa-Pay code: codice fiscale and names are refused in the core', async () => {
     await pharmacy();
-    const child = pick(t.sql).child();
+    // The pharmacy's own copy no longer holds them: the demo's, as a customer would say them.
+    const template = demoTemplate();
+    const child = pick(template).child();
+    template.close();
     for (const query of [child.fiscal_code, child.surname, 'rossi']) {
       const r = await t.call('accounts.find', { query });
       expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -147,11 +150,15 @@ describe('lookup at a pharmacy', () => {
   it('sees only first name, surname initial, school, service and balance', async () => {
     await pharmacy();
     const acc = pick(t.sql).account();
-    const child = t.sql.prepare('SELECT name, surname, fiscal_code FROM children WHERE id = ?').get(acc.child_id) as {
+    const template = demoTemplate();
+    const child = template
+      .prepare('SELECT name, surname, fiscal_code FROM children WHERE id = ?')
+      .get(acc.child_id) as {
       name: string;
       surname: string;
       fiscal_code: string;
     };
+    template.close();
     const r = await t.must('accounts.find', { query: acc.papay_code });
     const item = r.items[0]!;
     expect(Object.keys(item.child).sort()).toEqual(['childId', 'firstName', 'school', 'surname']);

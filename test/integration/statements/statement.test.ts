@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatEuro } from '../../../shared/money';
 import { pdfText } from '../../support/pdf-text';
-import { openTestCore, pick, type TestCore } from '../../support/core-fixture';
+import { demoTemplate, openTestCore, pick, type TestCore } from '../../support/core-fixture';
 
 let t: TestCore;
 afterEach(async () => {
@@ -166,10 +166,12 @@ describe('estratto conto', () => {
     const refused = await t.call('statements.account', { accountId: a.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(JSON.stringify(refused)).toContain("L'estratto conto completo si consulta");
-    const child = t.sql.prepare('SELECT name, surname FROM children WHERE id = ?').get(a.child_id) as {
+    const template = demoTemplate();
+    const child = template.prepare('SELECT name, surname FROM children WHERE id = ?').get(a.child_id) as {
       name: string;
       surname: string;
     };
+    template.close();
     const out = await t.must('statements.printShort', { accountId: a.id });
     expect(out.text).toContain(`${child.name} ${child.surname.charAt(0)}.`);
     expect(out.text).not.toContain(child.surname.slice(1));
