@@ -76,6 +76,26 @@ function startServe(
   return startCli(['serve', '--port', '0', '--data', dataDir, ...which, ...extraArgs], 'SPORTELLO_URL');
 }
 
+let reference: string | null = null;
+
+/**
+ * The demo data as seeded, before any counter reduced it: a pharmacy keeps no codice fiscale and
+ * only surname initials once it started, so a test that needs what a customer would say (the
+ * whole surname, the codice fiscale) reads it here. Seeded once per worker (the demo is the same
+ * rows, ids and codes in every folder).
+ */
+export function demoReference(): { query: RunningApp['query']; close(): void } {
+  if (reference === null) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-reference-'));
+    execFileSync(process.execPath, [CLI, 'seed', '--demo', '--till-optional', '--data', dir], {
+      cwd: REPO,
+      stdio: 'pipe',
+    });
+    reference = dir;
+  }
+  return databaseReader(reference);
+}
+
 /** A read-only look into a counter's database, opened on first use (the file may not exist before). */
 export function databaseReader(dataDir: string): { query: RunningApp['query']; close(): void } {
   let db: Database.Database | null = null;

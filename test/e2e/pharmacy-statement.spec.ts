@@ -1,4 +1,4 @@
-import { databaseReader, expect, test } from './fixtures';
+import { demoReference, expect, test } from './fixtures';
 import { expectAccessible } from './axe';
 import { counterWithPrinter, lastPrinted, leave } from './printerCounter';
 import { login } from './steps';
@@ -9,7 +9,8 @@ test("farmacia: gli ultimi movimenti del conto trovato per codice, sulla stampan
   const c = await counterWithPrinter('FAR-CAVATORE');
   try {
     // A child with a surname longer than its initial, and the adulto di riferimento this PC holds for the front office.
-    const db = databaseReader(c.dataDir);
+    // As seeded: the pharmacy's own copy keeps neither codice fiscale nor whole surname.
+    const db = demoReference();
     const [child] = db.query<{ papay_code: string; name: string; surname: string; cf: string; parent_cf: string }>(
       `SELECT a.papay_code, c.name, c.surname, c.fiscal_code AS cf, f.fiscal_code AS parent_cf
          FROM accounts a JOIN children c ON c.id = a.child_id JOIN families f ON f.id = c.family_id

@@ -1,6 +1,6 @@
 import { formatEuro } from '../../shared/money';
 import { searchRefusedMessage } from '../../shared/roles';
-import { expect, test } from './fixtures';
+import { demoReference, expect, test } from './fixtures';
 import { centsOf, isAllSelected, login } from './steps';
 
 test.use({ counter: 'FAR-CAVATORE' });
@@ -16,12 +16,15 @@ test('farmacia: codice Pa-Pay, ricarica di 20 euro in contanti, ricevuta e nuovo
   page,
   app,
 }) => {
-  const [child] = app.query<Row>(
+  // What the customer says (the pharmacy's own copy holds only the surname's initial).
+  const reference = demoReference();
+  const [child] = reference.query<Row>(
     `SELECT a.papay_code, c.name, c.surname, c.fiscal_code
        FROM accounts a JOIN children c ON c.id = a.child_id
       WHERE length(c.surname) > 1
       ORDER BY a.papay_code LIMIT 1`,
   );
+  reference.close();
   expect(child).toBeDefined();
   const { papay_code: papay, name, surname, fiscal_code: childCf } = child!;
 
