@@ -67,3 +67,12 @@ export async function writeSecurityTable(fresh: HeldRow[]): Promise<void> {
   const next = await readmeWithSecurityTable(readme, rows);
   if (next !== readme) fs.writeFileSync(README_FILE, next);
 }
+
+// `npm run security-table`: writes the README's table again from docs/security-held.json (after a merge).
+if (process.argv[1] !== undefined && path.basename(process.argv[1]) === 'security-table.ts') {
+  void (async () => {
+    const readme = fs.readFileSync(README_FILE, 'utf8');
+    fs.writeFileSync(README_FILE, await readmeWithSecurityTable(readme, readHeld()));
+    console.log(`Scritta la tabella della sicurezza in ${path.relative(process.cwd(), README_FILE)}`);
+  })();
+}

@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'CASH_INSUFFICIENT',
   /** The disk (or the database's size limit) is full: the transaction was rolled back, nothing was recorded. */
   'DISK_FULL',
+  /** A copy of the database was just restored: no receipt number before the sync re-read the central's numbering. */
+  'NUMBERING_UNVERIFIED',
   'INTERNAL',
 ] as const;
 

@@ -11,7 +11,8 @@ import type { DatabaseKeyStore } from '../db/key';
 import { openDatabase } from '../db/open';
 import { backupNow, DamagedCopyError } from '../db/backup';
 import { applyRetention } from '../db/retention';
-import { takeRestoredMarker } from '../db/recovery';
+import { clearRestoredMarker, readRestoredMarker, writeRestoredMarker, type RestoredMarker } from '../db/recovery';
+import { holdReceiptNumbers } from '../receipts/numbering';
 import { journal } from '../journal/journal';
 import { minimiseForPharmacy } from '../roster/minimise';
 import { createLogger, type Logger } from '../log/logger';
@@ -63,6 +64,10 @@ export interface CoreOptions {
 }
 
 const DEFAULT_SYNC_INTERVAL_MS = 30_000;
+
+const RESTORED_HOLD =
+  'Questo PC è stato ripristinato da una copia di sicurezza: prima di emettere una ricevuta deve rileggere dal servizio ' +
+  "centrale l'ultima numerazione. Sincronizzare (Ctrl+Maiusc+S) con la rete collegata, poi ripetere. Nessuna operazione è stata registrata.";
 const BACKUP_INTERVAL_MS = 60 * 60_000;
 
 export async function openCore(opts: CoreOptions): Promise<LocalCore> {
@@ -78,14 +83,15 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   };
   const db = await openDatabase(opts.dataDir, opts.keys);
   let counter: Counter;
+  let restored: RestoredMarker | null = null;
   try {
     if (opts.centralUrl !== undefined) configureCentralUrl(db, opts.centralUrl);
     const syncConfigured = readSyncState(db).centralUrl !== null;
     const code = installationQueries(db.sqlite).counterCode.get() ?? opts.counterCode;
     if (syncConfigured && code !== undefined) ensureProvisionalCounter(db, code);
     counter = establishCounter(db, opts.counterCode, clock.now());
-    const restored = takeRestoredMarker(opts.dataDir);
-    if (restored !== null) {
+    restored = readRestoredMarker(opts.dataDir);
+    if (restored !== null && restored.audited !== true) {
       journal(db.sqlite).audit({
         at: clock.now().toISOString(),
         counterCode: counter.code,
@@ -93,6 +99,12 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
         action: 'database.restored',
         detail: { restoredFrom: restored.restoredFrom, setAside: restored.setAside, restoredAt: restored.at },
       });
+      writeRestoredMarker(opts.dataDir, { ...restored, audited: true });
+    }
+    // A copy restored on a PC that does not sync has nothing to re-read: it numbers on from the copy.
+    if (restored !== null && readSyncState(db).centralUrl === null) {
+      clearRestoredMarker(opts.dataDir);
+      restored = null;
     }
     if (counter.kind === 'farmacia') {
       const reduced = minimiseForPharmacy(db);
@@ -143,6 +155,9 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
       current = loadCounter(db, current.code);
     },
   };
+  // A restored copy issues no receipt number before the sync re-read the central's numbering: the
+  // numbers after the copy may already be at the central (issue 13 item 9).
+  holdReceiptNumbers(db, () => (restored === null ? null : RESTORED_HOLD));
   const sync = new SyncService({
     db,
     counterCode: counter.code,
@@ -153,6 +168,12 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     ...(opts.syncDebounceMs !== undefined ? { debounceMs: opts.syncDebounceMs } : {}),
     settleHooks: { ...noticeSettleHooks, ...registrationSettleHooks },
     onStatus: (status) => ctx.emit('sync.status', status),
+    onNumberingRead: () => {
+      if (restored === null) return;
+      clearRestoredMarker(opts.dataDir);
+      restored = null;
+      log.info({ scope: 'sync' }, 'numerazione delle ricevute riletta dal servizio centrale dopo il ripristino');
+    },
     onCounterChanged: () => {
       try {
         current = loadCounter(db, current.code);

@@ -16,6 +16,8 @@ export interface RestoredMarker {
   at: string;
   setAside: string;
   operator: string;
+  /** The next start wrote it into the audit. */
+  audited?: boolean;
 }
 
 const COPY_NAME = /^sportello-\d{4}-\d{2}-\d{2}(?:-\d{2})?\.sqlite$/;
@@ -140,7 +142,7 @@ export function restoreCopy(
     setAside: path.relative(dataDir, aside),
     operator: request.supervisor.trim(),
   };
-  writePrivateFile(path.join(dataDir, RESTORED_MARKER), JSON.stringify(marker));
+  writeRestoredMarker(dataDir, marker);
   return { restoredFrom: request.copy, setAside: marker.setAside };
 }
 
@@ -151,11 +153,16 @@ export class RestoreRefused extends Error {
   }
 }
 
-/** The marker a restore left, or null; read once by the core at start. */
-export function takeRestoredMarker(dataDir: string): RestoredMarker | null {
+/** The marker a restore left, or null. It stays until the sync has re-read the central's numbering. */
+export function readRestoredMarker(dataDir: string): RestoredMarker | null {
   const file = path.join(dataDir, RESTORED_MARKER);
-  if (!fs.existsSync(file)) return null;
-  const marker = JSON.parse(fs.readFileSync(file, 'utf8')) as RestoredMarker;
-  fs.rmSync(file);
-  return marker;
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as RestoredMarker) : null;
+}
+
+export function writeRestoredMarker(dataDir: string, marker: RestoredMarker): void {
+  writePrivateFile(path.join(dataDir, RESTORED_MARKER), JSON.stringify(marker));
+}
+
+export function clearRestoredMarker(dataDir: string): void {
+  fs.rmSync(path.join(dataDir, RESTORED_MARKER), { force: true });
 }

@@ -1,5 +1,17 @@
 import { receiptQueries } from './queries';
+import { DomainError } from '../../shared/errors';
 import type { Db } from '../db/open';
+
+const holds = new WeakMap<Db, () => string | null>();
+
+/**
+ * While `hold` answers a reason, no receipt number is issued on `db` (a copy just restored waits
+ * for the sync to re-read the central's numbering): the money transaction is refused with it and
+ * rolls back whole.
+ */
+export function holdReceiptNumbers(db: Db, hold: () => string | null): void {
+  holds.set(db, hold);
+}
 
 /**
  * Receipt numbers: per counter, per year, no gaps, never reused. The increment runs inside the
@@ -8,6 +20,8 @@ import type { Db } from '../db/open';
 export function receiptNumberer(db: Db): (counterCode: string, year: number) => { receiptNo: string; number: number } {
   const q = receiptQueries(db.sqlite);
   return (counterCode, year) => {
+    const held = holds.get(db)?.();
+    if (held) throw new DomainError('NUMBERING_UNVERIFIED', held);
     const row = q.nextNumber.get(counterCode, year);
     if (row === undefined) throw new Error('numerazione delle ricevute: nessun numero restituito');
     const number = row.last_number;

@@ -41,6 +41,8 @@ export interface SyncServiceOptions {
   settleHooks: SettleHooks;
   /** Called after a pull that brought this counter's own record (its configuration may have changed). */
   onCounterChanged: () => void;
+  /** Called each time the feed's last page gave the central's receipt numbering and it was applied here. */
+  onNumberingRead?: () => void;
   requestTimeoutMs?: number;
   /** Delay between a money operation and the sync it triggers (several quick operations: one sync). */
   debounceMs?: number;
@@ -218,6 +220,7 @@ export class SyncService {
   /** Continues the receipt numbering after the central's where it is ahead, and says so once. */
   private checkNumbering(central: ReceiptNumbering): void {
     const behind = alignReceiptNumbering(this.opts.db, this.opts.counterCode, central, this.opts.clock.now());
+    this.opts.onNumberingRead?.();
     if (behind.length === 0) return;
     this.numberingWarning = numberingWarning(this.opts.counterCode, behind);
     this.log.error({ behind }, 'numerazione delle ricevute indietro rispetto al servizio centrale');

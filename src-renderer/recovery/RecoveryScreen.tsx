@@ -6,6 +6,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { GoodCopy, RecoveryState } from '../../shared/contract';
 import { call } from '../api';
+import { SupervisorFields } from '../till/SupervisorFields';
 
 type Damaged = NonNullable<RecoveryState['damaged']>;
 
@@ -104,22 +105,8 @@ export function RecoveryScreen({ damaged, onRestored }: { damaged: Damaged; onRe
           <Typography sx={{ my: 1 }} data-testid="recovery-loss">
             {lossText(damaged, copy)}
           </Typography>
-          <Box sx={{ display: 'flex', gap: 1 }}>
-            <TextField
-              label="Codice supervisore"
-              value={supervisor}
-              onChange={(e) => setSupervisor(e.target.value)}
-              autoComplete="off"
-              required
-            />
-            <TextField
-              label="PIN del supervisore"
-              type="password"
-              value={pin}
-              onChange={(e) => setPin(e.target.value)}
-              autoComplete="off"
-              required
-            />
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <SupervisorFields code={supervisor} pin={pin} onCode={setSupervisor} onPin={setPin} />
             <Button type="submit" variant="contained" disabled={busy}>
               Ripristina la copia (Invio)
             </Button>

@@ -110,36 +110,27 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
         />
       )}
       {status.clockWarning !== null && (
-        <Chip
-          size="small"
-          data-testid="sync-clock"
+        <WarningChip
+          testId="sync-clock"
           label="⚠ Orologio del PC non allineato"
-          title={status.clockWarning}
-          aria-description={status.clockWarning}
-          variant="outlined"
-          sx={{ fontWeight: 700, color: palette.warning, borderColor: palette.warning }}
+          detail={status.clockWarning}
+          color={palette.warning}
         />
       )}
       {status.databaseWarning !== null && (
-        <Chip
-          size="small"
-          data-testid="sync-database"
+        <WarningChip
+          testId="sync-database"
           label="⚠ Database danneggiato: avvisare l’assistenza"
-          title={status.databaseWarning}
-          aria-description={status.databaseWarning}
-          variant="outlined"
-          sx={{ fontWeight: 700, color: palette.danger, borderColor: palette.danger }}
+          detail={status.databaseWarning}
+          color={palette.danger}
         />
       )}
       {status.numberingWarning !== null && (
-        <Chip
-          size="small"
-          data-testid="sync-numbering"
+        <WarningChip
+          testId="sync-numbering"
           label="⚠ Numerazione ricevute riallineata"
-          title={status.numberingWarning}
-          aria-description={status.numberingWarning}
-          variant="outlined"
-          sx={{ fontWeight: 700, color: palette.warning, borderColor: palette.warning }}
+          detail={status.numberingWarning}
+          color={palette.warning}
         />
       )}
       <Box role="status" data-testid="sync-result" sx={{ ml: 'auto' }}>
@@ -154,5 +145,30 @@ export function SyncStatusBar({ status, syncing, result }: Props) {
         )}
       </Box>
     </Box>
+  );
+}
+
+/** A short warning in the bar; the whole Italian explanation on hover and for screen readers. */
+function WarningChip({
+  testId,
+  label,
+  detail,
+  color,
+}: {
+  testId: string;
+  label: string;
+  detail: string;
+  color: string;
+}) {
+  return (
+    <Chip
+      size="small"
+      data-testid={testId}
+      label={label}
+      title={detail}
+      aria-description={detail}
+      variant="outlined"
+      sx={{ fontWeight: 700, color, borderColor: color }}
+    />
   );
 }

@@ -47,7 +47,7 @@ test('a damaged database opens the recovery screen; a supervisor restores the la
     await expect(page.getByRole('alert')).toContainText('Ripristino non autorizzato');
     expect(fs.existsSync(path.join(dataDir, 'danneggiati'))).toBe(false);
 
-    await page.getByLabel('PIN del supervisore').fill(SUPERVISOR.pin);
+    await page.getByLabel('PIN supervisore').fill(SUPERVISOR.pin);
     await page.keyboard.press('Enter');
     // The counter starts on the restored copy: the login screen.
     await expect(page.getByLabel('Codice operatore')).toBeVisible({ timeout: 30_000 });
