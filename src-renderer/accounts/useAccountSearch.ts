@@ -36,6 +36,10 @@ export function useAccountSearch(pharmacy: boolean) {
   const [notice, setNotice] = useState<string | null>(null);
   const [change, setChange] = useState<BalanceChange | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
+  /** The account last asked for: only its answer is shown. */
+  const latest = useRef<string | null>(null);
+  /** The family's account the arrows last chose, while it opens: the next press moves on from it. */
+  const choosing = useRef<string | null>(null);
   /** The search or opening under way, if any: a key pressed meanwhile waits for its account. */
   const inFlight = useRef<Promise<AccountDetail | null> | null>(null);
 
@@ -60,11 +64,14 @@ export function useAccountSearch(pharmacy: boolean) {
    */
   const openAccount = useCallback(
     async (accountId: string, withFamily: 'read' | 'keep' = 'read'): Promise<AccountDetail | null> => {
+      latest.current = accountId;
       const readFamily = !pharmacy && withFamily === 'read';
       const [reply, familyReply] = await Promise.all([
         call('accounts.get', { accountId }),
         readFamily ? call('accounts.family', { accountId }) : Promise.resolve(null),
       ]);
+      // An account asked for later (the arrows pressed again meanwhile) wins, whichever answer comes last.
+      if (latest.current !== accountId) return reply.ok ? reply.value : null;
       if (!reply.ok) {
         search.setError(reply.error.message);
         return null;
@@ -132,8 +139,15 @@ export function useAccountSearch(pharmacy: boolean) {
    */
   function move(step: -1 | 1) {
     if (detail && family && level === 'accounts') {
-      const next = familyStep(family, detail.account.accountId, step);
-      if (next !== null && next !== detail.account.accountId) track(openAccount(next, 'keep'));
+      const from = choosing.current ?? detail.account.accountId;
+      const next = familyStep(family, from, step);
+      if (next === null || next === from) return;
+      choosing.current = next;
+      track(
+        openAccount(next, 'keep').finally(() => {
+          if (choosing.current === next) choosing.current = null;
+        }),
+      );
     } else if (detail) setSelectedOp((i) => Math.max(0, Math.min(detail.operations.length - 1, i + step)));
     else if (step > 0 && search.selected === search.results.length - 1 && search.nextPage !== null)
       void search.loadMore();
