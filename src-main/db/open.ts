@@ -21,6 +21,7 @@ import * as m0007 from './migrations/0007_till';
 import * as m0008 from './migrations/0008_requests';
 import * as m0009 from './migrations/0009_statement_refs';
 import * as m0012 from './migrations/0012_attestations';
+import * as m0013 from './migrations/0013_installation_id';
 
 /** Every migration, in order. A new one is a new file added here; released ones are frozen. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_requests': m0008,
   '0009_statement_refs': m0009,
   '0012_attestations': m0012,
+  '0013_installation_id': m0013,
 };
 
 class StaticMigrations implements MigrationProvider {

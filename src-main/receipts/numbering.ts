@@ -5,9 +5,14 @@ import type { Db } from '../db/open';
  * Receipt numbers: per counter, per year, no gaps, never reused. The increment runs inside the
  * money transaction, so a rollback takes the number back with everything else.
  */
-export function receiptNumberer(db: Db): (counterCode: string, year: number) => { receiptNo: string; number: number } {
+export function receiptNumberer(
+  db: Db,
+  /** Throws when this installation may not number (a copied data folder: see CoreContext.assertOwnData). */
+  assertMayNumber: () => void = () => undefined,
+): (counterCode: string, year: number) => { receiptNo: string; number: number } {
   const q = receiptQueries(db.sqlite);
   return (counterCode, year) => {
+    assertMayNumber();
     const row = q.nextNumber.get(counterCode, year);
     if (row === undefined) throw new Error('numerazione delle ricevute: nessun numero restituito');
     const number = row.last_number;

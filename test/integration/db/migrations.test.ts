@@ -129,6 +129,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0008_requests' },
       { name: '0009_statement_refs' },
       { name: '0012_attestations' },
+      { name: '0013_installation_id' },
     ]);
     expect(second.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -148,7 +149,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = new BetterSqlite3(path.join(dataDir, DB_FILE));
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 11 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 12 });
     } finally {
       raw.close();
     }
@@ -184,6 +185,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0008_requests' },
       { name: '0009_statement_refs' },
       { name: '0012_attestations' },
+      { name: '0013_installation_id' },
     ]);
   });
 
