@@ -60,10 +60,18 @@ const SUPERVISORS_ONLY = supervisorOnly(
 export const syncChannels = {
   /**
    * Enrols this PC with the one-time code a supervisor obtained (first-run screen: no session). A PC
-   * that already holds a token needs a supervisor's session (the handler checks it).
+   * that already holds a token needs a supervisor: a supervisor's session, or their code and secret
+   * typed in the form (the handler checks it; wrong secrets count like a void's approval).
    */
   'sync.enrol': channel(
-    z.object({ code: z.string().trim().min(6).max(64) }).strict(),
+    z
+      .object({
+        code: z.string().trim().min(6).max(64),
+        /** A PC already enrolled (or revoked) enrols again only with a supervisor: their code and secret, unless logged in. */
+        supervisor: z.string().trim().min(1).max(40).optional(),
+        supervisorPin: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
     z.object({ counterCode: z.string() }),
     PUBLIC,
   ),

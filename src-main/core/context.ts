@@ -18,6 +18,11 @@ export interface CoreContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Reads the counter's record again after this PC changed its configuration (settings screen). */
   reloadCounter?: () => void;
+  /**
+   * Throws when this database was copied into another data folder (installationId.ts): such a copy
+   * takes no receipt number until a supervisor enrols it again, which reads the central's numbering.
+   */
+  assertOwnData?: () => void;
   /** Told after every committed money operation (the sync sends it soon after); must not throw. */
   afterMoneyCommit?: () => void;
   /** Told after a till session closed (a checked copy of the database is taken); must not throw. */

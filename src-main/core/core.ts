@@ -82,6 +82,7 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     ...(opts.centralUrl === undefined && station?.centralUrl ? { centralUrl: station.centralUrl } : {}),
   };
   const db = await openDatabase(opts.dataDir, opts.keys);
+  const installation = installationIdentity(opts.dataDir);
   let counter: Counter;
   let restored: RestoredMarker | null = null;
   try {
@@ -90,6 +91,10 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     const code = installationQueries(db.sqlite).counterCode.get() ?? opts.counterCode;
     if (syncConfigured && code !== undefined) ensureProvisionalCounter(db, code);
     counter = establishCounter(db, opts.counterCode, clock.now());
+    // A database without an installation id (first start, or one before migration 0013) takes this folder's.
+    if (installationQueries(db.sqlite).installationId.get() === null) {
+      installationQueries(db.sqlite).setInstallationId.run(installation.id);
+    }
     restored = readRestoredMarker(opts.dataDir);
     if (restored !== null && restored.audited !== true) {
       journal(db.sqlite).audit({
@@ -161,7 +166,7 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
   const sync = new SyncService({
     db,
     counterCode: counter.code,
-    installationId: installationIdentity(opts.dataDir).id,
+    installationId: installation.id,
     clock,
     log,
     ...(opts.syncRequestTimeoutMs !== undefined ? { requestTimeoutMs: opts.syncRequestTimeoutMs } : {}),
@@ -184,6 +189,9 @@ export async function openCore(opts: CoreOptions): Promise<LocalCore> {
     },
   });
   ctx.afterMoneyCommit = () => sync.trigger();
+  ctx.assertOwnData = () => {
+    if (installationQueries(db.sqlite).installationId.get() !== installation.id) throw copiedDataError(current.code);
+  };
   const sessions = new Sessions(db, liveCounter);
   const handlers = createHandlers(ctx, sessions, sync);
   if (readSyncState(db).centralUrl !== null) sync.start(opts.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
@@ -293,4 +301,14 @@ function internalError(channel: string) {
 function describeIssues(error: z.ZodError): string {
   const issues = error.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
   return `Dati non validi: ${issues.join('; ')}.`;
+}
+
+/** What a copied data folder says when asked for a receipt number. */
+function copiedDataError(counterCode: string): DomainError {
+  return new DomainError(
+    'WRONG_COUNTER',
+    `Questi dati sono una copia di quelli dello sportello ${counterCode} (la cartella dati è stata copiata o spostata su ` +
+      'un altro PC): per non ripetere numeri di ricevuta qui non si incassa. Se questo PC sostituisce quello dello ' +
+      'sportello, un supervisore lo attivi di nuovo con un nuovo codice: la numerazione riprende da quella del servizio centrale.',
+  );
 }

@@ -30,6 +30,7 @@ import * as m0007 from './migrations/0007_till';
 import * as m0008 from './migrations/0008_requests';
 import * as m0009 from './migrations/0009_statement_refs';
 import * as m0012 from './migrations/0012_attestations';
+import * as m0013 from './migrations/0013_installation_id';
 import * as m0014 from './migrations/0014_split_payments';
 import * as m0015 from './migrations/0015_family';
 
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_requests': m0008,
   '0009_statement_refs': m0009,
   '0012_attestations': m0012,
+  '0013_installation_id': m0013,
   '0014_split_payments': m0014,
   '0015_family': m0015,
 };

@@ -6,7 +6,7 @@ import type { Generated, Selectable } from 'kysely';
  * out when inserted). test/integration/db/schema.test.ts holds it to the migrated database.
  */
 export interface Database {
-  installation: { id: number; counter_code: string; created_at: string };
+  installation: { id: number; counter_code: string; created_at: string; installation_id: string | null };
   counters: { code: string; name: string; kind: string; address: string; config: string };
   operators: {
     code: string;

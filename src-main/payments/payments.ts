@@ -84,7 +84,7 @@ export class Payments {
     private readonly lookup: AccountLookup,
   ) {
     this.balance = balanceReader(ctx.db);
-    this.nextNumber = receiptNumberer(ctx.db);
+    this.nextNumber = receiptNumberer(ctx.db, () => ctx.assertOwnData?.());
     this.receipts = receiptQueries(ctx.db.sqlite);
     this.journal = journal(ctx.db.sqlite);
     this.requireTill = tillGuard(ctx);

@@ -17,9 +17,14 @@ export function holdReceiptNumbers(db: Db, hold: () => string | null): void {
  * Receipt numbers: per counter, per year, no gaps, never reused. The increment runs inside the
  * money transaction, so a rollback takes the number back with everything else.
  */
-export function receiptNumberer(db: Db): (counterCode: string, year: number) => { receiptNo: string; number: number } {
+export function receiptNumberer(
+  db: Db,
+  /** Throws when this installation may not number (a copied data folder: see CoreContext.assertOwnData). */
+  assertMayNumber: () => void = () => undefined,
+): (counterCode: string, year: number) => { receiptNo: string; number: number } {
   const q = receiptQueries(db.sqlite);
   return (counterCode, year) => {
+    assertMayNumber();
     const held = holds.get(db)?.();
     if (held) throw new DomainError('NUMBERING_UNVERIFIED', held);
     const row = q.nextNumber.get(counterCode, year);

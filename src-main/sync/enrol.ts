@@ -4,6 +4,7 @@ import { receiptQueries } from '../receipts/queries';
 import type { Db } from '../db/open';
 import { CentralRefusedError, CentralRevokedError, CentralTransportError, type CentralClient } from './http';
 import { writeSyncState } from './state';
+import { installationQueries } from '../core/queries';
 
 /**
  * Enrols this PC with a one-time code. The central's counter must be this installation's: a code
@@ -16,6 +17,8 @@ export async function enrolCounter(
   counterCode: string,
   code: string,
   deviceName: string,
+  /** This installation's id: the database becomes this folder's own (a copied one may number again). */
+  installationId?: string,
 ): Promise<EnrolResponse> {
   let reply;
   try {
@@ -49,6 +52,7 @@ export async function enrolCounter(
   db.sqlite.transaction(() => {
     for (const { year, lastNumber } of enrolled.receiptNumbering) continueFrom.run(counterCode, year, lastNumber);
     writeSyncState(db, { token: enrolled.token, tokenRevoked: false, lastError: null });
+    if (installationId !== undefined) installationQueries(db.sqlite).setInstallationId.run(installationId);
   })();
   return enrolled;
 }

@@ -147,7 +147,14 @@ export class SyncService {
     const state = readSyncState(this.opts.db);
     if (!state.centralUrl) throw noCentral();
     const client = this.client(state.centralUrl, null);
-    const enrolled = await enrolCounter(this.opts.db, client, this.opts.counterCode, code, os.hostname());
+    const enrolled = await enrolCounter(
+      this.opts.db,
+      client,
+      this.opts.counterCode,
+      code,
+      os.hostname(),
+      this.opts.installationId,
+    );
     this.noteServerTime(enrolled.serverTime, Date.parse(enrolled.serverTime) - this.nowMs());
     this.online = true;
     this.log.info({ counter: enrolled.counterCode }, 'sportello attivato presso il servizio centrale');

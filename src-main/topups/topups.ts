@@ -68,7 +68,7 @@ export class Topups {
   ) {
     const s = ctx.db.sqlite;
     this.balance = balanceReader(ctx.db);
-    this.nextNumber = receiptNumberer(ctx.db);
+    this.nextNumber = receiptNumberer(ctx.db, () => ctx.assertOwnData?.());
     this.writeRows = operationWriter(ctx.db);
     const q = topupQueries(s);
     this.insertLedger = q.insertLedger;

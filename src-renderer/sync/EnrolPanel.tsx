@@ -47,6 +47,11 @@ export function EnrolPanel({ status, onEnrolled }: Props) {
 
 function EnrolForm({ lastError, onEnrolled }: { lastError: string | null; onEnrolled: () => void }) {
   const [code, setCode] = useState('');
+  // A PC enrolled before (its activation revoked) enrols again only with a supervisor's code and PIN.
+  const [needsSupervisor, setNeedsSupervisor] = useState(false);
+  const [supervisor, setSupervisor] = useState('');
+  const [supervisorPin, setSupervisorPin] = useState('');
+  const supervisorRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
@@ -65,7 +70,12 @@ function EnrolForm({ lastError, onEnrolled }: { lastError: string | null; onEnro
       return;
     }
     setBusy(true);
-    const reply = await call('sync.enrol', { code: typed });
+    const reply = await call(
+      'sync.enrol',
+      needsSupervisor && supervisor.trim() !== '' && supervisorPin !== ''
+        ? { code: typed, supervisor: supervisor.trim(), supervisorPin }
+        : { code: typed },
+    );
     setBusy(false);
     if (reply.ok) {
       setError(null);
@@ -73,6 +83,14 @@ function EnrolForm({ lastError, onEnrolled }: { lastError: string | null; onEnro
       return;
     }
     setError(reply.error.message);
+    if (reply.error.code === 'FORBIDDEN' && !needsSupervisor) {
+      setNeedsSupervisor(true);
+      return; // the supervisor's field takes the focus when it appears
+    }
+    if (needsSupervisor && reply.error.code === 'BAD_CREDENTIALS') {
+      supervisorRef.current?.focus();
+      return;
+    }
     codeRef.current?.focus();
     codeRef.current?.select();
   }
@@ -107,6 +125,29 @@ function EnrolForm({ lastError, onEnrolled }: { lastError: string | null; onEnro
         autoComplete="off"
         slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'characters' } }}
       />
+      {needsSupervisor && (
+        <Box sx={{ display: 'flex', gap: 1 }}>
+          <TextField
+            label="Codice supervisore"
+            value={supervisor}
+            onChange={(e) => setSupervisor(e.target.value)}
+            inputRef={supervisorRef}
+            autoFocus
+            margin="dense"
+            sx={{ flex: 1 }}
+            slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
+          />
+          <TextField
+            label="PIN supervisore"
+            type="password"
+            value={supervisorPin}
+            onChange={(e) => setSupervisorPin(e.target.value)}
+            margin="dense"
+            sx={{ flex: 1 }}
+            slotProps={{ htmlInput: { autoComplete: 'off' } }}
+          />
+        </Box>
+      )}
       {error && (
         <Alert severity="error" role="alert" sx={{ mb: 1 }}>
           {error}

@@ -15,6 +15,7 @@ import {
   test,
 } from './fixtures';
 import { centsOf } from './steps';
+import { expectAccessible } from './axe';
 
 /**
  * The sync with the central service, end to end and with real processes: the central emulator,
@@ -343,5 +344,43 @@ syncTest(
 
     await page.keyboard.press('Escape');
     await expect(page.getByRole('combobox', { name: /^Cerca/ })).toBeFocused();
+  },
+);
+
+syncTest(
+  'attivazione revocata: si riattiva dalla schermata di accesso solo con codice e PIN di un supervisore',
+  async ({ page, central, station: counter }) => {
+    const sync = statusBar(page);
+    await activateByKeyboard(page, counter, central);
+    // Another PC is activated for this counter: this one is revoked at its next sync.
+    const response = await fetch(`${central.url}/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: enrolmentCode(central.dataDir, COUNTER), deviceName: 'altro-pc' }),
+    });
+    expect(response.status).toBe(200);
+    await loginHere(page, 'cavatore', '1234');
+    await page.keyboard.press('Control+Shift+S');
+    await expect(sync.online).toHaveText('Sportello non attivato');
+    await page.keyboard.press('Control+Shift+L');
+
+    const form = page.getByRole('form', { name: 'Attiva questo sportello' });
+    const codeField = form.getByLabel('Codice di attivazione');
+    await expect(codeField).toBeFocused();
+    await page.keyboard.type(enrolmentCode(central.dataDir, COUNTER));
+    await page.keyboard.press('Enter');
+    // Issue 13 item 9: a PC enrolled before needs a supervisor (enrolling again stops the other PC).
+    await expect(form.getByRole('alert').filter({ hasText: 'già stato attivato' })).toHaveText(
+      'Questo PC è già stato attivato: per attivarlo di nuovo servono il codice e il PIN di un supervisore.',
+    );
+    const supervisorField = form.getByLabel('Codice supervisore');
+    await expect(supervisorField).toBeFocused();
+    await expectAccessible(page, 'riattivazione con supervisore');
+    await page.keyboard.type('sup-cavatore');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('farmacia-9753');
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Codice operatore')).toBeFocused({ timeout: 30_000 });
+    await expect(sync.online).toHaveText('● In linea');
   },
 );

@@ -130,6 +130,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0008_requests' },
       { name: '0009_statement_refs' },
       { name: '0012_attestations' },
+      { name: '0013_installation_id' },
       { name: '0014_split_payments' },
       { name: '0015_family' },
     ]);
@@ -151,7 +152,7 @@ describe('openDatabase on a real SQLite file', () => {
     // The refusal left the file as it was: the app of the future can still open it.
     const raw = openCounterFile(dataDir);
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 13 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM kysely_migration').get()).toEqual({ n: 14 });
     } finally {
       raw.close();
     }
@@ -187,6 +188,7 @@ describe('openDatabase on a real SQLite file', () => {
       { name: '0008_requests' },
       { name: '0009_statement_refs' },
       { name: '0012_attestations' },
+      { name: '0013_installation_id' },
       { name: '0014_split_payments' },
       { name: '0015_family' },
     ]);

@@ -20,7 +20,7 @@ type TableSpec<T> = { [K in keyof T]-?: ColumnSpec<SelectType<T[K]>> };
  * `satisfies`); the test keeps it in step with the migrations.
  */
 const SCHEMA = {
-  installation: { id: 'INTEGER', counter_code: 'TEXT', created_at: 'TEXT' },
+  installation: { id: 'INTEGER', counter_code: 'TEXT', created_at: 'TEXT', installation_id: 'TEXT NULL' },
   counters: { code: 'TEXT', name: 'TEXT', kind: 'TEXT', address: 'TEXT', config: 'TEXT' },
   operators: {
     code: 'TEXT',

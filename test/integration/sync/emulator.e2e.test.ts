@@ -218,21 +218,23 @@ describe('sync against the central emulator', () => {
     const copies = [tmp(), tmp()];
     for (const copy of copies) fs.cpSync(original, copy, { recursive: true });
 
-    const issued: string[] = [];
     for (const copy of copies) {
       t = await openSyncCore({ centralUrl: central.url, dataDir: copy, counter: 'SE1', syncRequestTimeoutMs: 5_000 });
       await t.must('session.login', { operator: 'sportello1', pin: '2468' });
       const accountId = t.sql.prepare('SELECT id FROM accounts ORDER BY papay_code LIMIT 1').pluck().get() as string;
-      issued.push((await t.topup(accountId, 1000)).receiptNo);
+      // The copy knows it is one (its folder has another installation id): it takes no receipt number ...
+      const refused = await t.call('topups.record', { accountId, amountCents: 1000, method: 'cash' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'WRONG_COUNTER' } });
+      if (!refused.ok) expect(refused.error.message).toMatch(/copia di quelli dello sportello SE1.*qui non si incassa/);
+      expect(t.sql.prepare('SELECT count(*) FROM receipts').pluck().get()).toBe(0);
+      // ... and the central refuses its sync, which stops and says what to do.
       const status = await t.must('sync.now', {});
-      expect(status).toMatchObject({ enrolled: false, pendingCount: 1 });
+      expect(status).toMatchObject({ enrolled: false, pendingCount: 0 });
       expect(status.lastError).toMatch(
         /Il token dello sportello SE1 è in uso su un'altra installazione.*un supervisore lo attivi di nuovo/,
       );
       await t.close();
     }
-    // Without the check both copies had their SE1/2026/000001 accepted beside the original's.
-    expect(issued).toEqual(['SE1/2026/000001', 'SE1/2026/000001']);
 
     t = await openSyncCore({ centralUrl: central.url, dataDir: original, counter: 'SE1', syncRequestTimeoutMs: 5_000 });
     await t.must('session.login', { operator: 'sportello1', pin: '2468' });
@@ -245,6 +247,21 @@ describe('sync against the central emulator', () => {
     expect(operations.filter((o) => o.counterCode === 'SE1').map((o) => [o.id, o.receiptNo])).toEqual([
       [mine.operationId, 'SE1/2026/000001'],
     ]);
+    await t.close();
+
+    // A copy made the counter on purpose (the old PC is replaced): a supervisor enrols it again; it
+    // then numbers after the central's last receipt, and the old PC is the one stopped.
+    t = await openSyncCore({
+      centralUrl: central.url,
+      dataDir: copies[0]!,
+      counter: 'SE1',
+      syncRequestTimeoutMs: 5_000,
+    });
+    await t.must('session.login', { operator: 'supervisore', pin: 'carrara-1357' }, 'sup');
+    await t.must('sync.enrol', { code: central.createEnrolmentCode('SE1') }, 'sup');
+    await t.must('session.login', { operator: 'sportello1', pin: '2468' });
+    expect((await t.topup(accountId, 500)).receiptNo).toBe('SE1/2026/000002');
+    expect(await t.must('sync.now', {})).toMatchObject({ enrolled: true, pendingCount: 0, lastError: null });
     recordHeld({
       attack: 'three copies of one data folder, each started and synced',
       tried: 3,
