@@ -73,10 +73,24 @@ interface Actor {
 }
 
 const COUNTERS = [
-  { counterCode: 'SE1', operator: { code: 'sportello1', pin: '2468' } },
-  { counterCode: 'FAR-CAVATORE', operator: { code: 'cavatore', pin: '1234' } },
+  {
+    counterCode: 'SE1',
+    operator: { code: 'sportello1', pin: '2468' },
+    supervisor: { code: 'supervisore', pin: 'carrara-1357' },
+  },
+  {
+    counterCode: 'FAR-CAVATORE',
+    operator: { code: 'cavatore', pin: '1234' },
+    // A pharmacy's voids are approved by its own supervisor: the front office's are not even known there (issue 13 item 2).
+    supervisor: { code: 'sup-cavatore', pin: 'farmacia-9753' },
+  },
 ] as const;
-const SUPERVISOR = { code: 'supervisore', pin: 'carrara-1357' };
+
+function supervisorOf(counterCode: string): { code: string; pin: string } {
+  const counter = COUNTERS.find((c) => c.counterCode === counterCode);
+  if (!counter) throw new Error(`sportello ${counterCode} fuori dalla prova`);
+  return counter.supervisor;
+}
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
@@ -231,8 +245,8 @@ async function work(
       const reply = await counter.rpc.call('topups.void', {
         requestId: randomUUID(),
         operationId: operationId!,
-        supervisor: SUPERVISOR.code,
-        supervisorPin: SUPERVISOR.pin,
+        supervisor: supervisorOf(counter.code).code,
+        supervisorPin: supervisorOf(counter.code).pin,
         reason: 'Importo sbagliato',
       });
       if (!reply.ok) violations.push(`${counter.code}: storno rifiutato: ${reply.error.code} ${reply.error.message}`);
