@@ -123,15 +123,17 @@ test.describe('front office', () => {
     await page.keyboard.type(`${chosen.surname} ${chosen.name}`);
     await page.keyboard.press('Enter');
     const results = page.getByRole('listbox', { name: 'Risultati della ricerca' });
+    // The list of this search (not one still arriving) before the arrows are counted.
+    await expect(results.getByRole('option').filter({ hasText: chosen.papay_code })).toHaveCount(1);
     const texts = await results.getByRole('option').allTextContents();
     const index = texts.findIndex((t) => t.includes(chosen.papay_code));
     expect(index).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     await expect(results.getByRole('option').nth(index)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
+    await expect(account.getByTestId('papay-code')).toHaveText(chosen.papay_code);
     await expect(tiles).toHaveCount(6);
     await expect(tiles.nth(3)).toHaveAttribute('aria-selected', 'true');
-    await expect(account.getByTestId('papay-code')).toHaveText(chosen.papay_code);
   });
 });
 

@@ -41,6 +41,10 @@ test('cassa allo sportello: apertura con fondo, due ricariche e uno storno, chiu
     await expect(account.getByTestId('balance')).toBeVisible();
     await topUpInCash(page, '20');
     await topUpInCash(page, '15');
+    // F4 takes back the selected operation: wait until the list shows the 15 € one first and chosen.
+    const newest = account.getByTestId('operation-row').first();
+    await expect(newest).toContainText('15,00');
+    await expect(newest).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('F4');
     const voidDialog = page.getByRole('dialog', { name: /^Storno/ });
     await expect(voidDialog.getByLabel('Codice supervisore')).toBeFocused();
