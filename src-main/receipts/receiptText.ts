@@ -53,18 +53,32 @@ export function balanceBasisLines(balanceAsOf: string | null): string[] {
   );
 }
 
-/** The receipt as stored with its row and printed: lines joined by '\n', none wider than 48 columns. */
-export function renderReceiptText(d: ReceiptData): string {
-  const isStorno = d.kind === 'storno';
-  const lines: string[] = [
+/**
+ * The head every receipt opens with: the Comune's header, the counter, the kind of receipt and
+ * `subtitle` (a split payment's), then its number, date and operator.
+ */
+export function receiptHead(
+  d: Pick<ReceiptData, 'header' | 'counterName' | 'counterAddress' | 'kind' | 'receiptNo' | 'createdAt' | 'operator'>,
+  subtitle: string[] = [],
+): string[] {
+  return [
     ...d.header.flatMap(center),
     ...center(d.counterName),
     ...center(d.counterAddress),
     RULE,
-    ...center(isStorno ? 'RICEVUTA DI STORNO' : 'RICEVUTA DI RICARICA'),
+    ...center(d.kind === 'storno' ? 'RICEVUTA DI STORNO' : 'RICEVUTA DI RICARICA'),
+    ...subtitle,
     ...field('Numero', d.receiptNo),
     ...field('Data e ora', formatRomeDateTime(d.createdAt)),
     ...field('Operatore', d.operator),
+  ];
+}
+
+/** The receipt as stored with its row and printed: lines joined by '\n', none wider than 48 columns. */
+export function renderReceiptText(d: ReceiptData): string {
+  const isStorno = d.kind === 'storno';
+  const lines: string[] = [
+    ...receiptHead(d),
     RULE,
     ...field('Consumatore', d.child),
     ...field('Scuola', d.school),

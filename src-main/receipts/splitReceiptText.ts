@@ -1,8 +1,7 @@
 import { METHOD_LABELS, SERVICE_LABELS, type PaymentMethod, type Service } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
-import { formatRomeDateTime } from '../../shared/time';
 import { RULE, center, field, joinLines, leftRight, wrap } from '../printing/layout';
-import { balanceBasisLines, paymentNotes, stampDutyLines } from './receiptText';
+import { balanceBasisLines, paymentNotes, receiptHead, stampDutyLines } from './receiptText';
 
 /** One account of a split payment as its receipt lists it. */
 export interface SplitReceiptLine {
@@ -46,15 +45,7 @@ export interface SplitReceiptData {
 export function renderSplitReceiptText(d: SplitReceiptData): string {
   const isStorno = d.kind === 'storno';
   const lines: string[] = [
-    ...d.header.flatMap(center),
-    ...center(d.counterName),
-    ...center(d.counterAddress),
-    RULE,
-    ...center(isStorno ? 'RICEVUTA DI STORNO' : 'RICEVUTA DI RICARICA'),
-    ...center(`PAGAMENTO UNICO PER ${d.lines.length} CONTI`),
-    ...field('Numero', d.receiptNo),
-    ...field('Data e ora', formatRomeDateTime(d.createdAt)),
-    ...field('Operatore', d.operator),
+    ...receiptHead(d, center(`PAGAMENTO UNICO PER ${d.lines.length} CONTI`)),
     ...d.lines.flatMap((line, i) => [
       RULE,
       ...wrap(`${i + 1}. ${line.child}`),
